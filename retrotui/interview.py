@@ -1,0 +1,90 @@
+"""The facilitator's script, as data: phases, prompts and open questions.
+
+The TUI and quick mode both read it, so the wording lives in one place.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Phase:
+    key: str
+    title: str
+    purpose: str
+
+
+PHASES: tuple[Phase, ...] = (
+    Phase("stage", "Set the stage", "Who was involved, what was affected, ground rules."),
+    Phase("timeline", "Timeline", "What happened when, from before the incident to after it."),
+    Phase("insights", "Insights", "What went well, what went wrong, where we got lucky."),
+    Phase("factors", "Contributing factors", "Several factors, not one root cause."),
+    Phase("actions", "Action items", "A handful of SMART actions, each linked to a factor."),
+    Phase("review", "Review and close", "Check, take away, publish, follow up."),
+)
+PHASE_KEYS = tuple(phase.key for phase in PHASES)
+
+GROUND_RULES = (
+    "Blameless: we look at systems and conditions, not at people. "
+    "Everyone acted reasonably with what they knew then."
+)
+
+# Open, neutral questions per insight list; the TUI shows one at a time.
+INSIGHT_QUESTIONS: dict[str, tuple[str, ...]] = {
+    "went_well": (
+        "What went well in detecting and responding to this?",
+        "Which tool, alert or runbook helped the most?",
+        "What would you want to keep exactly as it was next time?",
+    ),
+    "went_wrong": (
+        "What went wrong, as seen from the systems involved?",
+        "What surprised you?",
+        "What would you do differently if you could rewind?",
+        "Where did the tooling or documentation let you down?",
+    ),
+    "lucky": (
+        "Where did we get lucky?",
+        "What could have made this much worse, and why didn't it happen?",
+        "Which safeguard worked only by chance?",
+    ),
+    "confusing": (
+        "What was confusing while it was happening?",
+        "What conditions made the decisions seem reasonable at the time?",
+        "What information was missing when you needed it?",
+    ),
+}
+INSIGHT_TITLES: dict[str, str] = {
+    "went_well": "What went well",
+    "went_wrong": "What went wrong",
+    "lucky": "Where we got lucky",
+    "confusing": "What was confusing",
+}
+
+# Asked of each role in turn, so quieter voices are heard too.
+ROLE_PROMPTS: dict[str, str] = {
+    "responder": "To the responders: what did you see first, and what did you try?",
+    "incident_commander": "To the incident commander: how did coordination feel?",
+    "support": "To support: what were customers telling you?",
+    "manager": "To managers: what did you need to know that was hard to find?",
+    "junior": "To newer team members: what was unclear or surprising to you?",
+    "facilitator": "To the facilitator: what did you notice from the outside?",
+    "observer": "To observers: what stood out to you?",
+}
+
+WHY_PROMPT = "Why did that happen?"
+WHY_DEPTH = 5
+
+QUICK_QUESTIONS: dict[str, str] = {
+    "title": "What happened? (a short title)",
+    "started": "When did it start?",
+    "duration": "How long did it last (or when was it resolved)?",
+    "impact": "What was the impact?",
+    "severity": "Severity?",
+    "fix": "What fixed it?",
+    "services": "Services or tags (comma separated)?",
+    "action": "One follow-up action (optional)?",
+}
+
+# A full postmortem is recommended past this, or when the incident was escalated.
+FULL_POSTMORTEM_AFTER_MINUTES = 30
