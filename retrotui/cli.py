@@ -74,6 +74,46 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("retro: cancelled", file=sys.stderr)
         return 130
+    except BrokenPipeError:
+        # `retro list | head` closed the pipe: not an error worth a message.
+        sys.stderr.close()
+        return 0
+    except Exception as error:  # noqa: BLE001 - the last line of defence
+        log = _log_crash(args_db(argv))
+        print(
+            f"retro: unexpected error: {error.__class__.__name__}: {error} "
+            f"(details in {log})",
+            file=sys.stderr,
+        )
+        return 1
+
+
+def args_db(argv: Sequence[str] | None) -> str | None:
+    """The ``--db`` value, read without argparse (which may be what failed)."""
+    words = list(sys.argv[1:] if argv is None else argv)
+    for index, word in enumerate(words):
+        if word == "--db" and index + 1 < len(words):
+            return words[index + 1]
+        if word.startswith("--db="):
+            return word[5:]
+    return None
+
+
+def _log_crash(db: str | None) -> str:
+    import traceback
+    from datetime import datetime
+
+    from retrotui.paths import default_db_path, log_path
+
+    path = log_path(default_db_path(db))
+    try:
+        path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+        with open(path, "a", encoding="utf-8") as handle:
+            handle.write(f"--- {datetime.now().astimezone().isoformat()}\n")
+            handle.write(traceback.format_exc())
+    except OSError:
+        return "stderr: could not write the log"
+    return str(path)
 
 
 if __name__ == "__main__":

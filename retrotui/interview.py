@@ -16,11 +16,23 @@ class Phase:
 
 
 PHASES: tuple[Phase, ...] = (
-    Phase("stage", "Set the stage", "Who was involved, what was affected, ground rules."),
-    Phase("timeline", "Timeline", "What happened when, from before the incident to after it."),
-    Phase("insights", "Insights", "What went well, what went wrong, where we got lucky."),
+    Phase(
+        "stage", "Set the stage", "Who was involved, what was affected, ground rules."
+    ),
+    Phase(
+        "timeline",
+        "Timeline",
+        "What happened when, from before the incident to after it.",
+    ),
+    Phase(
+        "insights", "Insights", "What went well, what went wrong, where we got lucky."
+    ),
     Phase("factors", "Contributing factors", "Several factors, not one root cause."),
-    Phase("actions", "Action items", "A handful of SMART actions, each linked to a factor."),
+    Phase(
+        "actions",
+        "Action items",
+        "A handful of SMART actions, each linked to a factor.",
+    ),
     Phase("review", "Review and close", "Check, take away, publish, follow up."),
 )
 PHASE_KEYS = tuple(phase.key for phase in PHASES)

@@ -18,7 +18,9 @@ def _v1_to_v2(doc: Doc) -> Doc:
     if "updated_at" in doc:
         doc.setdefault("updated", doc.pop("updated_at"))
     if doc.get("state") is not None:
-        doc.setdefault("status", {"open": "draft", "done": "published"}.get(doc["state"], "draft"))
+        doc.setdefault(
+            "status", {"open": "draft", "done": "published"}.get(doc["state"], "draft")
+        )
         doc.pop("state")
     lessons = doc.pop("lessons", None) or {}
     for key in ("went_well", "went_wrong", "lucky"):
@@ -27,7 +29,14 @@ def _v1_to_v2(doc: Doc) -> Doc:
     if root_cause:
         doc.setdefault(
             "factors",
-            [{"id": "f-root", "text": root_cause, "kind": "trigger", "category": "technology"}],
+            [
+                {
+                    "id": "f-root",
+                    "text": root_cause,
+                    "kind": "trigger",
+                    "category": "technology",
+                }
+            ],
         )
     doc["timeline"] = [
         {

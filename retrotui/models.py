@@ -214,9 +214,7 @@ class Postmortem(_Model):
     id: str = Field(default_factory=new_id)
     kind: Kind = Kind.incident
     title: Line = Field(min_length=1)
-    severity: Annotated[Severity, BeforeValidator(normalize_severity)] = (
-        Severity.sev3
-    )
+    severity: Annotated[Severity, BeforeValidator(normalize_severity)] = Severity.sev3
     status: Status = Status.draft
     services: list[Line] = Field(default_factory=list)
     tags: list[Line] = Field(default_factory=list)
@@ -303,9 +301,7 @@ class Postmortem(_Model):
     def milestone_warnings(self) -> list[str]:
         """Milestones out of their natural order: a warning, never an error."""
         present = [
-            (m, t)
-            for m in MILESTONE_ORDER
-            if (t := self.milestone_time(m)) is not None
+            (m, t) for m in MILESTONE_ORDER if (t := self.milestone_time(m)) is not None
         ]
         warnings = []
         for index, (earlier, t_earlier) in enumerate(present):

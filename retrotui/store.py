@@ -95,7 +95,9 @@ class Store:
             self._insert(pm, replace=True)
         return pm
 
-    def update(self, pm_id: str, change: Callable[[Postmortem], Postmortem]) -> Postmortem:
+    def update(
+        self, pm_id: str, change: Callable[[Postmortem], Postmortem]
+    ) -> Postmortem:
         """Apply ``change`` to the current stored version, under one lock."""
         with self._locked():
             current = self._model(self._find(pm_id))
@@ -104,7 +106,9 @@ class Store:
             self._insert(changed, replace=True)
         return changed
 
-    def put_many(self, pms: Iterable[Postmortem], replace: bool = False) -> list[Postmortem]:
+    def put_many(
+        self, pms: Iterable[Postmortem], replace: bool = False
+    ) -> list[Postmortem]:
         """Store several at once: all of them, or (on a refused id) none."""
         pms = list(pms)
         with self._locked():
@@ -216,7 +220,9 @@ class Store:
             try:
                 model = Postmortem.model_validate(migrate(dict(doc)))
             except ValueError as error:
-                raise self._damaged(f"document {doc.get('id', key)!r} is invalid: {error}") from error
+                raise self._damaged(
+                    f"document {doc.get('id', key)!r} is invalid: {error}"
+                ) from error
             self._models[key] = model
         return model
 
@@ -238,7 +244,9 @@ class Store:
         """Replace the file atomically with ``data``; the old file stays on failure."""
         payload = orjson.dumps(data)
         folder = self.path.parent
-        fd, tmp = tempfile.mkstemp(dir=folder, prefix=f".{self.path.name}.", suffix=".tmp")
+        fd, tmp = tempfile.mkstemp(
+            dir=folder, prefix=f".{self.path.name}.", suffix=".tmp"
+        )
         try:
             with os.fdopen(fd, "wb") as handle:
                 handle.write(payload)

@@ -38,7 +38,9 @@ _UNITS = {
 }
 _PART = re.compile(r"(\d+(?:\.\d+)?)\s*([a-z]+)")
 _CLOCK = re.compile(r"^(\d{1,2}):(\d{2})(?::(\d{2}))?$")
-_DATE_CLOCK = re.compile(r"^(\d{4}-\d{2}-\d{2})[ t](\d{1,2}:\d{2}(?::\d{2})?)(.*)$", re.I)
+_DATE_CLOCK = re.compile(
+    r"^(\d{4}-\d{2}-\d{2})[ t](\d{1,2}:\d{2}(?::\d{2})?)(.*)$", re.I
+)
 TIME_HELP = "use 14:02, 30m ago, now, +5m or 2026-11-21 23:50"
 DURATION_HELP = "use a duration such as 15m, 1h30m or 2h"
 
@@ -67,7 +69,9 @@ def parse_duration(text: str) -> timedelta:
             raise TimeParseError(f"'{text}' is not a duration; {DURATION_HELP}")
         unit = _UNITS.get(match[2])
         if unit is None:
-            raise TimeParseError(f"unknown unit '{match[2]}' in '{text}'; {DURATION_HELP}")
+            raise TimeParseError(
+                f"unknown unit '{match[2]}' in '{text}'; {DURATION_HELP}"
+            )
         seconds += float(match[1]) * unit
         position = match.end()
     if position == 0 or value[position:].strip():
@@ -133,7 +137,9 @@ def parse_when(
     return parsed if parsed.tzinfo else parsed.replace(tzinfo=zone)
 
 
-def split_event(line: str, now: datetime, previous: datetime | None = None) -> tuple[datetime, str]:
+def split_event(
+    line: str, now: datetime, previous: datetime | None = None
+) -> tuple[datetime, str]:
     """Split a timeline line such as ``14:02 paged on-call`` into time and text.
 
     The longest leading run of words that reads as a time wins, so

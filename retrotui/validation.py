@@ -1,0 +1,22 @@
+"""Pydantic validation errors as one friendly line."""
+
+from __future__ import annotations
+
+from pydantic import ValidationError
+
+
+def describe(error: ValidationError) -> str:
+    """``title: must not be empty; timeline.0.at: not a date and time``."""
+    parts = []
+    for item in error.errors():
+        where = ".".join(str(part) for part in item["loc"]) or "document"
+        message = item["msg"]
+        if (
+            item["type"] == "string_too_short"
+            and item.get("ctx", {}).get("min_length") == 1
+        ):
+            message = "must not be empty"
+        elif item["type"] == "missing":
+            message = "is missing"
+        parts.append(f"{where}: {message.removeprefix('Value error, ')}")
+    return "; ".join(parts)

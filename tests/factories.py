@@ -1,0 +1,116 @@
+"""Realistic postmortems for tests and benchmarks."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta, timezone
+
+from retrotui.models import (
+    ActionItem,
+    Factor,
+    Participant,
+    Postmortem,
+    TimelineEvent,
+)
+
+T0 = datetime(2026, 11, 20, 14, 0, tzinfo=timezone.utc)
+
+
+def incident(
+    pm_id: str = "k7m2qx", title: str = "Checkout down during promotion"
+) -> Postmortem:
+    """The seeds' practice scenario: the database ran out of connections."""
+    f1 = Factor(
+        id="f-pool",
+        text="The connection pool limit was sized for normal traffic, not a promotion",
+        category="technology",
+        kind="enabling",
+        whys=[
+            "The database refused new connections",
+            "Every web worker held connections open",
+            "The pool size was copied from the staging config",
+            "No load test covers promotion traffic",
+        ],
+    )
+    f2 = Factor(
+        id="f-promo",
+        text="The promotion email went to all customers at once",
+        category="process",
+        kind="trigger",
+    )
+    return Postmortem(
+        id=pm_id,
+        title=title,
+        severity="sev2",
+        services=["web", "postgres"],
+        tickets=["INC-4211"],
+        summary="The website returned errors for 42 minutes during the autumn promotion.",
+        impact="About 18% of checkout requests failed between 14:05 and 14:47 UTC.",
+        detection="The 5xx-rate alert paged the on-call.",
+        resolution="Raised max_connections and restarted the web tier.",
+        participants=[
+            Participant(name="Maria Lopez", role="responder", consent_named=True),
+            Participant(name="Sam Okafor", role="responder", consent_named=False),
+            Participant(name="Lee Chen", role="facilitator", consent_named=True),
+        ],
+        facilitator="Lee Chen",
+        timeline=[
+            TimelineEvent(at=T0, text="Promotion email sent", milestone="started"),
+            TimelineEvent(
+                at=T0 + timedelta(minutes=5),
+                text="5xx alert paged on-call",
+                milestone="detected",
+            ),
+            TimelineEvent(
+                at=T0 + timedelta(minutes=8),
+                text="On-call acknowledged",
+                milestone="acknowledged",
+            ),
+            TimelineEvent(
+                at=T0 + timedelta(minutes=30),
+                text="Raised max_connections",
+                milestone="mitigated",
+            ),
+            TimelineEvent(
+                at=T0 + timedelta(minutes=47),
+                text="Error rate back to normal",
+                milestone="resolved",
+            ),
+        ],
+        went_well=["The 5xx alert fired within five minutes"],
+        went_wrong=["The runbook did not mention connection limits"],
+        lucky=["The promotion started outside peak hours"],
+        confusing=["Database dashboards showed healthy CPU"],
+        factors=[f1, f2],
+        actions=[
+            ActionItem(
+                id="a-alrt",
+                text="Add an alert when database connections exceed 80% of max_connections",
+                owner="Team Data",
+                due=date(2026, 12, 18),
+                due_text="2026-12-18",
+                type="detect",
+                priority="P1",
+                factor_ids=["f-pool"],
+            ),
+        ],
+        takeaways=["Load-test promotions before sending the email"],
+        created=T0 + timedelta(hours=3),
+        updated=T0 + timedelta(hours=3),
+    )
+
+
+def bulky(pm_id: str, size: int = 10_000) -> Postmortem:
+    """An incident padded to about ``size`` bytes of JSON, for benchmarks."""
+    pm = incident(pm_id, title=f"Incident {pm_id}")
+    events = []
+    at = T0
+    while len(pm.model_dump_json()) + sum(len(e.text) + 120 for e in events) < size:
+        at += timedelta(minutes=1)
+        events.append(
+            TimelineEvent(
+                at=at,
+                text=f"Checked dashboard panel {len(events)}; error rate still elevated on web-{len(events) % 7}",
+            )
+        )
+    pm.timeline = pm.timeline + events
+    return pm
