@@ -1,0 +1,396 @@
+"""The Textual app: the guided postmortem interview.
+
+The only core module that imports Textual and ``screens``. It keeps the
+current document, autosaves it (debounced, in a worker thread), moves between
+phase screens, and makes sure nothing is lost or shown as a traceback when the
+SSH session drops or something unexpected happens.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import signal
+import threading
+import traceback
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from datetime import datetime
+from functools import partial
+from pathlib import Path
+
+from textual import work
+from textual.app import App, SystemCommand
+from textual.binding import Binding
+from textual.message import Message
+from textual.screen import Screen
+from textual.timer import Timer
+
+from retrotui.errors import RetroError
+from retrotui.interview import PHASE_KEYS
+from retrotui.models import Postmortem
+from retrotui.models import now as wall_clock
+from retrotui.paths import log_path
+from retrotui.store import Store
+from screens import phase_screen_class
+from screens.base import PhaseScreen
+
+SAVE_DELAY = 0.5
+log = logging.getLogger("retrotui")
+
+
+@dataclass(frozen=True)
+class Command:
+    """One app-wide action: its binding, footer label and palette entry."""
+
+    id: str
+    keys: str
+    action: str
+    description: str
+    help: str
+    show: bool = True
+    key_display: str | None = None
+
+
+# The one list behind the app's key bindings, the footer and the palette.
+APP_COMMANDS: tuple[Command, ...] = (
+    Command("help", "f1", "help", "Help", "Help and keys for this screen"),
+    Command("save", "ctrl+s", "save", "Save", "Save the postmortem now"),
+    Command(
+        "previous-phase",
+        "f5,ctrl+o",
+        "previous_phase",
+        "Prev",
+        "Go to the previous interview step",
+    ),
+    Command(
+        "next-phase", "f6,ctrl+n", "next_phase", "Next", "Go to the next interview step"
+    ),
+    Command("home", "escape", "home", "Home", "Back to the list of postmortems"),
+    Command("quit", "ctrl+q", "quit", "Quit", "Save and quit"),
+)
+
+
+class RetroApp(App[int]):
+    """``retro``: home screen, or straight into one postmortem."""
+
+    CSS_PATH = "app.tcss"
+    TITLE = "retro"
+    ENABLE_COMMAND_PALETTE = True
+    BINDINGS = [
+        Binding(
+            c.keys,
+            c.action,
+            c.description,
+            show=c.show,
+            id=c.id,
+            tooltip=c.help,
+            priority=c.id != "home",
+            key_display=c.key_display,
+        )
+        for c in APP_COMMANDS
+    ]
+
+    class Loaded(Message):
+        """The postmortem to start with was read (or created)."""
+
+        def __init__(self, pm: Postmortem) -> None:
+            super().__init__()
+            self.pm = pm
+
+    class Failed(Message):
+        """The database could not be used at start: one line, then exit 1."""
+
+        def __init__(self, line: str) -> None:
+            super().__init__()
+            self.line = line
+
+    def __init__(
+        self,
+        db_path: Path | str,
+        pm_id: str | None = None,
+        new_title: str | None = None,
+        *,
+        clock: Callable[[], datetime] | None = None,
+    ) -> None:
+        super().__init__()
+        self.db_path = Path(db_path)
+        self.store = Store(self.db_path)
+        self.clock: Callable[[], datetime] = clock or wall_clock
+        self.pm: Postmortem | None = None
+        self.error_line: str | None = None
+        self._pm_id = pm_id
+        self._new_title = new_title
+        self._dirty = False
+        self._save_timer: Timer | None = None
+        # Store calls come from worker threads and from the quit path.
+        self._store_lock = threading.Lock()
+
+    # -- start and stop ---------------------------------------------------
+
+    def on_mount(self) -> None:
+        self._install_signal_handlers()
+        if self._new_title is not None or self._pm_id:
+            self._load_initial()
+        else:
+            self.go_home()
+
+    def _install_signal_handlers(self) -> None:
+        try:
+            loop = asyncio.get_running_loop()
+            for sig in (signal.SIGHUP, signal.SIGTERM):
+                loop.add_signal_handler(sig, self.hang_up, sig)
+        except (NotImplementedError, RuntimeError, AttributeError):
+            # No signals on this platform or thread (tests, Windows): nothing to hook.
+            return
+
+    def on_unmount(self) -> None:
+        try:
+            loop = asyncio.get_running_loop()
+            for sig in (signal.SIGHUP, signal.SIGTERM):
+                loop.remove_signal_handler(sig)
+        except (NotImplementedError, RuntimeError, AttributeError):
+            return
+
+    def hang_up(self, signum: int = signal.SIGHUP) -> None:
+        """The terminal went away (or we were told to stop): save, then exit."""
+        self.save_sync()
+        self.exit(return_code=128 + int(signum))
+
+    @work(thread=True, group="store")
+    def _load_initial(self) -> None:
+        try:
+            with self._store_lock:
+                if self._new_title is not None:
+                    pm = self.store.add(self._new_draft(self._new_title))
+                else:
+                    pm = self.store.get(self._pm_id or "")
+        except RetroError as error:
+            self.post_message(self.Failed(str(error)))
+            return
+        self.post_message(self.Loaded(pm))
+
+    def _new_draft(self, title: str) -> Postmortem:
+        when = self.clock()
+        return Postmortem(
+            title=title.strip() or f"Incident on {when:%Y-%m-%d}",
+            phase=PHASE_KEYS[0],
+            created=when,
+            updated=when,
+        )
+
+    def on_retro_app_loaded(self, message: Loaded) -> None:
+        self.pm = message.pm
+        self.open_phase(message.pm.phase or PHASE_KEYS[0])
+
+    def on_retro_app_failed(self, message: Failed) -> None:
+        self.fail(message.line)
+
+    def fail(self, line: str) -> None:
+        """Stop with one line on stderr and exit status 1."""
+        self.error_line = line
+        self.exit(return_code=1)
+
+    # -- documents and saving ----------------------------------------------
+
+    def start_new(self, title: str = "") -> None:
+        """Create a draft (saved at once) and open its first phase."""
+        self._new_title = title
+        self._pm_id = None
+        self._load_initial()
+
+    def open_postmortem(self, pm: Postmortem) -> None:
+        """Continue ``pm`` exactly where it was left."""
+        self.pm = pm
+        self.open_phase(pm.phase if pm.phase in PHASE_KEYS else PHASE_KEYS[0])
+
+    def on_phase_screen_changed(self, message: PhaseScreen.Changed) -> None:
+        self.pm = message.pm
+        self.mark_dirty()
+
+    def mark_dirty(self) -> None:
+        self._dirty = True
+        if self._save_timer is None:
+            self._save_timer = self.set_timer(SAVE_DELAY, self._flush)
+        else:
+            self._save_timer.reset()
+
+    def _flush(self) -> None:
+        self._save_timer = None
+        if self._dirty and self.pm is not None:
+            self._dirty = False
+            # A snapshot, so edits made while the worker writes are not torn.
+            self._save_in_worker(self.pm.model_copy(deep=True))
+
+    @work(thread=True, group="store")
+    def _save_in_worker(self, pm: Postmortem) -> None:
+        error = self._save(pm)
+        if error is not None:
+            self.call_from_thread(self._save_failed, error)
+
+    def _save_failed(self, error: str) -> None:
+        self._dirty = True
+        self.notify(error, title="Not saved", severity="error", markup=False)
+
+    def _save(self, pm: Postmortem) -> str | None:
+        try:
+            with self._store_lock:
+                self.store.save(pm)
+        except RetroError as error:
+            log_error(self.db_path, f"saving {pm.id}: {error}")
+            return str(error)
+        except OSError as error:
+            log_error(self.db_path, f"saving {pm.id}: {error}")
+            return f"cannot save to {self.db_path}: {error.strerror}"
+        return None
+
+    def save_sync(self) -> bool:
+        """Save pending edits now, on this thread; True when nothing is lost."""
+        if self._save_timer is not None:
+            self._save_timer.stop()
+            self._save_timer = None
+        if not self._dirty or self.pm is None:
+            return True
+        error = self._save(self.pm)
+        self._dirty = error is not None
+        return error is None
+
+    # -- navigation -------------------------------------------------------
+
+    def open_phase(self, phase: str) -> None:
+        """Show ``phase`` for the current document, remembering it in ``pm.phase``."""
+        if self.pm is None:
+            return
+        if self.pm.phase != phase:
+            self.pm.phase = phase
+            self.mark_dirty()
+        screen = phase_screen_class(phase)(self.pm)
+        if isinstance(self.screen, PhaseScreen):
+            self.switch_screen(screen)
+        else:
+            self.push_screen(screen)
+
+    def go_home(self) -> None:
+        from screens.home import HomeScreen
+
+        self.save_sync()
+        below = self.screen_stack[:-1]
+        if isinstance(self.screen, PhaseScreen) and any(
+            isinstance(screen, HomeScreen) for screen in below
+        ):
+            self.pop_screen()
+        elif isinstance(self.screen, PhaseScreen):
+            self.switch_screen(HomeScreen())
+        elif not isinstance(self.screen, HomeScreen):
+            self.push_screen(HomeScreen())
+
+    def _step(self, offset: int) -> None:
+        if not isinstance(self.screen, PhaseScreen) or self.pm is None:
+            return
+        index = PHASE_KEYS.index(self.screen.PHASE) + offset
+        if 0 <= index < len(PHASE_KEYS):
+            self.open_phase(PHASE_KEYS[index])
+
+    # -- actions ----------------------------------------------------------
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        on_phase = isinstance(self.screen, PhaseScreen)
+        if action in ("next_phase", "previous_phase", "home"):
+            if not on_phase:
+                return False
+            phase = self.screen.PHASE  # type: ignore[attr-defined]
+            if action == "next_phase" and phase == PHASE_KEYS[-1]:
+                return None
+            if action == "previous_phase" and phase == PHASE_KEYS[0]:
+                return None
+        if action == "save" and self.pm is None:
+            return None
+        return True
+
+    def action_next_phase(self) -> None:
+        self._step(1)
+
+    def action_previous_phase(self) -> None:
+        self._step(-1)
+
+    def action_home(self) -> None:
+        self.go_home()
+
+    def action_save(self) -> None:
+        if self.save_sync():
+            self.notify("Saved", timeout=2)
+
+    async def action_quit(self) -> None:
+        self.save_sync()
+        self.exit(return_code=0)
+
+    def action_help(self) -> None:
+        from screens.help import HelpScreen
+
+        if isinstance(self.screen, HelpScreen):
+            self.pop_screen()
+            return
+        self.push_screen(HelpScreen.for_screen(self.screen))
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        # Every binding of the screen (app, screen and focused widget) that has
+        # a description, so the palette always offers what the footer shows.
+        seen: set[str] = set()
+        for active in screen.active_bindings.values():
+            binding = active.binding
+            if not binding.description or binding.system or binding.action in seen:
+                continue
+            seen.add(binding.action)
+            key = self.get_key_display(binding)
+            yield SystemCommand(
+                f"{binding.description} ({key})",
+                binding.tooltip or binding.description,
+                partial(self._run_from_palette, binding.action, active.node),
+            )
+        yield SystemCommand(
+            "Theme", "Change the colour theme", self.action_change_theme
+        )
+
+    async def _run_from_palette(self, action: str, node: object) -> None:
+        await self.run_action(action, node)  # type: ignore[arg-type]
+
+    # -- errors -----------------------------------------------------------
+
+    def _handle_exception(self, error: Exception) -> None:
+        # Never a traceback on screen: log it, keep the draft, say it in one line.
+        path = log_error(
+            self.db_path, "".join(traceback.format_exception(error)).rstrip()
+        )
+        saved = self.save_sync() if self.pm is not None else True
+        where = f"details in {path}" if path else "could not write the error log"
+        kept = "; your draft was saved" if self.pm is not None and saved else ""
+        self.error_line = (
+            f"unexpected error: {type(error).__name__}: {error} ({where}){kept}"
+        )
+        self._return_code = 1
+        if self._exception is None:
+            self._exception = error
+            self._exception_event.set()
+        self._close_messages_no_wait()
+
+
+def log_error(db_path: Path, text: str) -> Path | None:
+    """Append ``text`` with a timestamp to the error log; its path, or None."""
+    path = log_path(db_path)
+    try:
+        path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+        with path.open("a", encoding="utf-8") as handle:
+            handle.write(f"{wall_clock():%Y-%m-%d %H:%M:%S%z} {text}\n")
+    except OSError:
+        return None
+    return path
+
+
+def run_app(app: RetroApp) -> int:
+    """Run ``app`` in the terminal; print its one error line; its exit status."""
+    import sys
+
+    app.run()
+    if app.error_line:
+        print(f"retro: {app.error_line}", file=sys.stderr)
+    return app.return_code or 0

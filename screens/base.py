@@ -1,0 +1,87 @@
+"""The base every interview phase screen builds on.
+
+Contract (other screens rely on it, keep it stable):
+
+- ``PHASE``: the phase key (one of ``retrotui.interview.PHASE_KEYS``).
+- ``HELP``: Markdown shown by F1 for this screen.
+- ``__init__(pm)``; ``self.pm`` is the document being edited.
+- ``compose_body()``: the screen's own widgets; ``compose`` wraps them in the
+  shared header (step indicator, phase and postmortem title) and the footer.
+- ``changed(pm)``: call after every edit; the app keeps that document as the
+  current one and autosaves it (debounced, in a worker).
+- ``now()`` / ``today()``: the app's clock (fixed in tests), never the wall clock.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import ClassVar
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.message import Message
+from textual.screen import Screen
+from textual.widgets import Footer, Static
+
+from retrotui.interview import PHASES
+from retrotui.models import Postmortem
+from retrotui.models import now as wall_clock
+from widgets.step_indicator import StepIndicator
+
+PHASE_TITLES = {phase.key: phase.title for phase in PHASES}
+PHASE_PURPOSES = {phase.key: phase.purpose for phase in PHASES}
+
+
+def title_line(phase: str, pm: Postmortem) -> Text:
+    """``Timeline · <postmortem title>``; the title is user text, never markup."""
+    line = Text(no_wrap=True, overflow="ellipsis")
+    line.append(PHASE_TITLES[phase], style="bold")
+    line.append(" · ")
+    line.append(pm.title)
+    return line
+
+
+class PhaseScreen(Screen[None]):
+    """One phase of the interview, editing ``self.pm``."""
+
+    PHASE: ClassVar[str]
+    HELP: ClassVar[str | None] = None
+
+    class Changed(Message):
+        """The document changed; the app keeps it and autosaves it."""
+
+        def __init__(self, pm: Postmortem) -> None:
+            super().__init__()
+            self.pm = pm
+
+    def __init__(self, pm: Postmortem) -> None:
+        super().__init__(classes="phase-screen")
+        self.pm = pm
+
+    def compose(self) -> ComposeResult:
+        yield StepIndicator(self.PHASE, self.pm, id="steps")
+        yield Static(title_line(self.PHASE, self.pm), id="phase-title")
+        yield from self.compose_body()
+        yield Footer()
+
+    def compose_body(self) -> ComposeResult:
+        """The screen's own widgets, between header and footer."""
+        yield from ()
+
+    def changed(self, pm: Postmortem) -> None:
+        """Record an edit: refresh the header and let the app autosave."""
+        self.pm = pm
+        self.query_one(StepIndicator).pm = pm
+        self.query_one("#phase-title", Static).update(title_line(self.PHASE, pm))
+        self.post_message(self.Changed(pm))
+
+    @property
+    def help_title(self) -> str:
+        return PHASE_TITLES[self.PHASE]
+
+    def now(self) -> datetime:
+        clock = getattr(self.app, "clock", None)
+        return clock() if clock is not None else wall_clock()
+
+    def today(self) -> date:
+        return self.now().date()
