@@ -61,6 +61,9 @@ class Store:
         self._stamp: tuple[int, ...] | None = None
         self._data: dict[str, Any] = {TABLE: {}}
         self._models: dict[str, Postmortem] = {}
+        # Each document's JSON, kept between writes: a save re-encodes only the
+        # document it changed, not the whole file.
+        self._encoded: dict[str, bytes] = {}
         self._db = TinyDB(self, storage=_MemoryStorage)
         self._table = self._db.table(TABLE, cache_size=0)
 
@@ -122,14 +125,14 @@ class Store:
                     )
             docs = {str(doc_id_for(pm.id)): self._dump(pm) for pm in pms}
             for key in docs:
-                self._models.pop(key, None)
+                self._forget(key)
             self._write({**self._data, TABLE: {**table, **docs}})
         return pms
 
     def delete(self, pm_id: str) -> None:
         with self._locked():
             doc_id = self._find(pm_id).doc_id
-            self._models.pop(str(doc_id), None)
+            self._forget(str(doc_id))
             self._table.remove(doc_ids=[doc_id])
 
     # -- internals ---------------------------------------------------------
@@ -198,6 +201,7 @@ class Store:
         self._data = data
         self._stamp = stamp
         self._models = {}
+        self._encoded = {}
         self._table.clear_cache()
 
     def _find(self, pm_id: str) -> Document:
@@ -232,17 +236,36 @@ class Store:
 
     def _insert(self, pm: Postmortem, replace: bool) -> None:
         doc = Document(self._dump(pm), doc_id=doc_id_for(pm.id))
-        self._models.pop(str(doc.doc_id), None)
-        if replace:
-            self._table.upsert(doc)
-        else:
-            if str(doc.doc_id) in self._data[TABLE]:
-                raise RetroError(f"a postmortem with id '{pm.id}' already exists")
+        self._forget(str(doc.doc_id))
+        if str(doc.doc_id) not in self._data[TABLE]:
             self._table.insert(doc)
+        elif replace:
+            # One write that swaps the whole document (upsert would write twice,
+            # and update() alone would keep keys the new version dropped).
+            self._table.update(
+                lambda old: (old.clear(), old.update(doc)), doc_ids=[doc.doc_id]
+            )
+        else:
+            raise RetroError(f"a postmortem with id '{pm.id}' already exists")
+
+    def _forget(self, key: str) -> None:
+        self._models.pop(key, None)
+        self._encoded.pop(key, None)
+
+    def _encode(self, data: dict[str, Any]) -> bytes:
+        parts = []
+        for key, doc in data[TABLE].items():
+            encoded = self._encoded.get(key)
+            if encoded is None:
+                encoded = self._encoded[key] = orjson.dumps(doc)
+            parts.append(orjson.dumps(key) + b":" + encoded)
+        others = {name: table for name, table in data.items() if name != TABLE}
+        head = orjson.dumps(others)[:-1] + (b"," if others else b"")
+        return head + orjson.dumps(TABLE) + b":{" + b",".join(parts) + b"}}"
 
     def _write(self, data: dict[str, Any]) -> None:
         """Replace the file atomically with ``data``; the old file stays on failure."""
-        payload = orjson.dumps(data)
+        payload = self._encode(data)
         folder = self.path.parent
         fd, tmp = tempfile.mkstemp(
             dir=folder, prefix=f".{self.path.name}.", suffix=".tmp"
@@ -257,6 +280,7 @@ class Store:
             # TinyDB may have changed the in-memory copy already: re-read next time.
             self._stamp = None
             self._models = {}
+            self._encoded = {}
             with suppress(OSError):
                 os.unlink(tmp)
             raise
