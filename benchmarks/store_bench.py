@@ -39,13 +39,10 @@ def build(path: Path, docs: int) -> list[dict]:
     return [dict(template, id=f"new{n:05d}", title=f"New {n}") for n in range(1000)]
 
 
-def timed(action, rounds: int) -> list[float]:
-    results = []
-    for n in range(rounds):
-        start = time.perf_counter()
-        action(n)
-        results.append((time.perf_counter() - start) * 1000)
-    return results
+def timed(action, *args) -> float:
+    start = time.perf_counter()
+    action(*args)
+    return (time.perf_counter() - start) * 1000
 
 
 def main() -> None:
@@ -79,9 +76,9 @@ def main() -> None:
         ours, cold, stock = [], [], []
         # Alternate so that machine noise hits all three alike.
         for n in range(args.rounds):
-            ours += timed(lambda _: store.save(new_pms[3 * n]), 1)
-            cold += timed(lambda _: Store(cold_path).save(new_pms[3 * n + 1]), 1)
-            stock += timed(lambda _: stock_table.insert(new_docs[3 * n + 2]), 1)
+            ours.append(timed(store.save, new_pms[3 * n]))
+            cold.append(timed(lambda pm: Store(cold_path).save(pm), new_pms[3 * n + 1]))
+            stock.append(timed(stock_table.insert, new_docs[3 * n + 2]))
         stock_db.close()
 
     result = {
