@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 
 from retrotui.commands import add_command, store_for
@@ -15,11 +16,23 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     parser.add_argument(
         "id", metavar="ID", help="postmortem id (a unique prefix is enough)"
     )
+    parser.add_argument(
+        "--plain", action="store_true", help="print the Markdown source as it is"
+    )
     parser.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace) -> int:
     from retrotui.report import to_markdown
 
-    sys.stdout.write(to_markdown(store_for(args).get(args.id)))
+    text = to_markdown(store_for(args).get(args.id))
+    styled = sys.stdout.isatty() and os.environ.get("TERM") != "dumb"
+    if args.plain or not styled:
+        sys.stdout.write(text)
+        return 0
+    # Rich only when a person is looking: pipes and scripts get the Markdown.
+    from rich.console import Console
+    from rich.markdown import Markdown
+
+    Console().print(Markdown(text))
     return 0
