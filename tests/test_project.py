@@ -1,0 +1,27 @@
+"""The project's own promises: CI runs the README's test command."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def test_ci_runs_the_readme_test_command() -> None:
+    readme = (ROOT / "README.md").read_text()
+    blocks = re.findall(r"```sh\n(.*?)\n```", readme, re.S)
+    test_command = blocks[1].strip()
+    assert "pytest" in test_command
+    ci_lines = (ROOT / ".ci" / "run").read_text().splitlines()
+    assert ci_lines[-1] == test_command
+
+
+def test_readme_lists_every_command() -> None:
+    from retrotui.cli import build_parser
+
+    readme = (ROOT / "README.md").read_text()
+    parser = build_parser()
+    names = next(a for a in parser._actions if a.dest == "command").choices
+    for name in names:
+        assert f"`retro {name}" in readme, f"README does not show retro {name}"
