@@ -303,8 +303,8 @@ class RetroApp(App[int]):
                 return None
             if action == "previous_phase" and phase == PHASE_KEYS[0]:
                 return None
-        if action == "save" and self.pm is None:
-            return None
+        if action == "save" and not on_phase:
+            return False
         return True
 
     def action_next_phase(self) -> None:

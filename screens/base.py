@@ -62,7 +62,7 @@ class PhaseScreen(Screen[None]):
         yield StepIndicator(self.PHASE, self.pm, id="steps")
         yield Static(title_line(self.PHASE, self.pm), id="phase-title")
         yield from self.compose_body()
-        yield Footer()
+        yield Footer(compact=True)
 
     def compose_body(self) -> ComposeResult:
         """The screen's own widgets, between header and footer."""

@@ -1,0 +1,271 @@
+"""Home: drafts to resume, recent postmortems, open and overdue action items."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import TYPE_CHECKING, ClassVar
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.message import Message
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Input, Static
+
+from retrotui.errors import RetroError
+from retrotui.models import ActionItem, ActionStatus, Postmortem, Status
+
+if TYPE_CHECKING:
+    from retrotui.app import RetroApp
+
+STATUS_LABELS = {
+    Status.draft: "draft",
+    Status.in_review: "in review",
+    Status.published: "published",
+    Status.closed: "closed",
+}
+
+
+@dataclass(frozen=True)
+class OpenAction:
+    pm: Postmortem
+    item: ActionItem
+    overdue: bool
+
+
+def ordered(pms: list[Postmortem]) -> list[Postmortem]:
+    """Drafts first (most recently touched first), then the rest, newest first."""
+    drafts = sorted(
+        (pm for pm in pms if pm.status is Status.draft),
+        key=lambda pm: pm.updated,
+        reverse=True,
+    )
+    others = sorted(
+        (pm for pm in pms if pm.status is not Status.draft),
+        key=lambda pm: pm.incident_date(),
+        reverse=True,
+    )
+    return drafts + others
+
+
+def matches(pm: Postmortem, query: str) -> bool:
+    """Does ``query`` (words, any case) appear in the title, services or tags?"""
+    haystack = " ".join([pm.title, pm.id, *pm.services, *pm.tags]).casefold()
+    return all(word in haystack for word in query.casefold().split())
+
+
+def open_actions(pms: list[Postmortem], today: date) -> list[OpenAction]:
+    """Open action items of every postmortem: overdue first, then by due date."""
+    found = [
+        OpenAction(pm, item, item.is_overdue(today))
+        for pm in pms
+        for item in pm.actions
+        if item.status is ActionStatus.open
+    ]
+    return sorted(found, key=lambda a: (not a.overdue, a.item.due or date.max, a.pm.id))
+
+
+class HomeScreen(Screen[None]):
+    """The first screen of ``retro``."""
+
+    HELP = (
+        "Drafts you can resume come first, then recent postmortems. Type in the "
+        "filter to search titles, services and tags. Below are the open action "
+        "items of every postmortem; overdue ones come first and are marked."
+    )
+    help_title: ClassVar[str] = "Home"
+
+    BINDINGS = [
+        Binding("n", "new", "New", id="home-new", tooltip="Start a new postmortem"),
+        Binding(
+            "r",
+            "resume",
+            "Resume",
+            id="home-resume",
+            tooltip="Continue the most recent draft where it was left",
+        ),
+        Binding(
+            "o",
+            "open",
+            "Open",
+            id="home-open",
+            tooltip="Open the highlighted postmortem (or the action item's)",
+        ),
+        Binding("slash", "filter", "Filter", id="home-filter", tooltip="Search"),
+        Binding(
+            "a",
+            "actions",
+            "Actions",
+            id="home-actions",
+            tooltip="Move to the open action items",
+        ),
+    ]
+
+    class Loaded(Message):
+        def __init__(self, pms: list[Postmortem]) -> None:
+            super().__init__()
+            self.pms = pms
+
+    def __init__(self) -> None:
+        super().__init__(id="home")
+        self.pms: list[Postmortem] = []
+
+    @property
+    def retro(self) -> RetroApp:
+        return self.app  # type: ignore[return-value]
+
+    def compose(self) -> ComposeResult:
+        yield Static(Text("retro · postmortems", style="bold"), id="home-header")
+        yield Input(
+            placeholder="/ filter by title, service or tag",
+            id="home-filter",
+            compact=True,
+        )
+        yield DataTable(id="home-list", cursor_type="row", zebra_stripes=False)
+        yield Static("", id="home-actions-title")
+        yield DataTable(id="home-actions", cursor_type="row")
+        yield Footer(compact=True)
+
+    def on_mount(self) -> None:
+        table = self.query_one("#home-list", DataTable)
+        table.add_column("id", width=6, key="id")
+        table.add_column("status", width=9, key="status")
+        table.add_column("sev", width=5, key="sev")
+        table.add_column("date", width=10, key="date")
+        table.add_column("title", key="title")
+        actions = self.query_one("#home-actions", DataTable)
+        actions.add_column("due", width=10, key="due")
+        actions.add_column("owner", width=12, key="owner")
+        actions.add_column("action", key="action")
+        actions.add_column("from", width=6, key="from")
+        table.focus()
+        self._load()
+
+    def on_screen_resume(self) -> None:
+        self._load()
+
+    @work(thread=True, group="home-load", exclusive=True)
+    def _load(self) -> None:
+        app = self.retro
+        try:
+            with app._store_lock:
+                pms = app.store.all()
+        except RetroError as error:
+            app.call_from_thread(app.fail, str(error))
+            return
+        self.post_message(self.Loaded(pms))
+
+    def on_home_screen_loaded(self, message: Loaded) -> None:
+        self.pms = ordered(message.pms)
+        self._fill()
+
+    def _today(self) -> date:
+        return self.retro.clock().date()
+
+    def _fill(self) -> None:
+        query = self.query_one("#home-filter", Input).value
+        shown = [pm for pm in self.pms if matches(pm, query)]
+        table = self.query_one("#home-list", DataTable)
+        keep = table.cursor_row
+        table.clear()
+        for pm in shown:
+            table.add_row(
+                Text(pm.id),
+                Text(
+                    STATUS_LABELS[pm.status],
+                    style="bold" if pm.status is Status.draft else "",
+                ),
+                Text(pm.severity.value),
+                Text(pm.incident_date().isoformat()),
+                Text(pm.title),
+                key=pm.id,
+            )
+        if shown:
+            table.move_cursor(row=min(keep, len(shown) - 1))
+        header = self.query_one("#home-header", Static)
+        drafts = sum(pm.status is Status.draft for pm in self.pms)
+        line = Text("retro · postmortems", style="bold")
+        if not self.pms:
+            line.append(" · none yet: press n to start one")
+        else:
+            line.append(f" · {len(self.pms)} in all, {drafts} draft(s)")
+            if query:
+                line.append(f" · {len(shown)} match")
+        header.update(line)
+        self._fill_actions()
+
+    def _fill_actions(self) -> None:
+        found = open_actions(self.pms, self._today())
+        overdue = sum(a.overdue for a in found)
+        title = Text(f"Open action items: {len(found)}", style="bold")
+        if overdue:
+            title.append("  ")
+            title.append(f" {overdue} OVERDUE ", style="bold reverse red")
+        self.query_one("#home-actions-title", Static).update(title)
+        table = self.query_one("#home-actions", DataTable)
+        table.clear()
+        for index, entry in enumerate(found):
+            item = entry.item
+            due = item.due.isoformat() if item.due else (item.due_text or "-")
+            style = "bold red" if entry.overdue else ""
+            table.add_row(
+                Text(("!" if entry.overdue else "") + due, style=style),
+                Text(item.owner or "no owner", style="" if item.owner else "italic"),
+                Text(item.text, style=style),
+                Text(entry.pm.id),
+                key=f"{index}:{entry.pm.id}",
+            )
+        table.display = bool(found)
+
+    @on(Input.Changed, "#home-filter")
+    def _filter_changed(self) -> None:
+        self._fill()
+
+    @on(Input.Submitted, "#home-filter")
+    def _filter_done(self) -> None:
+        self.query_one("#home-list", DataTable).focus()
+
+    @on(DataTable.RowSelected, "#home-list")
+    def _row_chosen(self, event: DataTable.RowSelected) -> None:
+        self._open_id(str(event.row_key.value))
+
+    @on(DataTable.RowSelected, "#home-actions")
+    def _action_chosen(self, event: DataTable.RowSelected) -> None:
+        self._open_id(str(event.row_key.value).split(":", 1)[1])
+
+    def _open_id(self, pm_id: str) -> None:
+        pm = next((pm for pm in self.pms if pm.id == pm_id), None)
+        if pm is not None:
+            self.retro.open_postmortem(pm)
+
+    def action_new(self) -> None:
+        self.retro.start_new("")
+
+    def action_resume(self) -> None:
+        draft = next((pm for pm in self.pms if pm.status is Status.draft), None)
+        if draft is None:
+            self.notify("No draft to resume; press n to start one", timeout=3)
+            return
+        self.retro.open_postmortem(draft)
+
+    def action_open(self) -> None:
+        focused = self.focused
+        if isinstance(focused, DataTable) and focused.row_count:
+            row_key, _ = focused.coordinate_to_cell_key(focused.cursor_coordinate)
+            value = str(row_key.value)
+            self._open_id(value.split(":", 1)[1] if ":" in value else value)
+            return
+        table = self.query_one("#home-list", DataTable)
+        if table.row_count:
+            row_key, _ = table.coordinate_to_cell_key(table.cursor_coordinate)
+            self._open_id(str(row_key.value))
+
+    def action_filter(self) -> None:
+        self.query_one("#home-filter", Input).focus()
+
+    def action_actions(self) -> None:
+        actions = self.query_one("#home-actions", DataTable)
+        if actions.display:
+            actions.focus()

@@ -1,0 +1,280 @@
+"""Set the stage: what happened, who was there, and the ground rules."""
+
+from __future__ import annotations
+
+from pydantic import ValidationError
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, VerticalScroll
+from textual.widgets import Checkbox, DataTable, Input, Label, Select, Static, TextArea
+
+from retrotui.completeness import facilitator_is_responder
+from retrotui.interview import GROUND_RULES
+from retrotui.models import Participant, Role, Severity
+from screens.base import PhaseScreen
+
+ROLE_CHOICES = [(role.value.replace("_", " "), role.value) for role in Role]
+SEVERITY_CHOICES = [(severity.value, severity.value) for severity in Severity]
+# Text inputs holding a list, typed comma separated.
+LIST_FIELDS = {"services": "services", "tickets": "tickets", "changes": "changes"}
+
+
+def ground_rules_line() -> str:
+    """The ground rules' first sentence: one line even at 80 columns (F1 has all)."""
+    first, _, rest = GROUND_RULES.partition(". ")
+    return f"Ground rules: {first}." if rest else f"Ground rules: {GROUND_RULES}"
+
+
+def split_list(text: str) -> list[str]:
+    return [part.strip() for part in text.split(",") if part.strip()]
+
+
+def validation_message(error: ValidationError) -> str:
+    first = error.errors()[0]
+    return str(first.get("msg", "not valid")).removeprefix("Value error, ")
+
+
+class ParticipantTable(DataTable[Text]):
+    """The participants; its keys act on the highlighted person."""
+
+    BINDINGS = [
+        Binding(
+            "space",
+            "toggle_consent",
+            "Named?",
+            id="stage-consent",
+            tooltip="Toggle whether this person agreed to be named in the report",
+        ),
+        Binding(
+            "r",
+            "next_role",
+            "Role",
+            id="stage-role",
+            tooltip="Change this person's role",
+        ),
+        Binding(
+            "delete,x",
+            "remove",
+            "Remove",
+            id="stage-remove",
+            tooltip="Remove this person",
+        ),
+    ]
+
+    def action_toggle_consent(self) -> None:
+        self.screen.edit_participant(self.cursor_row, "consent")  # type: ignore[attr-defined]
+
+    def action_next_role(self) -> None:
+        self.screen.edit_participant(self.cursor_row, "role")  # type: ignore[attr-defined]
+
+    def action_remove(self) -> None:
+        self.screen.edit_participant(self.cursor_row, "remove")  # type: ignore[attr-defined]
+
+
+class StageScreen(PhaseScreen):
+    PHASE = "stage"
+    HELP = (
+        "Describe the incident and who took part. **Tab** moves between fields; "
+        "everything is saved as you type.\n\n"
+        "- Services, tickets and changes: comma separated.\n"
+        "- Participants: type a name, pick the role and whether they agreed to be "
+        "named, press **enter** to add. In the list: **space** toggles consent, "
+        "**r** changes the role, **x** or **delete** removes.\n"
+        "- The facilitator should not have been a responder: retro warns, but "
+        "does not stop you.\n\n"
+        f"Ground rules: {GROUND_RULES}"
+    )
+
+    def compose_body(self) -> ComposeResult:
+        pm = self.pm
+        with VerticalScroll(id="stage-body"):
+            yield Static(
+                Text(
+                    ground_rules_line(),
+                    style="italic",
+                    no_wrap=True,
+                    overflow="ellipsis",
+                ),
+                id="ground-rules",
+            )
+            with Horizontal(classes="field"):
+                yield Label("Title", classes="label")
+                yield Input(pm.title, id="title", compact=True, max_length=300)
+            with Horizontal(classes="field"):
+                yield Label("Severity", classes="label")
+                yield Select(
+                    SEVERITY_CHOICES,
+                    value=pm.severity.value,
+                    allow_blank=False,
+                    id="severity",
+                    compact=True,
+                )
+            for field, label, hint in (
+                ("services", "Services", "web, postgres"),
+                ("tickets", "Tickets", "INC-4211, JIRA-12"),
+                ("changes", "Changes", "deploy #912, PR 3381"),
+            ):
+                with Horizontal(classes="field"):
+                    yield Label(label, classes="label")
+                    yield Input(
+                        ", ".join(getattr(pm, field)),
+                        placeholder=f"comma separated: {hint}",
+                        id=field,
+                        compact=True,
+                    )
+            for field, label in (("summary", "Summary"), ("impact", "Impact")):
+                with Horizontal(classes="field tall"):
+                    yield Label(label, classes="label")
+                    yield TextArea(
+                        getattr(pm, field),
+                        id=field,
+                        soft_wrap=True,
+                        tab_behavior="focus",
+                        compact=True,
+                    )
+            yield Static(Text("Participants", style="bold"), classes="section")
+            with Horizontal(classes="field", id="participant-entry"):
+                yield Input(
+                    placeholder="name, enter to add",
+                    id="p-name",
+                    compact=True,
+                    max_length=120,
+                )
+                yield Select(
+                    ROLE_CHOICES,
+                    value=Role.responder.value,
+                    allow_blank=False,
+                    id="p-role",
+                    compact=True,
+                )
+                yield Checkbox("may be named", id="p-consent", compact=True)
+            yield ParticipantTable(id="participants", cursor_type="row")
+            with Horizontal(classes="field"):
+                yield Label("Facilitator", classes="label")
+                yield Input(
+                    pm.facilitator,
+                    placeholder="someone who was not a responder",
+                    id="facilitator",
+                    compact=True,
+                )
+            yield Static("", id="stage-message")
+
+    def on_mount(self) -> None:
+        table = self.query_one(ParticipantTable)
+        table.add_column("name", key="name")
+        table.add_column("role", width=18, key="role")
+        table.add_column("named in report", width=15, key="named")
+        self._fill_participants()
+        self._show_warnings()
+        self.query_one("#title", Input).focus()
+
+    # -- editing ------------------------------------------------------------
+
+    def _set(self, field: str, value: object) -> None:
+        if getattr(self.pm, field) == value:
+            return
+        try:
+            setattr(self.pm, field, value)
+        except ValidationError as error:
+            self._message(f"{field}: {validation_message(error)}", error=True)
+            return
+        self.changed(self.pm)
+        self._show_warnings()
+
+    @on(Input.Changed, "#title")
+    def _title(self, event: Input.Changed) -> None:
+        if not event.value.strip():
+            self._message("The title cannot be empty; the last one is kept", error=True)
+            return
+        self._set("title", event.value)
+
+    @on(Input.Changed, "#services, #tickets, #changes")
+    def _list_field(self, event: Input.Changed) -> None:
+        field = event.input.id or ""
+        self._set(LIST_FIELDS[field], split_list(event.value))
+
+    @on(Input.Changed, "#facilitator")
+    def _facilitator(self, event: Input.Changed) -> None:
+        self._set("facilitator", event.value)
+
+    @on(Select.Changed, "#severity")
+    def _severity(self, event: Select.Changed) -> None:
+        if isinstance(event.value, str):
+            self._set("severity", Severity(event.value))
+
+    @on(TextArea.Changed, "#summary, #impact")
+    def _long_text(self, event: TextArea.Changed) -> None:
+        self._set(event.text_area.id or "", event.text_area.text)
+
+    @on(Input.Submitted, "#p-name")
+    def _add_participant(self, event: Input.Submitted) -> None:
+        name = event.value.strip()
+        if not name:
+            self._message("Type a name first, then press enter", error=True)
+            return
+        role = self.query_one("#p-role", Select).value
+        consent = self.query_one("#p-consent", Checkbox).value
+        person = Participant(
+            name=name,
+            role=Role(role) if isinstance(role, str) else Role.responder,
+            consent_named=consent,
+        )
+        self._set("participants", [*self.pm.participants, person])
+        event.input.value = ""
+        self._fill_participants()
+        self._message(f"Added {person.name}")
+
+    def edit_participant(self, row: int, change: str) -> None:
+        people = list(self.pm.participants)
+        if not 0 <= row < len(people):
+            return
+        person = people[row]
+        if change == "remove":
+            del people[row]
+        elif change == "consent":
+            people[row] = person.model_copy(
+                update={"consent_named": not person.consent_named}
+            )
+        else:
+            roles = list(Role)
+            following = roles[(roles.index(person.role) + 1) % len(roles)]
+            people[row] = person.model_copy(update={"role": following})
+        self._set("participants", people)
+        self._fill_participants(row)
+
+    def _fill_participants(self, row: int | None = None) -> None:
+        table = self.query_one(ParticipantTable)
+        table.clear()
+        for person in self.pm.participants:
+            table.add_row(
+                Text(person.name),
+                Text(person.role.value.replace("_", " ")),
+                Text("yes" if person.consent_named else "no (role only)"),
+            )
+        table.display = bool(self.pm.participants)
+        if row is not None and self.pm.participants:
+            table.move_cursor(row=min(row, len(self.pm.participants) - 1))
+
+    # -- messages -------------------------------------------------------------
+
+    def _show_warnings(self) -> None:
+        if facilitator_is_responder(self.pm):
+            self._message(
+                f"Note: {self.pm.facilitator} was also a responder; a facilitator "
+                "who was not involved sees more",
+                warning=True,
+            )
+        else:
+            self._message("")
+
+    def _message(
+        self,
+        text: str,
+        *,
+        error: bool = False,
+        warning: bool = False,
+    ) -> None:
+        style = "bold red" if error else "yellow" if warning else ""
+        self.query_one("#stage-message", Static).update(Text(text, style=style))

@@ -1,0 +1,80 @@
+"""Timeline: the fastest way to type what happened when."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.widgets import Static
+
+from retrotui.models import format_duration
+from screens.base import PhaseScreen
+from widgets.timeline_editor import TimelineEditor
+
+
+def zone_label(moment: datetime) -> str:
+    """``UTC``, or ``CET (+01:00)``: the zone times are typed and shown in."""
+    name = moment.tzname() or ""
+    offset = moment.strftime("%z")
+    offset = f"{offset[:3]}:{offset[3:]}" if offset else ""
+    if name in ("UTC", "GMT") and offset in ("+00:00", ""):
+        return name
+    if not name or name == f"UTC{offset}":
+        return f"UTC{offset}"
+    return f"{name} ({offset})"
+
+
+class TimelineScreen(PhaseScreen):
+    PHASE = "timeline"
+    HELP = (
+        "Type one event per line and press **enter**: `14:02 paged on-call`, "
+        "`+5m rolled back` (five minutes after the previous event), "
+        "`2026-11-21 23:50 deploy started`, `30m ago ...` or `now ...`. A time "
+        "without a date takes the date of the previous event. Pasting several "
+        "lines adds several events.\n\n"
+        "**up** moves to the list, **i** back to the entry line. In the list: "
+        "**s d a m r** mark the event as started, detected, acknowledged, "
+        "mitigated or resolved (again to unmark), **e** or **enter** edits, "
+        "**x** deletes, **u** brings back the last deleted one.\n\n"
+        "Time to detect, mitigate and resolve count from the *started* milestone."
+    )
+
+    def compose_body(self) -> ComposeResult:
+        yield Static("", id="timeline-stats")
+        yield Static("", id="timeline-warnings")
+        yield TimelineEditor(list(self.pm.timeline), self.now, id="timeline-editor")
+
+    def on_mount(self) -> None:
+        self._show_stats()
+
+    @on(TimelineEditor.Edited)
+    def _edited(self, message: TimelineEditor.Edited) -> None:
+        self.pm.timeline = message.events
+        self.changed(self.pm)
+        self._show_stats()
+
+    def _show_stats(self) -> None:
+        pm = self.pm
+        line = Text(no_wrap=True, overflow="ellipsis")
+        for label, value in (
+            ("detect", pm.time_to_detect),
+            ("mitigate", pm.time_to_mitigate),
+            ("resolve", pm.time_to_resolve),
+        ):
+            line.append(f"{label} ", style="dim")
+            line.append(format_duration(value), style="bold")
+            line.append("  ")
+        line.append(f"{len(pm.timeline)} events", style="dim")
+        line.append(f"  times in {zone_label(self.now())}", style="dim")
+        self.query_one("#timeline-stats", Static).update(line)
+        warnings = pm.milestone_warnings()
+        warning = Text(no_wrap=True, overflow="ellipsis")
+        if warnings:
+            warning.append("Order: " + warnings[0], style="yellow")
+            if len(warnings) > 1:
+                warning.append(f" (+{len(warnings) - 1} more)", style="yellow")
+        warnings_widget = self.query_one("#timeline-warnings", Static)
+        warnings_widget.update(warning)
+        warnings_widget.display = bool(warnings)

@@ -1,0 +1,353 @@
+"""The timeline editor: one line per event, typed or pasted, kept in order.
+
+Attributes down, messages up: the screen sets ``events`` and ``clock``; the
+editor posts ``TimelineEditor.Edited`` with the new list after every change.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime, tzinfo
+
+from rich.text import Text
+from textual import events, on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.message import Message
+from textual.widgets import DataTable, Input, Static
+
+from retrotui.models import Milestone, TimelineEvent
+from retrotui.timeparse import TimeParseError, split_event
+
+MILESTONE_KEYS = {
+    "s": Milestone.started,
+    "d": Milestone.detected,
+    "a": Milestone.acknowledged,
+    "m": Milestone.mitigated,
+    "r": Milestone.resolved,
+}
+_MILESTONE_GROUP = Binding.Group("Milestone", compact=True)
+PLACEHOLDER = "14:02 paged on-call · +5m rolled back · now ... (enter adds)"
+
+
+def event_line(event: TimelineEvent, zone: tzinfo) -> str:
+    """The event as a line the input understands again (for editing)."""
+    return f"{event.at.astimezone(zone):%Y-%m-%d %H:%M} {event.text}"
+
+
+class EventInput(Input):
+    """The entry line; a paste of several lines becomes several events."""
+
+    BINDINGS = [
+        Binding(
+            "up",
+            "to_list",
+            "To list",
+            show=False,
+            id="timeline-to-list",
+            tooltip="Move to the list of events",
+        ),
+    ]
+
+    class Lines(Message):
+        def __init__(self, lines: list[str]) -> None:
+            super().__init__()
+            self.lines = lines
+
+    def _on_paste(self, event: events.Paste) -> None:
+        lines = [line for line in event.text.splitlines() if line.strip()]
+        if len(lines) > 1:
+            event.stop()
+            event.prevent_default()
+            self.post_message(self.Lines(lines))
+            return
+        super()._on_paste(event)
+
+    def action_to_list(self) -> None:
+        table = self.screen.query_one(EventTable)
+        if table.row_count:
+            table.focus()
+
+
+class EventTable(DataTable[Text]):
+    """The events, oldest first; keys act on the highlighted one."""
+
+    BINDINGS = [
+        *(
+            Binding(
+                key,
+                f"milestone('{milestone.value}')",
+                milestone.value,
+                id=f"timeline-{milestone.value}",
+                tooltip=f"Mark as the '{milestone.value}' milestone (again to unmark)",
+                group=_MILESTONE_GROUP,
+            )
+            for key, milestone in MILESTONE_KEYS.items()
+        ),
+        Binding("e", "edit", "Edit", id="timeline-edit", tooltip="Edit this event"),
+        Binding(
+            "x,delete",
+            "delete",
+            "Delete",
+            id="timeline-delete",
+            tooltip="Delete this event",
+        ),
+        Binding(
+            "u",
+            "undo",
+            "Undo",
+            id="timeline-undo",
+            tooltip="Bring back the last deleted event",
+        ),
+        Binding(
+            "i",
+            "to_input",
+            "Type",
+            id="timeline-type",
+            tooltip="Back to the entry line to add events",
+        ),
+    ]
+
+    def _editor(self) -> TimelineEditor:
+        return self.query_ancestor(TimelineEditor)
+
+    def action_milestone(self, value: str) -> None:
+        self._editor().toggle_milestone(self.cursor_row, Milestone(value))
+
+    def action_edit(self) -> None:
+        self._editor().start_edit(self.cursor_row)
+
+    def action_delete(self) -> None:
+        self._editor().delete(self.cursor_row)
+
+    def action_undo(self) -> None:
+        self._editor().undo()
+
+    def action_to_input(self) -> None:
+        self._editor().query_one(EventInput).focus()
+
+
+class TimelineEditor(Vertical):
+    """Entry line, message line and the sorted list of events."""
+
+    DEFAULT_CSS = """
+    TimelineEditor {
+        height: 1fr;
+    }
+    TimelineEditor EventInput {
+        margin: 0 1;
+    }
+    TimelineEditor #timeline-message {
+        height: 1;
+        padding: 0 1;
+    }
+    TimelineEditor EventTable {
+        height: 1fr;
+    }
+    """
+
+    class Edited(Message):
+        """The events changed (sorted, oldest first)."""
+
+        def __init__(self, events: list[TimelineEvent]) -> None:
+            super().__init__()
+            self.events = events
+
+    def __init__(
+        self,
+        events: list[TimelineEvent],
+        clock: Callable[[], datetime],
+        **kwargs: str,
+    ) -> None:
+        super().__init__(**kwargs)
+        self.clock = clock
+        self.events = sorted(events, key=lambda e: e.at)
+        self._editing: str | None = None
+        self._last_added: datetime | None = None
+        self._pending: list[str] = []
+        self._deleted: TimelineEvent | None = None
+
+    @property
+    def zone(self) -> tzinfo:
+        zone = self.clock().tzinfo
+        assert zone is not None
+        return zone
+
+    def compose(self) -> ComposeResult:
+        yield EventInput(placeholder=PLACEHOLDER, id="event-input", compact=True)
+        yield Static("", id="timeline-message")
+        yield EventTable(id="event-table", cursor_type="row")
+
+    def on_mount(self) -> None:
+        table = self.query_one(EventTable)
+        table.add_column("when", width=11, key="when")
+        table.add_column("milestone", width=12, key="milestone")
+        table.add_column("event", key="event")
+        self._fill()
+        if self.events:
+            table.move_cursor(row=len(self.events) - 1)
+        self.query_one(EventInput).focus()
+
+    # -- adding and editing -------------------------------------------------
+
+    def _previous(self) -> datetime | None:
+        if self._last_added is not None:
+            return self._last_added
+        return self.events[-1].at if self.events else None
+
+    def _parse(self, line: str, previous: datetime | None) -> tuple[datetime, str]:
+        return split_event(line, self.clock(), previous)
+
+    @on(Input.Submitted, "#event-input")
+    def _submitted(self, event: Input.Submitted) -> None:
+        line = event.value.strip()
+        if not line:
+            return
+        editing = next((e for e in self.events if e.id == self._editing), None)
+        previous = None if editing else self._previous()
+        try:
+            when, text = self._parse(line, previous)
+            if editing is not None:
+                new = editing.model_copy(update={"at": when, "text": text})
+                TimelineEvent.model_validate(new.model_dump())
+            else:
+                new = TimelineEvent(at=when, text=text)
+        except (TimeParseError, ValueError) as error:
+            self.say(str(error).splitlines()[0], error=True)
+            return
+        if editing is not None:
+            self.events = [new if e.id == editing.id else e for e in self.events]
+            self._editing = None
+            self.say(Text(f"Changed: {new.text}"))
+        else:
+            self.events = [*self.events, new]
+            self._last_added = new.at
+            self.say(self._added_text(new))
+        self._commit(select=new.id)
+        event.input.value = self._pending.pop(0) if self._pending else ""
+        if self._pending or event.input.value:
+            self.say(
+                f"Next line not understood yet, fix it and press enter "
+                f"({len(self._pending) + 1} left)",
+                error=True,
+            )
+
+    def _added_text(self, event: TimelineEvent) -> Text:
+        line = Text(f"Added {event.at.astimezone(self.zone):%Y-%m-%d %H:%M}: ")
+        line.append(event.text)
+        return line
+
+    @on(EventInput.Lines)
+    def _pasted(self, message: EventInput.Lines) -> None:
+        added: list[TimelineEvent] = []
+        failed: list[str] = []
+        previous = self._previous()
+        for line in message.lines:
+            try:
+                when, text = self._parse(line, previous)
+                event = TimelineEvent(at=when, text=text)
+            except (TimeParseError, ValueError):
+                failed.append(line.strip())
+                continue
+            added.append(event)
+            previous = when
+        if added:
+            self.events = [*self.events, *added]
+            self._last_added = previous
+            self._commit(select=added[-1].id)
+        entry = self.query_one(EventInput)
+        if failed:
+            self._pending = failed[1:]
+            entry.value = failed[0]
+            self.say(
+                f"Added {len(added)} events; {len(failed)} line(s) without a time "
+                "are kept: fix the one shown and press enter",
+                error=True,
+            )
+        else:
+            self.say(f"Added {len(added)} events")
+
+    @on(DataTable.RowSelected, "#event-table")
+    def _row_chosen(self, event: DataTable.RowSelected) -> None:
+        self.start_edit(event.cursor_row)
+
+    def start_edit(self, row: int) -> None:
+        if not 0 <= row < len(self.events):
+            return
+        event = self.events[row]
+        self._editing = event.id
+        entry = self.query_one(EventInput)
+        entry.value = event_line(event, self.zone)
+        entry.focus()
+        self.say("Editing: change the line and press enter (ctrl+u clears)")
+
+    def toggle_milestone(self, row: int, milestone: Milestone) -> None:
+        if not 0 <= row < len(self.events):
+            return
+        event = self.events[row]
+        value = None if event.milestone is milestone else milestone
+        changed = event.model_copy(update={"milestone": value})
+        self.events = [changed if e.id == event.id else e for e in self.events]
+        table = self.query_one(EventTable)
+        table.update_cell(event.id, "milestone", self._milestone_cell(changed))
+        self.post_message(self.Edited(list(self.events)))
+
+    def delete(self, row: int) -> None:
+        if not 0 <= row < len(self.events):
+            return
+        gone = self.events[row]
+        self._deleted = gone
+        self.events = [e for e in self.events if e.id != gone.id]
+        self._commit(row=row)
+        line = Text("Deleted: ")
+        line.append(gone.text)
+        line.append(" (u brings it back)")
+        self.say(line)
+
+    def undo(self) -> None:
+        if self._deleted is None:
+            self.say("Nothing to bring back")
+            return
+        event, self._deleted = self._deleted, None
+        self.events = [*self.events, event]
+        self._commit(select=event.id)
+        self.say(Text(f"Restored: {event.text}"))
+
+    # -- display ------------------------------------------------------------
+
+    def say(self, message: str | Text, *, error: bool = False) -> None:
+        text = message if isinstance(message, Text) else Text(message)
+        if error:
+            text.stylize("bold red")
+        text.no_wrap = True
+        text.overflow = "ellipsis"
+        self.query_one("#timeline-message", Static).update(text)
+
+    def _commit(self, select: str | None = None, row: int | None = None) -> None:
+        self.events.sort(key=lambda e: e.at)
+        self._fill()
+        table = self.query_one(EventTable)
+        if select is not None:
+            row = next(i for i, e in enumerate(self.events) if e.id == select)
+        if row is not None and self.events:
+            table.move_cursor(row=min(row, len(self.events) - 1))
+        self.post_message(self.Edited(list(self.events)))
+
+    @staticmethod
+    def _milestone_cell(event: TimelineEvent) -> Text:
+        if event.milestone is None:
+            return Text("")
+        return Text(event.milestone.value, style="bold")
+
+    def _fill(self) -> None:
+        table = self.query_one(EventTable)
+        table.clear()
+        zone = self.zone
+        for event in self.events:
+            table.add_row(
+                Text(f"{event.at.astimezone(zone):%m-%d %H:%M}"),
+                self._milestone_cell(event),
+                Text(event.text),
+                key=event.id,
+            )
