@@ -36,7 +36,7 @@ class _Parser(argparse.ArgumentParser):
         raise UsageError(f"{self.prog}: {message} (see '{self.prog} --help')")
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(only: str | None = None) -> argparse.ArgumentParser:
     parser = _Parser(
         prog="retro",
         description="Blameless postmortems for SREs, in the terminal.",
@@ -50,16 +50,41 @@ def build_parser() -> argparse.ArgumentParser:
         help="database file (default: $RETROTUI_DB or the user data folder)",
     )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
-    for name in COMMANDS:
+    for name in COMMANDS if only is None else (only,):
         importlib.import_module(f"retrotui.commands.{name}").add_parser(sub)
     return parser
+
+
+# Subcommands whose module is named differently (``import`` is a keyword).
+_MODULE_FOR = {"list": "listing", "import": "importer"}
+
+
+def command_module(argv: Sequence[str]) -> str | None:
+    """The one command module ``argv`` needs, or None to register them all.
+
+    Registering only the command being run keeps ``retro note`` from importing
+    every other command; top-level help or an unknown word gets all of them.
+    """
+    words = iter(argv)
+    for word in words:
+        if word == "--db":
+            next(words, None)
+        elif word.startswith("--db="):
+            continue
+        elif word.startswith("-"):
+            return None
+        else:
+            name = _MODULE_FOR.get(word, word)
+            return name if name in COMMANDS else None
+    return None
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     # Pydantic's plugin discovery scans installed packages; retro uses none.
     os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
     try:
-        args = build_parser().parse_args(argv)
+        words = sys.argv[1:] if argv is None else list(argv)
+        args = build_parser(command_module(words)).parse_args(words)
         if args.command is None:
             from retrotui.commands.new import run_home
 

@@ -1,0 +1,301 @@
+"""Quick mode: a minor incident recorded in about a minute, one question at a time.
+
+The flow only talks to an ``Asker``, so tests drive it through prompt_toolkit
+pipe input and a dumb terminal gets plain numbered lines instead of cursor
+movement.  Ctrl-C surfaces as KeyboardInterrupt and Ctrl-D as EOFError from
+any question; the caller decides what that means (nothing is saved here).
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any, Protocol
+
+from retrotui.errors import UsageError
+from retrotui.interview import QUICK_QUESTIONS
+from retrotui.quick_note import (
+    ActionDraft,
+    NoteAnswers,
+    action_problems,
+    clean_title,
+    parse_end,
+    parse_started,
+    split_labels,
+)
+from retrotui.text import clean_line
+
+# A validator returns None when the answer is fine, else what is wrong with it.
+Check = Callable[[str], "str | None"]
+Choice = tuple[str, str]  # (value, label)
+
+DEFAULT_DURATION = "15m"
+# Most to least common for a minor incident; the model's enum is the authority.
+SEVERITY_CHOICES: tuple[Choice, ...] = (
+    ("minor", "minor"),
+    ("sev4", "sev4  (low)"),
+    ("sev3", "sev3"),
+    ("sev2", "sev2  (major)"),
+    ("sev1", "sev1  (critical)"),
+)
+REFINE, KEEP, DROP = "refine", "keep", "drop"
+
+
+class Asker(Protocol):
+    def text(
+        self,
+        message: str,
+        default: str = "",
+        check: Check | None = None,
+        hint: str | None = None,
+        prefill: str = "",
+    ) -> str: ...
+
+    def select(self, message: str, choices: Sequence[Choice], default: str) -> str: ...
+
+    def confirm(self, message: str, default: bool = False) -> bool: ...
+
+    def say(self, line: str) -> None: ...
+
+
+@dataclass
+class QuickResult:
+    answers: NoteAnswers
+    open_full: bool
+
+
+def _hint(default: str, hint: str | None) -> str:
+    if hint is not None:
+        return hint
+    return f"(Enter: {default})" if default else "(Enter to skip)"
+
+
+class QuestionaryAsker:
+    """Inline questionary prompts; ``input``/``output`` let tests feed keys."""
+
+    def __init__(
+        self,
+        input: Any = None,
+        output: Any = None,
+        echo: Callable[[str], None] | None = None,
+    ) -> None:
+        self.io = {"input": input, "output": output}
+        self.echo = echo or (lambda line: print(line, flush=True))
+
+    def text(
+        self,
+        message: str,
+        default: str = "",
+        check: Check | None = None,
+        hint: str | None = None,
+        prefill: str = "",
+    ) -> str:
+        import questionary
+
+        def validate(value: str) -> bool | str:
+            if check is None:
+                return True
+            return check(value.strip() or default) or True
+
+        answer = questionary.text(
+            message,
+            default=prefill,
+            validate=validate,
+            instruction=_hint(default, hint),
+            **self.io,
+        ).unsafe_ask()
+        return answer.strip() or default
+
+    def select(self, message: str, choices: Sequence[Choice], default: str) -> str:
+        import questionary
+
+        options = [questionary.Choice(label, value=value) for value, label in choices]
+        question = questionary.select(
+            message,
+            choices=options,
+            default=next(c for c in options if c.value == default),
+            instruction="(arrows, Enter)",
+            **self.io,
+        )
+        return _with_eof_key(question).unsafe_ask()
+
+    def confirm(self, message: str, default: bool = False) -> bool:
+        import questionary
+
+        question = questionary.confirm(message, default=default, **self.io)
+        return _with_eof_key(question).unsafe_ask()
+
+    def say(self, line: str) -> None:
+        self.echo(line)
+
+
+def _with_eof_key(question: Any) -> Any:
+    """Make Ctrl-D end a select or confirm like it ends a text prompt."""
+    from prompt_toolkit.key_binding import KeyBindings, merge_key_bindings
+
+    bindings = KeyBindings()
+
+    @bindings.add("c-d", eager=True)
+    def _eof(event: Any) -> None:
+        event.app.exit(exception=EOFError, style="class:aborting")
+
+    app = question.application
+    app.key_bindings = merge_key_bindings([app.key_bindings, bindings])
+    return question
+
+
+class LineAsker:
+    """Plain ``input()`` lines for terminals that cannot move the cursor."""
+
+    def __init__(
+        self,
+        read: Callable[[str], str] = input,
+        echo: Callable[[str], None] | None = None,
+    ) -> None:
+        self.read = read
+        self.echo = echo or (lambda line: print(line, flush=True))
+
+    def text(
+        self,
+        message: str,
+        default: str = "",
+        check: Check | None = None,
+        hint: str | None = None,
+        prefill: str = "",
+    ) -> str:
+        if prefill:
+            self.echo(f"  was: {prefill}")
+        while True:
+            answer = self.read(f"{message} {_hint(default, hint)} ").strip() or default
+            problem = check(answer) if check else None
+            if problem is None:
+                return answer
+            self.echo(f"  {problem}")
+
+    def select(self, message: str, choices: Sequence[Choice], default: str) -> str:
+        values = [value for value, _ in choices]
+        listed = ", ".join(values)
+
+        def check(answer: str) -> str | None:
+            return None if answer.lower() in values else f"choose one of: {listed}"
+
+        return self.text(
+            f"{message} ({listed})", default, check, f"[{default}]"
+        ).lower()
+
+    def confirm(self, message: str, default: bool = False) -> bool:
+        def check(answer: str) -> str | None:
+            return (
+                None if answer.lower() in ("y", "yes", "n", "no") else "answer y or n"
+            )
+
+        hint = "[Y/n]" if default else "[y/N]"
+        answer = self.text(message, "y" if default else "n", check, hint)
+        return answer.lower().startswith("y")
+
+    def say(self, line: str) -> None:
+        self.echo(line)
+
+
+def asker_for_terminal(environ: dict[str, str] | None = None) -> Asker:
+    """Questionary prompts, or plain lines when ``TERM`` is dumb."""
+    term = (os.environ if environ is None else environ).get("TERM", "")
+    if term.lower() in ("", "dumb", "unknown"):
+        return LineAsker()
+    return QuestionaryAsker()
+
+
+def _checker(parse: Callable[[str], object]) -> Check:
+    def check(value: str) -> str | None:
+        try:
+            parse(value)
+        except UsageError as error:
+            return str(error)
+        return None
+
+    return check
+
+
+def run_quick(ask: Asker, now: datetime) -> QuickResult:
+    """Ask the quick-mode questions; the answers, nothing saved yet."""
+    q = QUICK_QUESTIONS
+    title = clean_title(ask.text(q["title"], check=_checker(clean_title), hint=""))
+    started_text = ask.text(
+        q["started"],
+        "now",
+        _checker(lambda v: parse_started(v, now)),
+        hint="(Enter: now; or 14:02, 30m ago, 2026-11-21 23:50)",
+    )
+    started = parse_started(started_text, now)
+    end_text = ask.text(
+        q["duration"],
+        DEFAULT_DURATION,
+        _checker(lambda v: parse_end(v, started, now)),
+        hint=f"(Enter: {DEFAULT_DURATION}; or 1h30m, or a time such as 14:30)",
+    )
+    answers = NoteAnswers(
+        title=title, started=started, resolved=parse_end(end_text, started, now)
+    )
+    answers.impact = ask.text(q["impact"])
+    answers.severity = ask.select(q["severity"], SEVERITY_CHOICES, "minor")
+    answers.escalated = ask.confirm("Was it escalated?", default=False)
+    answers.fix = ask.text(q["fix"])
+    answers.services, answers.tags = split_labels(
+        ask.text(q["services"], hint="(Enter to skip; #word for a tag)")
+    )
+    answers.action = _ask_action(ask, now)
+    reasons = answers.recommend_full()
+    open_full = False
+    if reasons:
+        ask.say(f"A full postmortem is recommended: {' and '.join(reasons)}.")
+        open_full = ask.confirm("Open a full postmortem now?", default=False)
+    return QuickResult(answers, open_full)
+
+
+def _ask_action(ask: Asker, now: datetime) -> ActionDraft | None:
+    text = clean_line(ask.text(QUICK_QUESTIONS["action"]))
+    if not text:
+        return None
+    action = ActionDraft(
+        text,
+        clean_line(ask.text("Who owns it? (one person or a named team)")),
+        clean_line(
+            ask.text(
+                "Due when?", hint="(Enter to skip; Friday, in 2 weeks, 2026-12-05)"
+            )
+        ),
+    )
+    while True:
+        problems = action_problems(action, now)
+        if not problems:
+            ask.say("The action is SMART.")
+            return action
+        ask.say("The action is not SMART yet:")
+        for line in problems:
+            ask.say(f"  - {line}")
+        choice = ask.select(
+            "What now?",
+            (
+                (REFINE, "Refine it"),
+                (KEEP, "Keep it as a draft item"),
+                (DROP, "Drop it"),
+            ),
+            KEEP,
+        )
+        if choice == DROP:
+            return None
+        if choice == KEEP:
+            return action
+        action = ActionDraft(
+            clean_line(
+                ask.text("The action:", action.text, hint="", prefill=action.text)
+            ),
+            clean_line(
+                ask.text("Who owns it?", action.owner, hint="", prefill=action.owner)
+            ),
+            clean_line(
+                ask.text("Due when?", action.due_text, hint="", prefill=action.due_text)
+            ),
+        )
