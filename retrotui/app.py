@@ -303,9 +303,7 @@ class RetroApp(App[int]):
                 return None
             if action == "previous_phase" and phase == PHASE_KEYS[0]:
                 return None
-        if action == "save" and not on_phase:
-            return False
-        return True
+        return on_phase or action != "save"
 
     def action_next_phase(self) -> None:
         self._step(1)

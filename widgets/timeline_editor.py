@@ -100,6 +100,8 @@ class EventTable(DataTable[Text]):
             id="timeline-undo",
             tooltip="Bring back the last deleted event",
         ),
+        Binding("home", "scroll_top", "First event", show=False, id="timeline-first"),
+        Binding("end", "scroll_bottom", "Last event", show=False, id="timeline-last"),
         Binding(
             "i",
             "to_input",

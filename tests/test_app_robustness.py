@@ -1,0 +1,134 @@
+"""Nothing is lost: autosave across restarts, hang-ups, damaged files, crashes."""
+
+from __future__ import annotations
+
+import os
+import signal
+from datetime import datetime, timezone
+from pathlib import Path
+
+import pytest
+from factories import incident
+
+from retrotui.app import RetroApp
+from retrotui.paths import log_path
+from retrotui.store import Store
+from screens.stage import StageScreen
+from screens.timeline import TimelineScreen
+from widgets.timeline_editor import EventInput
+
+NOW = datetime(2026, 11, 20, 18, 0, tzinfo=timezone.utc)
+
+
+def clock() -> datetime:
+    return NOW
+
+
+async def settle(pilot) -> None:  # type: ignore[no-untyped-def]
+    await pilot.pause()
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+def seeded(db_path: Path, phase: str = "timeline") -> str:
+    pm = incident()
+    pm.phase = phase
+    Store(db_path).add(pm)
+    return pm.id
+
+
+async def test_autosave_survives_a_restart_at_the_same_phase(db_path: Path) -> None:
+    pm_id = seeded(db_path)
+    app = RetroApp(db_path, pm_id=pm_id, clock=clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        assert isinstance(app.screen, TimelineScreen)
+        await pilot.press(*"15:10", "space", *"postmortem", "space", *"booked", "enter")
+        # Debounced autosave: wait for the timer and the save worker.
+        await pilot.pause(0.7)
+        await settle(pilot)
+        # Leave the way a dropped process would: no quit-time save.
+        app._dirty = False
+        app.exit()
+    stored = Store(db_path).get(pm_id)
+    assert stored.timeline[-1].text == "postmortem booked"
+
+    again = RetroApp(db_path, pm_id=pm_id, clock=clock)
+    async with again.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        assert isinstance(again.screen, TimelineScreen)
+        assert again.screen.pm.timeline[-1].text == "postmortem booked"
+
+
+async def test_sighup_saves_pending_edits_and_exits(db_path: Path) -> None:
+    pm_id = seeded(db_path, phase="stage")
+    app = RetroApp(db_path, pm_id=pm_id, clock=clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        assert isinstance(app.screen, StageScreen)
+        await pilot.press("end", "space", "x")  # within the debounce delay
+        os.kill(os.getpid(), signal.SIGHUP)
+        await pilot.pause()
+    assert app.return_code == 128 + signal.SIGHUP
+    assert Store(db_path).get(pm_id).title.endswith(" x")
+
+
+async def test_ctrl_q_saves_before_quitting(db_path: Path) -> None:
+    pm_id = seeded(db_path, phase="stage")
+    app = RetroApp(db_path, pm_id=pm_id, clock=clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("end", "space", "y", "ctrl+q")
+    assert app.return_code == 0
+    assert Store(db_path).get(pm_id).title.endswith(" y")
+
+
+async def test_damaged_database_is_one_line_and_exit_1(db_path: Path) -> None:
+    db_path.parent.mkdir(parents=True)
+    db_path.write_text("{not json")
+    app = RetroApp(db_path, clock=clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+    assert app.return_code == 1
+    assert app.error_line is not None and "damaged" in app.error_line
+    assert "\n" not in app.error_line
+    assert db_path.read_text() == "{not json"
+
+
+async def test_unexpected_error_is_logged_and_the_draft_kept(
+    db_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    pm_id = seeded(db_path, phase="stage")
+
+    def explode(self: StageScreen, *args: object) -> None:
+        raise RuntimeError("boom")
+
+    app = RetroApp(db_path, pm_id=pm_id, clock=clock)
+    with pytest.raises(RuntimeError):
+        async with app.run_test(size=(80, 24)) as pilot:
+            await settle(pilot)
+            await pilot.press("end", "space", "z")
+            monkeypatch.setattr(StageScreen, "_show_warnings", explode)
+            await pilot.press("w")
+            await pilot.pause()
+    assert app.return_code == 1
+    assert app.error_line is not None
+    assert "RuntimeError: boom" in app.error_line and "\n" not in app.error_line
+    assert "Traceback" in log_path(db_path).read_text()
+    assert Store(db_path).get(pm_id).title.endswith(" zw")
+
+
+async def test_markup_in_user_text_shows_literally(db_path: Path) -> None:
+    pm = incident()
+    pm.title = "[bold]x[/] outage"
+    pm.phase = "timeline"
+    Store(db_path).add(pm)
+    app = RetroApp(db_path, pm_id=pm.id, clock=clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        editor_input = app.screen.query_one(EventInput)
+        editor_input.value = "15:00 [red]alarm[/]"
+        await pilot.press("enter")
+        await pilot.pause()
+        assert "[bold]x[/] outage" in str(app.screen.query_one("#phase-title").render())
+        assert "[red]alarm[/]" in app.export_screenshot()

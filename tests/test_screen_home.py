@@ -1,0 +1,140 @@
+"""Home: drafts first, search, action items across postmortems, one-key open."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta, timezone
+from pathlib import Path
+
+from factories import incident
+from textual.widgets import DataTable
+
+from retrotui.app import RetroApp
+from retrotui.models import ActionItem, Status
+from retrotui.store import Store
+from screens.home import HomeScreen, matches, open_actions, ordered
+from screens.stage import StageScreen
+from screens.timeline import TimelineScreen
+
+NOW = datetime(2026, 12, 30, 9, 0, tzinfo=timezone.utc)
+
+
+def clock() -> datetime:
+    return NOW
+
+
+async def settle(pilot) -> None:  # type: ignore[no-untyped-def]
+    await pilot.pause()
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+def fill(db_path: Path) -> None:
+    published = incident("pub001", "Checkout down during promotion")
+    published.status = Status.published
+    published.tags = ["promo"]
+    draft = incident("drf001", "Disk full on db-2")
+    draft.services = ["postgres"]
+    draft.phase = "timeline"
+    draft.actions = [
+        ActionItem(text="Alert at 80% disk", owner="Team Data", due=date(2027, 1, 15)),
+        ActionItem(text="Runbook for disk full", owner="", due=None, due_text="soon"),
+    ]
+    store = Store(db_path)
+    store.add(published)
+    store.add(draft)
+
+
+def test_ordering_search_and_overdue() -> None:
+    published = incident("pub001")
+    published.status = Status.published
+    draft = incident("drf001", "Disk full")
+    draft.tags = ["storage"]
+    assert [pm.id for pm in ordered([published, draft])] == ["drf001", "pub001"]
+    assert matches(draft, "STOR")
+    assert matches(published, "checkout kafka") is False
+    assert matches(published, "checkout web")
+    found = open_actions([published], date(2026, 12, 30))
+    assert [a.overdue for a in found] == [True]
+    assert open_actions([published], date(2026, 12, 1))[0].overdue is False
+
+
+async def test_home_lists_drafts_first_and_counts_overdue(db_path: Path) -> None:
+    fill(db_path)
+    app = RetroApp(db_path, clock=clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, HomeScreen)
+        table = screen.query_one("#home-list", DataTable)
+        assert [str(k.value) for k in table.rows] == ["drf001", "pub001"]
+        title = str(screen.query_one("#home-actions-title").render())
+        assert "Open action items: 3" in title
+        assert "1 OVERDUE" in title
+        await pilot.press("slash", *"promo")
+        await pilot.pause()
+        assert [str(k.value) for k in table.rows] == ["pub001"]
+        await pilot.press("ctrl+u", "enter")
+        await pilot.pause()
+        assert app.focused is table
+
+
+async def test_resume_opens_the_draft_where_it_was_left(db_path: Path) -> None:
+    fill(db_path)
+    app = RetroApp(db_path, clock=clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("r")
+        await settle(pilot)
+        assert isinstance(app.screen, TimelineScreen)
+        assert app.screen.pm.id == "drf001"
+        await pilot.press("f5")
+        await settle(pilot)
+        assert isinstance(app.screen, StageScreen)
+        await pilot.press("escape")
+        await settle(pilot)
+        assert isinstance(app.screen, HomeScreen)
+        await pilot.press("down", "enter")
+        await settle(pilot)
+        assert app.screen.pm.id == "pub001"
+    assert Store(db_path).get("drf001").phase == "stage"
+
+
+async def test_new_from_home_saves_a_draft_at_once(db_path: Path) -> None:
+    app = RetroApp(db_path, clock=clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("n")
+        await settle(pilot)
+        assert isinstance(app.screen, StageScreen)
+        stored = Store(db_path).all()
+        assert [pm.title for pm in stored] == ["Incident on 2026-12-30"]
+        assert stored[0].phase == "stage"
+        assert stored[0].created == NOW
+
+
+async def test_palette_offers_every_footer_action(db_path: Path) -> None:
+    fill(db_path)
+    app = RetroApp(db_path, pm_id="drf001", clock=clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("up")
+        titles = [command.title for command in app.get_system_commands(app.screen)]
+        for expected in (
+            "Next",
+            "Prev",
+            "Save",
+            "Help",
+            "Quit",
+            "Home",
+            "Edit",
+            "Delete",
+        ):
+            assert any(title.startswith(expected) for title in titles), expected
+        assert any(title.startswith("started") for title in titles)
+
+
+def test_overdue_is_relative_to_the_app_clock() -> None:
+    pm = incident()
+    item = pm.actions[0]
+    assert item.due is not None
+    assert open_actions([pm], item.due + timedelta(days=1))[0].overdue

@@ -1,0 +1,136 @@
+"""The timeline editor: typing, pasting, editing, milestones, bad input."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+
+from factories import T0, incident
+from textual import events
+
+from retrotui.app import RetroApp
+from retrotui.models import Milestone, Postmortem
+from retrotui.store import Store
+from screens.timeline import TimelineScreen, zone_label
+from widgets.timeline_editor import EventInput, EventTable
+
+NOW = datetime(2026, 11, 20, 18, 0, tzinfo=timezone.utc)
+
+
+def clock() -> datetime:
+    return NOW
+
+
+async def settle(pilot) -> None:  # type: ignore[no-untyped-def]
+    await pilot.pause()
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+def start(db_path: Path, pm: Postmortem | None = None) -> RetroApp:
+    pm = pm or Postmortem(title="Checkout down", phase="timeline", created=NOW)
+    pm.phase = "timeline"
+    Store(db_path).add(pm)
+    return RetroApp(db_path, pm_id=pm.id, clock=clock)
+
+
+def message(app: RetroApp) -> str:
+    return str(app.screen.query_one("#timeline-message").render())
+
+
+async def test_bad_line_keeps_the_text_and_says_why_in_one_line(db_path: Path) -> None:
+    app = start(db_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press(*"paged", "space", *"someone", "enter")
+        assert app.screen.query_one(EventInput).value == "paged someone"
+        assert "does not start with a time" in message(app)
+        assert app.screen.pm.timeline == []
+
+
+async def test_date_carries_over_and_events_stay_sorted(db_path: Path) -> None:
+    app = start(db_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        entry = app.screen.query_one(EventInput)
+        for line in (
+            "2026-11-19 23:50 deploy started",
+            "00:05 errors rise",
+            "2026-11-19 23:55 canary",
+        ):
+            entry.value = line
+            await pilot.press("enter")
+        timeline = app.screen.pm.timeline
+        assert [e.text for e in timeline] == ["deploy started", "canary", "errors rise"]
+        assert timeline[2].at == datetime(2026, 11, 20, 0, 5, tzinfo=timezone.utc)
+        rows = app.screen.query_one(EventTable).row_count
+        assert rows == 3
+
+
+async def test_paste_of_many_lines_adds_many_and_keeps_the_bad_ones(
+    db_path: Path,
+) -> None:
+    app = start(db_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        entry = app.screen.query_one(EventInput)
+        entry.post_message(
+            events.Paste(
+                "14:00 email sent\n+5m alert fired\nno time here\n14:30 fixed\n"
+            )
+        )
+        await pilot.pause()
+        assert [e.text for e in app.screen.pm.timeline] == [
+            "email sent",
+            "alert fired",
+            "fixed",
+        ]
+        assert entry.value == "no time here"
+        assert "1 line(s) without a time" in message(app)
+        entry.value = "14:10 no time here"
+        await pilot.press("enter")
+        assert len(app.screen.pm.timeline) == 4
+
+
+async def test_edit_delete_undo_and_milestones(db_path: Path) -> None:
+    app = start(db_path, incident())
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, TimelineScreen)
+        await pilot.press("up")  # the list, last event highlighted
+        assert isinstance(app.focused, EventTable)
+        await pilot.press("r")  # unmark resolved
+        assert screen.pm.milestone_time(Milestone.resolved) is None
+        await pilot.press("r")
+        assert screen.pm.time_to_resolve == timedelta(minutes=47)
+        await pilot.press("x")
+        assert len(screen.pm.timeline) == 4
+        assert "u brings it back" in message(app)
+        await pilot.press("u")
+        assert len(screen.pm.timeline) == 5
+        await pilot.press("e")
+        entry = screen.query_one(EventInput)
+        assert entry.value == "2026-11-20 14:47 Error rate back to normal"
+        assert app.focused is entry
+        entry.value = "2026-11-20 14:50 Error rate back to normal"
+        await pilot.press("enter")
+        assert screen.pm.time_to_resolve == timedelta(minutes=50)
+        assert screen.pm.timeline[-1].milestone is Milestone.resolved
+        assert len(screen.pm.timeline) == 5
+        # Mark the first event as resolved too: an order warning, not an error.
+        await pilot.press("up", "home", "r")
+        await pilot.pause()
+        warning = str(screen.query_one("#timeline-warnings").render())
+        assert warning.startswith("Order:")
+        await pilot.press("ctrl+q")
+    stored = Store(db_path).get("k7m2qx")
+    assert stored.timeline[0].milestone is Milestone.resolved
+    assert stored.timeline[0].at == T0
+
+
+def test_zone_label() -> None:
+    assert zone_label(NOW) == "UTC"
+    cet = timezone(timedelta(hours=1), "CET")
+    assert zone_label(NOW.astimezone(cet)) == "CET (+01:00)"
+    assert zone_label(NOW.astimezone(timezone(timedelta(hours=-5)))) == "UTC-05:00"
