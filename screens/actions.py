@@ -1,0 +1,366 @@
+"""Action items: a handful, each SMART, each linked to a contributing factor."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, VerticalScroll
+from textual.widgets import (
+    Input,
+    Label,
+    ListItem,
+    ListView,
+    Select,
+    Static,
+)
+
+from retrotui.duedate import parse_due
+from retrotui.models import ActionItem, ActionType, Postmortem, Priority
+from retrotui.readiness import check_item, review_blockers
+from screens.base import PhaseScreen
+from screens.factors import NO_FACTORS
+from screens.insights import participant_names
+from widgets.findings import FindingsPanel
+from widgets.smart_panel import SmartPanel
+from widgets.toggle_list import ToggleList
+
+# Past this many items the list stops being a plan people follow up on.
+MAX_ITEMS = 5
+
+
+def _clip(text: str, width: int) -> str:
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+class ActionsScreen(PhaseScreen):
+    """The items in a list; the highlighted one in a form with a live SMART check."""
+
+    PHASE = "actions"
+    HELP = (
+        "A handful of action items (3-5 is the norm), each SMART: a concrete "
+        "change, measurable, achievable, linked to a contributing factor, with a "
+        "due date and exactly one owner (a person or a named team).\n\n"
+        "The SMART panel checks the item as you type and shows the date a due "
+        "text resolves to ('end of Q1' -> 2027-03-31). Drafts always save; the "
+        "postmortem cannot move to in review while an item fails its checks.\n\n"
+        "**ctrl+t** starts a new item; in the list, **Enter** edits and **d** "
+        "deletes; **space** links or unlinks a factor."
+    )
+
+    BINDINGS = [
+        Binding(
+            "ctrl+t",
+            "new_item",
+            "New item",
+            id="actions.new",
+            tooltip="Start a new action item",
+        ),
+        Binding(
+            "ctrl+l",
+            "focus_list",
+            "Item list",
+            id="actions.list",
+            tooltip="Move to the list of action items",
+        ),
+        Binding(
+            "ctrl+r",
+            "rewrite",
+            "Apply rewrite",
+            id="actions.rewrite",
+            tooltip="Replace the flagged words with the suggested rewrite",
+        ),
+        Binding(
+            "ctrl+g",
+            "to_factors",
+            "Back to factors",
+            id="actions.factors",
+            tooltip="Go back to the contributing factors",
+        ),
+    ]
+
+    def __init__(self, pm: Postmortem) -> None:
+        super().__init__(pm)
+        self.selected: int | None = 0 if pm.actions else None
+
+    def compose_body(self) -> ComposeResult:
+        with VerticalScroll(id="actions-body"):
+            yield Static(id="actions-heading")
+            yield Static(Text(NO_FACTORS), id="actions-no-factors")
+            yield ActionList(id="actions-list")
+            yield Static(id="actions-form-title")
+            with Horizontal(classes="actions-row"):
+                yield Label("What", classes="actions-label")
+                yield Input(
+                    placeholder="A concrete change", id="action-text", compact=True
+                )
+            yield FindingsPanel(id="actions-findings")
+            with Horizontal(classes="actions-row"):
+                yield Label("Owner", classes="actions-label")
+                yield Input(
+                    placeholder="one person or a named team",
+                    id="action-owner",
+                    compact=True,
+                )
+            with Horizontal(classes="actions-row"):
+                yield Label("Due", classes="actions-label")
+                yield Input(
+                    placeholder="2027-01-15, in 2 weeks, end of Q1",
+                    id="action-due",
+                    compact=True,
+                )
+            with Horizontal(classes="actions-row"):
+                yield Label("Type", classes="actions-label")
+                yield Select(
+                    [(t.value, t) for t in ActionType],
+                    allow_blank=False,
+                    value=ActionType.prevent,
+                    id="action-type",
+                    compact=True,
+                )
+                yield Label("Priority", id="action-priority-label")
+                yield Select(
+                    [(p.value, p) for p in Priority],
+                    allow_blank=False,
+                    value=Priority.p1,
+                    id="action-priority",
+                    compact=True,
+                )
+            yield Label("Linked factors (space toggles):", id="action-factors-label")
+            yield ToggleList(id="action-factors")
+            yield SmartPanel(id="action-smart")
+
+    def on_mount(self) -> None:
+        self.query_one(FindingsPanel).names = participant_names(self.pm)
+        self.query_one(SmartPanel).as_of = self.today()
+        self._show_list()
+        self._load_form()
+        if self.pm.factors or self.pm.actions:
+            self.query_one("#action-text", Input).focus()
+
+    # -- drawing ----------------------------------------------------------
+
+    def _show_heading(self) -> None:
+        count = len(self.pm.actions)
+        line = Text()
+        line.append(f"Action items ({count})", style="bold")
+        blocked = review_blockers(self.pm, self.today())
+        if blocked:
+            line.append(f"  {len(blocked)} problem(s) block review", style="red")
+        elif count:
+            line.append("  ready for review", style="green")
+        if count > MAX_ITEMS:
+            line.append(
+                f"\n⚠ {count} items: keep the top 3-5 so they get done", style="yellow"
+            )
+        self.query_one("#actions-heading", Static).update(line)
+        empty = not self.pm.factors
+        self.query_one("#actions-no-factors").display = empty
+        form = not empty or bool(self.pm.actions)
+        for widget in self.query(
+            ".actions-row, #actions-form-title, "
+            "#action-factors-label, #action-factors, "
+            "#action-smart, #actions-list"
+        ):
+            widget.display = form
+
+    def _item_line(self, number: int, item: ActionItem) -> Text:
+        ok = check_item(self.pm, item, self.today()).ok and bool(item.owner)
+        line = Text(no_wrap=True, overflow="ellipsis")
+        line.append("✓ " if ok else "✗ ", style="green" if ok else "red")
+        line.append(f"{number}. ", style="bold")
+        line.append(f"[{item.priority.value} {item.type.value}] ", style="cyan")
+        line.append(item.text)
+        line.append(f" · {item.owner or 'no owner'}", style="dim")
+        line.append(
+            f" · {item.due.isoformat() if item.due else 'no date'}", style="dim"
+        )
+        return line
+
+    def _show_list(self) -> None:
+        self._show_heading()
+        view = self.query_one("#actions-list", ListView)
+        view.clear()
+        for number, item in enumerate(self.pm.actions, 1):
+            view.append(ListItem(Label(self._item_line(number, item))))
+        view.append(ListItem(Label(Text("+ New action item", style="italic"))))
+        view.index = len(self.pm.actions) if self.selected is None else self.selected
+
+    def _refresh_row(self) -> None:
+        """Redraw the edited item's row in place; rebuilding would lose focus."""
+        self._show_heading()
+        if self.selected is None:
+            return
+        view = self.query_one("#actions-list", ListView)
+        rows = list(view.query(ListItem))
+        if len(rows) != len(self.pm.actions) + 1:
+            self._show_list()
+            return
+        item = self.pm.actions[self.selected]
+        rows[self.selected].query_one(Label).update(
+            self._item_line(self.selected + 1, item)
+        )
+
+    def _load_form(self) -> None:
+        item = self._item()
+        self._load_title()
+        text = self.query_one("#action-text", Input)
+        owner = self.query_one("#action-owner", Input)
+        due = self.query_one("#action-due", Input)
+        kind = self.query_one("#action-type", Select)
+        priority = self.query_one("#action-priority", Select)
+        factors = self.query_one("#action-factors", ToggleList)
+        linked = set(item.factor_ids) if item else set()
+        with self.prevent(Input.Changed, Select.Changed, ToggleList.Changed):
+            text.value = item.text if item else ""
+            owner.value = item.owner if item else ""
+            due.value = (
+                item.due_text or (item.due.isoformat() if item.due else "")
+                if item
+                else ""
+            )
+            kind.value = item.type if item else ActionType.prevent
+            priority.value = item.priority if item else Priority.p1
+            factors.set_items(
+                [(f.id, _clip(f.text, 70)) for f in self.pm.factors], linked
+            )
+        self._update_panels()
+
+    def _update_panels(self) -> None:
+        linked = self.query_one("#action-factors", ToggleList).selected
+        factor_texts = [f.text for f in self.pm.factors if f.id in linked]
+        panel = self.query_one(SmartPanel)
+        panel.text = self.query_one("#action-text", Input).value
+        panel.owner = self.query_one("#action-owner", Input).value
+        panel.due = self.query_one("#action-due", Input).value
+        panel.factor = "; ".join(factor_texts)
+        self.query_one(FindingsPanel).text = panel.text
+
+    def _item(self) -> ActionItem | None:
+        if self.selected is None or not 0 <= self.selected < len(self.pm.actions):
+            return None
+        return self.pm.actions[self.selected]
+
+    # -- editing ----------------------------------------------------------
+
+    def _save_form(self) -> None:
+        """Write the form into the item, creating it once it has any text."""
+        self._update_panels()
+        text = self.query_one("#action-text", Input).value.strip()
+        due_text = self.query_one("#action-due", Input).value.strip()
+        values = {
+            "owner": self.query_one("#action-owner", Input).value.strip(),
+            "due_text": due_text,
+            "due": parse_due(due_text, self.today()) if due_text else None,
+            "type": self.query_one("#action-type", Select).value,
+            "priority": self.query_one("#action-priority", Select).value,
+            "factor_ids": self.query_one("#action-factors", ToggleList).selected,
+        }
+        if text:
+            values["text"] = text
+        pm = self.pm.model_copy(deep=True)
+        item = None if self.selected is None else pm.actions[self.selected]
+        if item is None:
+            if not text:
+                return
+            pm.actions = [*pm.actions, ActionItem(**values)]
+            self.selected = len(pm.actions) - 1
+            self.changed(pm)
+            self._show_list()
+            self._load_title()
+            return
+        for name, value in values.items():
+            setattr(item, name, value)
+        self.changed(pm)
+        self._refresh_row()
+
+    def _load_title(self) -> None:
+        self.query_one("#actions-form-title", Static).update(
+            Text(
+                f"Item {self.selected + 1}"
+                if self.selected is not None
+                else "New item",
+                style="bold",
+            )
+        )
+
+    @on(Input.Changed, "#action-text, #action-owner, #action-due")
+    @on(Select.Changed, "#action-type, #action-priority")
+    @on(ToggleList.Changed, "#action-factors")
+    def _form_changed(self) -> None:
+        self._save_form()
+
+    @on(Input.Submitted, "#action-text, #action-owner, #action-due")
+    def _next_field(self) -> None:
+        self.focus_next()
+
+    @on(ListView.Selected, "#actions-list")
+    def _open_item(self, event: ListView.Selected) -> None:
+        index = event.list_view.index
+        if index is None or index >= len(self.pm.actions):
+            self.action_new_item()
+            return
+        self.selected = index
+        self._load_form()
+        self.query_one("#action-text", Input).focus()
+
+    def action_new_item(self) -> None:
+        if not self.pm.factors:
+            self.notify(NO_FACTORS, severity="warning", markup=False)
+            return
+        self.selected = None
+        self._load_form()
+        self.query_one("#actions-list", ListView).index = len(self.pm.actions)
+        self.query_one("#action-text", Input).focus()
+
+    def action_delete(self) -> None:
+        view = self.query_one("#actions-list", ListView)
+        index = view.index
+        if index is None or index >= len(self.pm.actions):
+            return
+        pm = self.pm.model_copy(deep=True)
+        del pm.actions[index]
+        self.changed(pm)
+        self.selected = min(index, len(pm.actions) - 1) if pm.actions else None
+        self._show_list()
+        self._load_form()
+
+    def action_focus_list(self) -> None:
+        self.query_one("#actions-list", ListView).focus()
+
+    def action_rewrite(self) -> None:
+        new = self.query_one(FindingsPanel).rewritten()
+        if new is None:
+            self.notify("No blameless-language findings to rewrite.")
+            return
+        box = self.query_one("#action-text", Input)
+        box.value = new
+        box.cursor_position = len(new)
+
+    def action_to_factors(self) -> None:
+        open_phase = getattr(self.app, "open_phase", None)
+        if open_phase is not None:
+            open_phase("factors")
+
+
+class ActionList(ListView):
+    """The action items and a last row to start a new one."""
+
+    BINDINGS = [
+        Binding(
+            "d,delete",
+            "screen.delete",
+            "Delete",
+            id="actions.delete",
+            tooltip="Delete the highlighted action item",
+        ),
+        Binding(
+            "n",
+            "screen.new_item",
+            "New",
+            show=False,
+            id="actions.new_n",
+            tooltip="Start a new action item",
+        ),
+    ]

@@ -1,0 +1,312 @@
+"""Insights: went well, went wrong, where we got lucky, what was confusing."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.widgets import Input, Label, ListItem, ListView, Static
+
+from retrotui.interview import INSIGHT_QUESTIONS, INSIGHT_TITLES, ROLE_PROMPTS
+from retrotui.models import Postmortem, Role
+from screens.base import PhaseScreen
+from widgets.findings import FindingsPanel
+
+LISTS = tuple(INSIGHT_TITLES)
+
+
+def roles_present(pm: Postmortem) -> list[Role]:
+    """The participants' roles, each once, in the order people were listed."""
+    roles: list[Role] = []
+    for person in pm.participants:
+        if person.role not in roles:
+            roles.append(person.role)
+    return roles
+
+
+def participant_names(pm: Postmortem) -> tuple[str, ...]:
+    return tuple(p.name for p in pm.participants)
+
+
+class InsightsScreen(PhaseScreen):
+    """Four lists, one at a time, each with an open facilitator question."""
+
+    PHASE = "insights"
+    HELP = (
+        "Collect what went well, what went wrong, where you got lucky and what "
+        "was confusing. Each list shows one open, neutral question; ask another "
+        "one, or ask each role in turn so quieter voices are heard.\n\n"
+        "Type an answer and press **Enter**. Blameless-language findings appear "
+        "under the input as you type; **ctrl+r** applies the suggested rewrite. "
+        "In the list, **e** edits an entry, **d** deletes it, **1**-**4** switch lists."
+    )
+
+    BINDINGS = [
+        Binding(
+            "ctrl+l",
+            "next_list",
+            "Next list",
+            id="insights.next_list",
+            tooltip="Show the next of the four lists",
+        ),
+        Binding(
+            "ctrl+t",
+            "next_question",
+            "Other question",
+            id="insights.question",
+            tooltip="Show another open question for this list",
+        ),
+        Binding(
+            "ctrl+g",
+            "next_role",
+            "Ask a role",
+            id="insights.role",
+            tooltip="Ask the next participant role, so every voice is heard",
+        ),
+        Binding(
+            "ctrl+r",
+            "rewrite",
+            "Apply rewrite",
+            id="insights.rewrite",
+            tooltip="Replace the flagged words with the suggested rewrite",
+        ),
+        Binding(
+            "escape",
+            "cancel_edit",
+            "Cancel edit",
+            id="insights.cancel",
+            tooltip="Stop editing the entry and keep it as it was",
+        ),
+    ]
+
+    def __init__(self, pm: Postmortem) -> None:
+        super().__init__(pm)
+        self.current = LISTS[0]
+        self.question_index = {key: 0 for key in LISTS}
+        self.role_index: int | None = None
+        self.editing: int | None = None
+
+    def compose_body(self) -> ComposeResult:
+        with Vertical(id="insights-body"):
+            yield Static(id="insights-tabs")
+            yield Static(id="insights-question")
+            yield InsightList(id="insights-list")
+            yield Input(
+                placeholder="Type an answer, Enter to add",
+                id="insights-input",
+                compact=True,
+            )
+            yield FindingsPanel(id="insights-findings")
+
+    def on_mount(self) -> None:
+        self.query_one(FindingsPanel).names = participant_names(self.pm)
+        self._show_all()
+        self.query_one("#insights-input", Input).focus()
+
+    # -- drawing ----------------------------------------------------------
+
+    def _show_all(self) -> None:
+        self._show_tabs()
+        self._show_question()
+        self._show_entries()
+
+    def _show_tabs(self) -> None:
+        line = Text(no_wrap=True, overflow="ellipsis")
+        for number, key in enumerate(LISTS, 1):
+            if number > 1:
+                line.append(" ")
+            label = f"{number} {_short(key)} ({len(getattr(self.pm, key))})"
+            if key == self.current:
+                line.append(f"[{label}]", style="bold reverse")
+            else:
+                line.append(f" {label} ", style="dim")
+        self.query_one("#insights-tabs", Static).update(line)
+
+    def _show_question(self) -> None:
+        text = Text()
+        text.append(f"{INSIGHT_TITLES[self.current]}: ", style="bold")
+        questions = INSIGHT_QUESTIONS[self.current]
+        text.append(questions[self.question_index[self.current] % len(questions)])
+        roles = roles_present(self.pm)
+        if self.role_index is not None and roles:
+            role = roles[self.role_index % len(roles)]
+            text.append("\n")
+            text.append(ROLE_PROMPTS[role.value], style="italic")
+        self.query_one("#insights-question", Static).update(text)
+
+    def _show_entries(self, highlight: int | None = None) -> None:
+        view = self.query_one("#insights-list", ListView)
+        view.clear()
+        entries = getattr(self.pm, self.current)
+        for entry in entries:
+            view.append(ListItem(Label(Text("• " + entry))))
+        if not entries:
+            view.append(
+                ListItem(Label(Text("(nothing yet)", style="dim")), disabled=True)
+            )
+        elif highlight is not None:
+            view.index = min(highlight, len(entries) - 1)
+
+    # -- editing ----------------------------------------------------------
+
+    def _store(self, key: str, entries: list[str]) -> None:
+        pm = self.pm.model_copy(deep=True)
+        setattr(pm, key, entries)
+        self.changed(pm)
+
+    @on(Input.Changed, "#insights-input")
+    def _lint(self, event: Input.Changed) -> None:
+        self.query_one(FindingsPanel).text = event.value
+
+    @on(Input.Submitted, "#insights-input")
+    def _submit(self, event: Input.Submitted) -> None:
+        answer = event.value.strip()
+        entries = list(getattr(self.pm, self.current))
+        if self.editing is not None:
+            index = self.editing
+            if answer:
+                entries[index] = answer
+            else:
+                del entries[index]
+            self.editing = None
+            self._set_placeholder()
+        elif answer:
+            entries.append(answer)
+            index = len(entries) - 1
+        else:
+            return
+        event.input.value = ""
+        self._store(self.current, entries)
+        self._show_tabs()
+        self._show_entries(highlight=index)
+
+    def _selected(self) -> int | None:
+        view = self.query_one("#insights-list", ListView)
+        entries = getattr(self.pm, self.current)
+        if view.index is None or not entries or view.index >= len(entries):
+            return None
+        return view.index
+
+    @on(ListView.Selected, "#insights-list")
+    def _edit_selected(self) -> None:
+        self.action_edit()
+
+    def action_edit(self) -> None:
+        index = self._selected()
+        if index is None:
+            return
+        self.editing = index
+        box = self.query_one("#insights-input", Input)
+        box.value = getattr(self.pm, self.current)[index]
+        self._set_placeholder()
+        box.focus()
+
+    def action_delete(self) -> None:
+        index = self._selected()
+        if index is None:
+            return
+        entries = list(getattr(self.pm, self.current))
+        del entries[index]
+        self.editing = None
+        self._store(self.current, entries)
+        self._show_tabs()
+        self._show_entries(highlight=index)
+
+    def _set_placeholder(self) -> None:
+        box = self.query_one("#insights-input", Input)
+        box.placeholder = (
+            f"Editing entry {self.editing + 1}: Enter saves, empty deletes, escape cancels"
+            if self.editing is not None
+            else "Type an answer, Enter to add"
+        )
+
+    def action_cancel_edit(self) -> None:
+        self.editing = None
+        self.query_one("#insights-input", Input).value = ""
+        self._set_placeholder()
+
+    def action_rewrite(self) -> None:
+        panel = self.query_one(FindingsPanel)
+        new = panel.rewritten()
+        if new is None:
+            self.notify("No blameless-language findings to rewrite.")
+            return
+        box = self.query_one("#insights-input", Input)
+        box.value = new
+        box.cursor_position = len(new)
+
+    # -- navigation -------------------------------------------------------
+
+    def action_show_list(self, number: int) -> None:
+        self.current = LISTS[(number - 1) % len(LISTS)]
+        self.editing = None
+        self._set_placeholder()
+        self._show_all()
+
+    def action_next_list(self) -> None:
+        self.action_show_list(LISTS.index(self.current) + 2)
+
+    def action_next_question(self) -> None:
+        self.question_index[self.current] += 1
+        self._show_question()
+
+    def action_next_role(self) -> None:
+        roles = roles_present(self.pm)
+        if not roles:
+            self.notify(
+                "No participants yet: add them in Set the stage to ask each role.",
+                severity="warning",
+            )
+            return
+        self.role_index = 0 if self.role_index is None else self.role_index + 1
+        self._show_question()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "cancel_edit":
+            # Otherwise escape keeps its app-wide meaning (home).
+            return self.editing is not None
+        if action == "rewrite":
+            return True if self.query_one(FindingsPanel).findings else None
+        return True
+
+
+class InsightList(ListView):
+    """The entries of one insight list; letters act on the highlighted entry."""
+
+    BINDINGS = [
+        Binding(
+            "e",
+            "screen.edit",
+            "Edit",
+            id="insights.edit",
+            tooltip="Edit the highlighted entry",
+        ),
+        Binding(
+            "d,delete",
+            "screen.delete",
+            "Delete",
+            id="insights.delete",
+            tooltip="Delete the highlighted entry",
+        ),
+        Binding(
+            "1", "screen.show_list(1)", "Went well", show=False, id="insights.list1"
+        ),
+        Binding(
+            "2", "screen.show_list(2)", "Went wrong", show=False, id="insights.list2"
+        ),
+        Binding("3", "screen.show_list(3)", "Lucky", show=False, id="insights.list3"),
+        Binding(
+            "4", "screen.show_list(4)", "Confusing", show=False, id="insights.list4"
+        ),
+    ]
+
+
+def _short(key: str) -> str:
+    return {
+        "went_well": "Went well",
+        "went_wrong": "Went wrong",
+        "lucky": "Lucky",
+        "confusing": "Confusing",
+    }[key]

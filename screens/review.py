@@ -1,0 +1,353 @@
+"""Review and close: the report, what is missing, blameless pass, publish."""
+
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+from pathlib import Path
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, VerticalScroll
+from textual.widgets import (
+    Input,
+    Label,
+    ListItem,
+    ListView,
+    Markdown,
+    OptionList,
+    Static,
+)
+from textual.widgets.option_list import Option
+
+from retrotui.blameless import Finding, lint_postmortem
+from retrotui.completeness import missing
+from retrotui.duedate import parse_due
+from retrotui.models import Postmortem, Status
+from retrotui.readiness import review_blockers
+from retrotui.report import to_markdown
+from screens.base import PhaseScreen
+from screens.insights import participant_names
+from widgets.findings import FindingsPanel
+
+FOLLOW_UP_AFTER = timedelta(weeks=4)
+
+# Which phase screen edits a field named by ``lint_postmortem``.
+_FIELD_PHASES = (
+    (re.compile(r"^(went_well|went_wrong|lucky|confusing)\b"), "insights"),
+    (re.compile(r"^factors\b"), "factors"),
+    (re.compile(r"^actions\b"), "actions"),
+    (re.compile(r"^timeline\b"), "timeline"),
+    (re.compile(r"^takeaways\b"), "review"),
+)
+
+
+def field_phase(field: str) -> str:
+    """The phase whose screen edits ``field`` (e.g. ``went_wrong[2]``)."""
+    for pattern, phase in _FIELD_PHASES:
+        if pattern.match(field):
+            return phase
+    return "stage"
+
+
+def default_follow_up(pm: Postmortem) -> date:
+    return pm.incident_date() + FOLLOW_UP_AFTER
+
+
+def parse_follow_up(text: str, as_of: date) -> date | None:
+    text = text.strip()
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        return parse_due(text, as_of)
+
+
+def finding_prompt(field: str, finding: Finding) -> Text:
+    line = Text()
+    line.append(f"{field}: ", style="bold")
+    line.append(repr(finding.text), style="yellow")
+    line.append(f" {finding.message}")
+    if finding.suggestion:
+        line.append("  try ", style="dim")
+        line.append(repr(finding.suggestion), style="italic")
+    return line
+
+
+class ReviewScreen(PhaseScreen):
+    """Checklist, findings, takeaways, follow-up, status, export, report."""
+
+    PHASE = "review"
+    HELP = (
+        "Close the postmortem. The checklist lists what is still missing and what "
+        "blocks moving to review: an open action item that fails its SMART check "
+        "or has no owner. The blameless pass lists every finding across the "
+        "document; **Enter** on one opens the screen where that field is edited.\n\n"
+        "Add takeaways, set the follow-up review date (four weeks after the "
+        "incident by default; a date or 'in 6 weeks'), then move the postmortem "
+        "to in review (**ctrl+g**) or publish it (**ctrl+y**). **ctrl+t** writes "
+        "the Markdown report to the file named under Export."
+    )
+
+    BINDINGS = [
+        Binding(
+            "ctrl+g",
+            "move('in_review')",
+            "In review",
+            id="review.in_review",
+            tooltip="Move the postmortem to in review (needs every item SMART)",
+        ),
+        Binding(
+            "ctrl+y",
+            "move('published')",
+            "Publish",
+            id="review.publish",
+            tooltip="Publish the postmortem (needs every item SMART)",
+        ),
+        Binding(
+            "ctrl+t",
+            "export",
+            "Export",
+            id="review.export",
+            tooltip="Write the Markdown report to the export path",
+        ),
+        Binding(
+            "ctrl+r",
+            "rewrite",
+            "Apply rewrite",
+            id="review.rewrite",
+            tooltip="Replace the flagged words in the takeaway with the rewrite",
+        ),
+        Binding(
+            "ctrl+l",
+            "focus_report",
+            "Report",
+            id="review.report",
+            tooltip="Move to the rendered report to scroll it",
+        ),
+    ]
+
+    def __init__(self, pm: Postmortem) -> None:
+        super().__init__(pm)
+        self.findings: list[tuple[str, Finding]] = []
+
+    def compose_body(self) -> ComposeResult:
+        with VerticalScroll(id="review-body"):
+            yield Static(id="review-status")
+            yield Static(id="review-checklist")
+            yield Label(
+                "Blameless pass (Enter opens the field):", id="review-findings-title"
+            )
+            yield OptionList(id="review-findings", compact=True)
+            yield Label("Takeaways:", id="review-takeaways-title")
+            yield TakeawayList(id="review-takeaways")
+            yield Input(
+                placeholder="A takeaway, Enter to add",
+                id="review-takeaway",
+                compact=True,
+            )
+            yield FindingsPanel(id="review-takeaway-findings")
+            with Horizontal(classes="review-row"):
+                yield Label("Follow-up review", classes="review-label")
+                yield Input(
+                    id="review-follow-up",
+                    compact=True,
+                    placeholder="2027-01-15 or in 6 weeks",
+                )
+            with Horizontal(classes="review-row"):
+                yield Label("Export to", classes="review-label")
+                yield Input(id="review-export", compact=True)
+            yield Markdown(id="review-report")
+
+    def on_mount(self) -> None:
+        self.query_one(FindingsPanel).names = participant_names(self.pm)
+        follow_up = self.pm.follow_up_on or default_follow_up(self.pm)
+        with self.prevent(Input.Changed):
+            self.query_one("#review-follow-up", Input).value = follow_up.isoformat()
+            self.query_one(
+                "#review-export", Input
+            ).value = f"./postmortem-{self.pm.id}.md"
+        self._refresh()
+        self.query_one("#review-takeaway", Input).focus()
+
+    # -- drawing ----------------------------------------------------------
+
+    def _refresh(self) -> None:
+        self._show_status()
+        self._show_findings()
+        self._show_takeaways()
+        self.query_one("#review-report", Markdown).update(
+            to_markdown(self.pm, self.today())
+        )
+
+    def _show_status(self) -> None:
+        status = Text()
+        status.append("Status: ", style="bold")
+        status.append(self.pm.status.value.replace("_", " "))
+        status.append("   Follow-up: ", style="bold")
+        if self.pm.follow_up_on:
+            status.append(self.pm.follow_up_on.isoformat())
+        else:
+            status.append(
+                f"{default_follow_up(self.pm).isoformat()} (default, "
+                "Enter on the date keeps it)",
+                style="dim",
+            )
+        self.query_one("#review-status", Static).update(status)
+        checklist = Text()
+        blockers = review_blockers(self.pm, self.today())
+        gaps = missing(self.pm)
+        if not blockers and not gaps:
+            checklist.append("✓ Nothing missing, nothing blocks review.", style="green")
+        for line in blockers:
+            checklist.append("✗ blocks review: ", style="red bold")
+            checklist.append(line + "\n")
+        for gap in gaps:
+            checklist.append("☐ missing: ", style="yellow")
+            checklist.append(gap + "\n")
+        checklist.rstrip()
+        self.query_one("#review-checklist", Static).update(checklist)
+
+    def _show_findings(self) -> None:
+        self.findings = lint_postmortem(self.pm)
+        options = self.query_one("#review-findings", OptionList)
+        options.clear_options()
+        if not self.findings:
+            options.add_option(
+                Option(
+                    Text("✓ No blameless-language findings.", style="green"),
+                    disabled=True,
+                )
+            )
+            return
+        options.add_options(
+            Option(finding_prompt(field, finding)) for field, finding in self.findings
+        )
+
+    def _show_takeaways(self) -> None:
+        view = self.query_one("#review-takeaways", ListView)
+        view.clear()
+        for takeaway in self.pm.takeaways:
+            view.append(ListItem(Label(Text("• " + takeaway))))
+        view.display = bool(self.pm.takeaways)
+
+    # -- editing ----------------------------------------------------------
+
+    def _store(self, pm: Postmortem) -> None:
+        self.changed(pm)
+        self._refresh()
+
+    @on(OptionList.OptionSelected, "#review-findings")
+    def _jump(self, event: OptionList.OptionSelected) -> None:
+        if not self.findings:
+            return
+        field, _finding = self.findings[event.option_index]
+        phase = field_phase(field)
+        self.notify(f"Look at {field}", markup=False)
+        if phase == "review":
+            self.query_one("#review-takeaways", ListView).focus()
+            return
+        open_phase = getattr(self.app, "open_phase", None)
+        if open_phase is not None:
+            open_phase(phase)
+
+    @on(Input.Changed, "#review-takeaway")
+    def _lint(self, event: Input.Changed) -> None:
+        self.query_one(FindingsPanel).text = event.value
+
+    @on(Input.Submitted, "#review-takeaway")
+    def _add_takeaway(self, event: Input.Submitted) -> None:
+        text = event.value.strip()
+        if not text:
+            return
+        event.input.value = ""
+        pm = self.pm.model_copy(deep=True)
+        pm.takeaways = [*pm.takeaways, text]
+        self._store(pm)
+
+    def action_delete_takeaway(self) -> None:
+        index = self.query_one("#review-takeaways", ListView).index
+        if index is None or index >= len(self.pm.takeaways):
+            return
+        pm = self.pm.model_copy(deep=True)
+        del pm.takeaways[index]
+        self._store(pm)
+
+    @on(Input.Submitted, "#review-follow-up")
+    def _set_follow_up(self, event: Input.Submitted) -> None:
+        when = parse_follow_up(event.value, self.today())
+        if when is None:
+            self.notify(
+                f"Not a date: {event.value!r}. Try 2027-01-15 or 'in 6 weeks'.",
+                severity="warning",
+                markup=False,
+            )
+            return
+        event.input.value = when.isoformat()
+        pm = self.pm.model_copy(deep=True)
+        pm.follow_up_on = when
+        self._store(pm)
+
+    def action_move(self, status: str) -> None:
+        target = Status(status)
+        blockers = review_blockers(self.pm, self.today())
+        if blockers:
+            self.notify(
+                "\n".join(
+                    [f"Cannot move to {target.value.replace('_', ' ')}:", *blockers[:4]]
+                ),
+                severity="error",
+                markup=False,
+            )
+            self._show_status()
+            return
+        pm = self.pm.model_copy(deep=True)
+        pm.status = target
+        if pm.follow_up_on is None:
+            pm.follow_up_on = default_follow_up(pm)
+        self._store(pm)
+        self.notify(f"Status: {target.value.replace('_', ' ')}")
+
+    def action_export(self) -> None:
+        raw = self.query_one("#review-export", Input).value.strip()
+        if not raw:
+            self.notify("Type a file name to export to.", severity="warning")
+            return
+        self._export(Path(raw).expanduser(), to_markdown(self.pm, self.today()))
+
+    @work(thread=True, exclusive=True, group="export")
+    def _export(self, path: Path, text: str) -> None:
+        try:
+            path.write_text(text, encoding="utf-8")
+        except OSError as error:
+            message, severity = f"Cannot write {path}: {error.strerror}", "error"
+        else:
+            message, severity = f"Report written to {path}", "information"
+        self.app.call_from_thread(self.notify, message, severity=severity, markup=False)
+
+    def action_rewrite(self) -> None:
+        new = self.query_one(FindingsPanel).rewritten()
+        if new is None:
+            self.notify("No blameless-language findings to rewrite.")
+            return
+        box = self.query_one("#review-takeaway", Input)
+        box.value = new
+        box.cursor_position = len(new)
+
+    def action_focus_report(self) -> None:
+        report = self.query_one("#review-report", Markdown)
+        report.scroll_visible(top=True)
+        self.query_one("#review-body", VerticalScroll).focus()
+
+
+class TakeawayList(ListView):
+    BINDINGS = [
+        Binding(
+            "d,delete",
+            "screen.delete_takeaway",
+            "Delete",
+            id="review.delete",
+            tooltip="Delete the highlighted takeaway",
+        ),
+    ]

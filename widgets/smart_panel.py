@@ -1,0 +1,96 @@
+"""A live SMART panel for one action item: six criteria, each with its hint."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from rich.console import Group
+from rich.table import Table
+from rich.text import Text
+from textual.reactive import reactive
+from textual.widget import Widget
+
+from retrotui.smart import LABELS, SmartResult, check_action
+
+MARKS = {True: ("✓", "green"), False: ("✗", "red"), None: ("–", "dim")}
+
+
+def due_line(typed: str, resolved: date | None) -> Text:
+    """What was typed next to the date it resolves to."""
+    line = Text("Due  ", style="bold")
+    if not typed.strip():
+        line.append("none given (try 'in 2 weeks', 'end of Q1', 2027-01-15)", "dim")
+        return line
+    line.append(repr(typed.strip()))
+    if resolved is None:
+        line.append("  ->  not a date", "red")
+    else:
+        line.append(f"  ->  {resolved.isoformat()} ({resolved:%a})", "bold")
+    return line
+
+
+class SmartPanel(Widget):
+    """Shows how an action item does against each SMART criterion.
+
+    The screen sets ``text``, ``owner``, ``due``, ``factor`` and ``as_of``;
+    the check runs again on every change (it takes well under a millisecond).
+    """
+
+    DEFAULT_CSS = """
+    SmartPanel {
+        height: auto;
+        padding: 0 1;
+        border: round $primary-darken-2;
+        border-title-color: $text;
+    }
+    """
+
+    text: reactive[str] = reactive("", layout=True)
+    owner: reactive[str] = reactive("", layout=True)
+    due: reactive[str] = reactive("", layout=True)
+    factor: reactive[str] = reactive("", layout=True)
+    as_of: reactive[date | None] = reactive(None, layout=True)
+
+    def __init__(
+        self,
+        *,
+        as_of: date | None = None,
+        name: str | None = None,
+        id: str | None = None,
+        classes: str | None = None,
+    ) -> None:
+        super().__init__(name=name, id=id, classes=classes)
+        self.set_reactive(SmartPanel.as_of, as_of)
+        self.border_title = "SMART check"
+
+    @property
+    def result(self) -> SmartResult:
+        """The check for the current attributes."""
+        return check_action(
+            self.text,
+            owner=self.owner.strip() or None,
+            due=self.due.strip() or None,
+            factor=self.factor.strip() or None,
+            as_of=self.as_of,
+        )
+
+    def render(self) -> Group:
+        result = self.result
+        failing = len(result.problems())
+        self.border_subtitle = "ready" if result.ok else f"{failing} to fix"
+        grid = Table.grid(padding=(0, 1), expand=True)
+        grid.add_column(no_wrap=True)
+        grid.add_column(no_wrap=True)
+        grid.add_column(ratio=1)
+        for key, criterion in result.criteria.items():
+            mark, style = MARKS[criterion.ok]
+            body = Text(criterion.message)
+            if criterion.ok is not True and criterion.hint:
+                body.append("\n")
+                body.append(criterion.hint, style="italic dim")
+            grid.add_row(
+                Text(mark, style=style),
+                Text(LABELS.get(key, key), style="bold"),
+                body,
+            )
+        return Group(grid, due_line(self.due, result.due))
