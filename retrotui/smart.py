@@ -253,6 +253,49 @@ _DATE_STARTS = frozenset(
         "deadline",
     ]
 )
+# Words that may follow a due date inside a sentence; any other lower-case word
+# means the "date" was part of a longer phrase ("on Friday afternoons").
+_AFTER_DATE = frozenset(
+    [
+        "and",
+        "or",
+        "so",
+        "then",
+        "with",
+        "to",
+        "at",
+        "in",
+        "for",
+        "as",
+        "the",
+        "we",
+        "i",
+        "latest",
+        "via",
+        "using",
+        "because",
+        "once",
+        "after",
+        "when",
+        "if",
+        "unless",
+        "please",
+        "owner",
+        "owned",
+        "assigned",
+        "-",
+        "–",
+        "—",
+        "by",
+        "morning",
+        "noon",
+        "afternoon",
+        "evening",
+        "night",
+        "eod",
+        "cob",
+    ]
+)
 _MARKUP = re.compile(r"[*_`]+")
 _MAX_DUE_WORDS = 7
 
@@ -261,18 +304,39 @@ def _clean(text: str) -> str:
     return " ".join(_MARKUP.sub("", text).split())
 
 
+def _ends_phrase(text: str, end: int, following: re.Match[str] | None) -> bool:
+    """Whether a date phrase can end here: "on Friday" but not "on Friday nights"."""
+    if following is None or text[end - 1] in ".,;:)!":
+        return True
+    word = following.group()
+    return not word[:1].islower() or word.strip(".,;:()") in _AFTER_DATE
+
+
 def _find_due(text: str, as_of: date) -> tuple[int, int, date] | None:
-    """The rightmost date phrase in ``text``: (start, end, date)."""
+    """The last date phrase in ``text``, taken as wide as it parses: (start, end, date).
+
+    "by end of Q1" is one phrase, not "Q1" with leftovers.
+    """
     tokens = list(_TOKEN.finditer(text))
     for index in range(len(tokens) - 1, -1, -1):
         first = tokens[index].group().lower().strip(".,;:()")
         if first not in _DATE_STARTS and not first[:1].isdigit():
             continue
         for last in range(min(len(tokens), index + _MAX_DUE_WORDS), index, -1):
-            start, end = tokens[index].start(), tokens[last - 1].end()
-            found = parse_due(text[start:end], as_of)
-            if found is not None:
-                return start, end, found
+            end = tokens[last - 1].end()
+            if not _ends_phrase(
+                text, end, tokens[last] if last < len(tokens) else None
+            ):
+                continue
+            found = parse_due(text[tokens[index].start() : end], as_of)
+            if found is None:
+                continue
+            start = tokens[index].start()
+            for earlier in range(index - 1, max(-1, index - _MAX_DUE_WORDS), -1):
+                wider = parse_due(text[tokens[earlier].start() : end], as_of)
+                if wider is not None:
+                    start, found = tokens[earlier].start(), wider
+            return start, end, found
     return None
 
 
@@ -648,7 +712,8 @@ def _time_bound(parsed: _Parsed, given: str | None, as_of: date) -> Criterion:
             f"Due {parsed.due.isoformat()} is {when}",
             "Pick a date after today: " + DUE_HELP,
         )
-    return Criterion(True, f"Due {parsed.due.isoformat()} (in {days} days)", "")
+    unit = "day" if days == 1 else "days"
+    return Criterion(True, f"Due {parsed.due.isoformat()} (in {days} {unit})", "")
 
 
 def _owner(parsed: _Parsed) -> Criterion:
