@@ -69,7 +69,7 @@ class QuickResult:
 def _hint(default: str, hint: str | None) -> str:
     if hint is not None:
         return hint
-    return f"(Enter: {default})" if default else "(Enter to skip)"
+    return f"Enter = {default}" if default else "Enter to skip"
 
 
 class QuestionaryAsker:
@@ -93,20 +93,43 @@ class QuestionaryAsker:
         prefill: str = "",
     ) -> str:
         import questionary
+        from prompt_toolkit.key_binding import KeyBindings, merge_key_bindings
+        from prompt_toolkit.styles import Style
 
         def validate(value: str) -> bool | str:
             if check is None:
                 return True
             return check(value.strip() or default) or True
 
-        answer = questionary.text(
+        shown = [("class:placeholder", _hint(default, hint))]
+
+        def placeholder() -> list[tuple[str, str]]:
+            # Gone once answered: a skipped question leaves a blank, not the hint.
+            return [] if question.application.is_done else shown
+
+        question = questionary.text(
             message,
             default=prefill,
             validate=validate,
-            instruction=_hint(default, hint),
+            placeholder=placeholder,
+            style=Style([("placeholder", "fg:ansibrightblack italic")]),
             **self.io,
-        ).unsafe_ask()
-        return answer.strip() or default
+        )
+        bindings = KeyBindings()
+
+        # Enter on an empty answer writes the default in, so the screen shows
+        # what was recorded ("now", "15m") rather than a blank.
+        @bindings.add("enter", eager=True)
+        def _accept(event: Any) -> None:
+            buffer = event.current_buffer
+            if not buffer.text.strip() and default:
+                buffer.text = default
+                buffer.cursor_position = len(default)
+            buffer.validate_and_handle()
+
+        app = question.application
+        app.key_bindings = merge_key_bindings([app.key_bindings, bindings])
+        return question.unsafe_ask().strip() or default
 
     def select(self, message: str, choices: Sequence[Choice], default: str) -> str:
         import questionary
@@ -168,7 +191,9 @@ class LineAsker:
         if prefill:
             self.echo(f"  was: {prefill}")
         while True:
-            answer = self.read(f"{message} {_hint(default, hint)} ").strip() or default
+            shown = _hint(default, hint)
+            prompt = f"{message} ({shown}) " if shown else f"{message} "
+            answer = self.read(prompt).strip() or default
             problem = check(answer) if check else None
             if problem is None:
                 return answer
@@ -181,9 +206,7 @@ class LineAsker:
         def check(answer: str) -> str | None:
             return None if answer.lower() in values else f"choose one of: {listed}"
 
-        return self.text(
-            f"{message} ({listed})", default, check, f"[{default}]"
-        ).lower()
+        return self.text(f"{message} ({listed})", default, check).lower()
 
     def confirm(self, message: str, default: bool = False) -> bool:
         def check(answer: str) -> str | None:
@@ -191,7 +214,7 @@ class LineAsker:
                 None if answer.lower() in ("y", "yes", "n", "no") else "answer y or n"
             )
 
-        hint = "[Y/n]" if default else "[y/N]"
+        hint = "Y/n" if default else "y/N"
         answer = self.text(message, "y" if default else "n", check, hint)
         return answer.lower().startswith("y")
 
@@ -207,12 +230,15 @@ def asker_for_terminal(environ: dict[str, str] | None = None) -> Asker:
     return QuestionaryAsker()
 
 
-def _checker(parse: Callable[[str], object]) -> Check:
+def _checker(parse: Callable[[str], object], examples: str = "") -> Check:
+    """A validator from a parser; the reason is kept short to fit 80 columns."""
+
     def check(value: str) -> str | None:
         try:
             parse(value)
         except UsageError as error:
-            return str(error)
+            reason = str(error).split("; ")[0]
+            return f"{reason}; try {examples}" if examples else reason
         return None
 
     return check
@@ -225,15 +251,15 @@ def run_quick(ask: Asker, now: datetime) -> QuickResult:
     started_text = ask.text(
         q["started"],
         "now",
-        _checker(lambda v: parse_started(v, now)),
-        hint="(Enter: now; or 14:02, 30m ago, 2026-11-21 23:50)",
+        _checker(lambda v: parse_started(v, now), "14:02, 30m ago or now"),
+        hint="Enter = now; or 14:02, 30m ago, ISO",
     )
     started = parse_started(started_text, now)
     end_text = ask.text(
         q["duration"],
         DEFAULT_DURATION,
-        _checker(lambda v: parse_end(v, started, now)),
-        hint=f"(Enter: {DEFAULT_DURATION}; or 1h30m, or a time such as 14:30)",
+        _checker(lambda v: parse_end(v, started, now), "15m, 1h30m or 14:30"),
+        hint=f"Enter = {DEFAULT_DURATION}; or 1h, 14:30",
     )
     answers = NoteAnswers(
         title=title, started=started, resolved=parse_end(end_text, started, now)
@@ -243,13 +269,13 @@ def run_quick(ask: Asker, now: datetime) -> QuickResult:
     answers.escalated = ask.confirm("Was it escalated?", default=False)
     answers.fix = ask.text(q["fix"])
     answers.services, answers.tags = split_labels(
-        ask.text(q["services"], hint="(Enter to skip; #word for a tag)")
+        ask.text(q["services"], hint="Enter to skip; #word = tag")
     )
     answers.action = _ask_action(ask, now)
     reasons = answers.recommend_full()
     open_full = False
     if reasons:
-        ask.say(f"A full postmortem is recommended: {' and '.join(reasons)}.")
+        ask.say(f"A full postmortem is recommended ({'; '.join(reasons)}).")
         open_full = ask.confirm("Open a full postmortem now?", default=False)
     return QuickResult(answers, open_full)
 
@@ -261,11 +287,7 @@ def _ask_action(ask: Asker, now: datetime) -> ActionDraft | None:
     action = ActionDraft(
         text,
         clean_line(ask.text("Who owns it? (one person or a named team)")),
-        clean_line(
-            ask.text(
-                "Due when?", hint="(Enter to skip; Friday, in 2 weeks, 2026-12-05)"
-            )
-        ),
+        clean_line(ask.text("Due when?", hint="Enter to skip; Friday, in 2 weeks")),
     )
     while True:
         problems = action_problems(action, now)

@@ -58,14 +58,13 @@ class NoteAnswers:
         """Why a full postmortem is recommended (empty when it is not)."""
         reasons = []
         if self.escalated:
-            reasons.append("it was escalated")
+            reasons.append("escalated")
         duration = self.duration
         if duration is not None and duration > timedelta(
             minutes=FULL_POSTMORTEM_AFTER_MINUTES
         ):
             reasons.append(
-                f"it lasted {_minutes(duration)} min "
-                f"(over {FULL_POSTMORTEM_AFTER_MINUTES})"
+                f"lasted {_minutes(duration)} min, over {FULL_POSTMORTEM_AFTER_MINUTES}"
             )
         return reasons
 
@@ -163,22 +162,32 @@ def action_problems(action: ActionDraft, as_of: datetime) -> list[str]:
     ]
 
 
+def _labels(values: list[str]) -> list[str]:
+    kept: list[str] = []
+    for value in values:
+        label = clean_line(value)
+        if label and label not in kept:
+            kept.append(label)
+    return kept
+
+
 def note_document(answers: NoteAnswers, now: datetime) -> dict[str, Any]:
     """The note as a plain JSON document in the postmortem schema."""
-    started = answers.started
-    timeline = [_event(started, answers.title, "started")]
+    title = clean_title(answers.title)
+    fix = clean_text(answers.fix).strip()
+    timeline = [_event(answers.started, title, "started")]
     if answers.resolved is not None:
-        timeline.append(_event(answers.resolved, answers.fix or "Resolved", "resolved"))
+        timeline.append(_event(answers.resolved, fix or "Resolved", "resolved"))
     doc: dict[str, Any] = {
         "id": new_id(),
         "kind": "minor",
-        "title": answers.title,
+        "title": title,
         "severity": answers.severity.strip(),
         "status": "draft",
-        "services": answers.services,
-        "tags": answers.tags,
+        "services": _labels(answers.services),
+        "tags": _labels(answers.tags),
         "impact": clean_text(answers.impact).strip(),
-        "resolution": clean_text(answers.fix).strip(),
+        "resolution": fix,
         "escalated": answers.escalated,
         "timeline": timeline,
         "actions": [],
@@ -206,10 +215,10 @@ def _action(action: ActionDraft, now: datetime) -> dict[str, Any]:
     due = parse_due(action.due_text, now.date()) if action.due_text else None
     return {
         "id": new_item_id("a"),
-        "text": action.text,
-        "owner": action.owner,
+        "text": clean_text(action.text).strip(),
+        "owner": clean_line(action.owner),
         "due": due.isoformat() if due else None,
-        "due_text": action.due_text,
+        "due_text": clean_line(action.due_text),
     }
 
 

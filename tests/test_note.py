@@ -9,8 +9,11 @@ from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from retrotui.cli import main
+from retrotui.errors import UsageError
 from retrotui.models import Kind, Milestone, Postmortem, Severity
 from retrotui.quick_note import NoteAnswers, local_now, note_document
 from retrotui.store import Store
@@ -108,6 +111,7 @@ def test_a_due_that_is_not_a_date_is_kept_as_text(db_path):
         (["Disk full", "--resolved", "5parsecs"], "not a time"),
         (["Disk full", "--severity", "sev9"], "severity"),
         (["   "], "needs a title"),
+        (["x" * 301], "300"),
         (["\x1b[31m"], "needs a title"),
         (["Disk full", "--owner", "ops"], "belong to --action"),
         (["Disk full", "--duration", "5m", "--resolved", "14:00"], "not allowed"),
@@ -175,3 +179,31 @@ def test_note_does_not_import_textual_or_prompts(tmp_path):
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
     )
     assert result.stdout.splitlines()[-1] == "[]"
+
+
+@given(
+    title=st.text(max_size=320),
+    impact=st.text(max_size=50),
+    labels=st.lists(st.text(max_size=20), max_size=3),
+    severity=st.sampled_from(["minor", "SEV2", "2", "major", "sev9", ""]),
+)
+def test_any_input_is_refused_or_kept_as_the_model_keeps_it(
+    title, impact, labels, severity
+):
+    now = local_now()
+    answers = NoteAnswers(
+        title=title,
+        started=now,
+        impact=impact,
+        severity=severity,
+        services=labels,
+        tags=labels,
+    )
+    try:
+        doc = note_document(answers, now)
+        pm = Postmortem.model_validate(doc)
+    except (UsageError, ValueError):
+        return
+    dumped = pm.model_dump(mode="json")
+    for key in ("title", "impact", "services", "tags"):
+        assert dumped[key] == doc[key], key

@@ -175,8 +175,7 @@ def test_long_or_escalated_recommends_a_full_postmortem(session, monkeypatch):
     run = session(answers(duration="45m", escalated="y") + ENTER + "y")
     assert run.run() == 0
     assert run.said == [
-        "A full postmortem is recommended: it was escalated "
-        "and it lasted 45 min (over 30)."
+        "A full postmortem is recommended (escalated; lasted 45 min, over 30)."
     ]
     draft, note = sorted(run.notes(), key=lambda pm: pm.kind is Kind.minor)
     assert note.escalated and note.promoted_to == draft.id
