@@ -109,6 +109,7 @@ def _verbs(verbs: list[str]) -> str:
 class _Rules:
     vague_verb_lead: re.Pattern[str]
     deliberation_lead: re.Pattern[str]
+    comparative_lead: re.Pattern[str]
     concrete_lead: re.Pattern[str]
     state_lead: re.Pattern[str]
     person_lead: re.Pattern[str]
@@ -153,6 +154,7 @@ def _rules() -> _Rules:
     return _Rules(
         vague_verb_lead=lead(data["vague_verbs"]),
         deliberation_lead=lead(data["deliberations"]),
+        comparative_lead=lead(data["comparative_verbs"]),
         concrete_lead=lead(data["concrete_verbs"]),
         state_lead=lead(data["state_verbs"]),
         person_lead=lead(data["person_verbs"]),
@@ -445,6 +447,10 @@ def _parse(text: str, owner: str | None, due: str | None, as_of: date) -> _Parse
     )
 
 
+_UNKNOWN_VERB = re.compile(
+    r"^[a-z]{3,}(?:-[a-z]+)?(?=\s+(?:the|a|an|our|all|every|each|their|its|this|"
+    r"these|those|any|both)\s)"
+)
 _VERSION = re.compile(r"^v\d", re.IGNORECASE)
 
 
@@ -459,6 +465,7 @@ class _Features:
     vague_quantity: str | None
     vague_lead: str | None
     concrete_lead: str | None
+    comparative: str | None  # "reduce", "increase" without a figure: by how much?
     state_lead: bool
     artifact_verb: bool
     figure: str | None  # a number that is not a version ("85%", "3", "p99")
@@ -501,6 +508,10 @@ def _features(parsed: _Parsed) -> _Features:
         None if vague_lead or deliberation else rules.concrete_lead.match(lead)
     )
     person_lead = rules.person_lead.match(lead)
+    if concrete_lead is None and not (vague_lead or deliberation or person_lead):
+        # An unlisted word before an article is an imperative verb all the same:
+        # "Deprecate the v1 API", "Conduct a game day".
+        concrete_lead = _UNKNOWN_VERB.match(lead)
     # Past tense is a status report ("an issue has been created"), not a change.
     clauses = [
         m for m in rules.concrete_clause.finditer(body) if _imperative(m.group())
@@ -515,6 +526,9 @@ def _features(parsed: _Parsed) -> _Features:
         vague_quantity=_text(rules.vague_quantity.search(body)),
         vague_lead=_text(vague_lead),
         concrete_lead=_text(concrete_lead),
+        comparative=None
+        if figures or vague_lead or deliberation
+        else _text(rules.comparative_lead.match(lead)),
         state_lead=concrete_lead is not None and bool(rules.state_lead.match(lead)),
         artifact_verb=concrete_lead is not None
         and bool(rules.artifact_verb.match(lead)),
@@ -570,6 +584,12 @@ def _specific(f: _Features, lead: str) -> Criterion:
             f"Say what '{f.vague_lead.lower()}' will produce (an alert, a setting, a "
             "written report), " + _EXAMPLE,
         )
+    if f.comparative is not None:
+        return Criterion(
+            False,
+            f"'{f.comparative}' by how much? No target is given",
+            "Give the target: 'from 3600 to 300 seconds', 'below 5 pages a week'",
+        )
     if f.concrete_lead is None:
         if spelled_out:
             return Criterion(True, "Names a concrete change", "")
@@ -599,6 +619,12 @@ def _measurable(f: _Features) -> Criterion:
         return Criterion(True, f"Has a figure: {f.figure}", "")
     if f.version is not None and f.state_lead:
         return Criterion(True, f"Checkable: version {f.version}", "")
+    if f.comparative is not None:
+        return Criterion(
+            False,
+            f"'{f.comparative}' without a target cannot be checked",
+            "Give the target value: 'to 300 seconds', 'below 1%'",
+        )
     if f.vague_quantity is not None:
         return Criterion(
             False,
