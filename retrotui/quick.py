@@ -140,6 +140,7 @@ class QuestionaryAsker:
             choices=options,
             default=next(c for c in options if c.value == default),
             instruction="(arrows, Enter)",
+            pointer=">",
             **self.io,
         )
         return _with_eof_key(question).unsafe_ask()
@@ -193,7 +194,12 @@ class LineAsker:
         while True:
             shown = _hint(default, hint)
             prompt = f"{message} ({shown}) " if shown else f"{message} "
-            answer = self.read(prompt).strip() or default
+            try:
+                answer = self.read(prompt).strip() or default
+            except (KeyboardInterrupt, EOFError):
+                # The cursor is still after the prompt; end that line first.
+                self.echo("")
+                raise
             problem = check(answer) if check else None
             if problem is None:
                 return answer

@@ -50,9 +50,10 @@ def run_with(args: argparse.Namespace, asker: Asker) -> int:
         return 1
     db_path = default_db_path(args.db)
     note_id = save_note(db_path, result.answers, local_now())
-    print(f"Saved note {note_id}. Later: retro promote {note_id}")
     if not result.open_full:
+        print(f"Saved note {note_id}. Promote it later with: retro promote {note_id}")
         return 0
+    print(f"Saved note {note_id}.")
     from retrotui.promote import promote
     from retrotui.store import Store
 
