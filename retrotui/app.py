@@ -19,7 +19,7 @@ from datetime import datetime
 from functools import partial
 from pathlib import Path
 
-from textual import work
+from textual import events, work
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.message import Message
@@ -34,6 +34,7 @@ from retrotui.paths import log_path
 from retrotui.store import Store
 from screens import phase_screen_class
 from screens.base import PhaseScreen
+from screens.help import described_bindings
 
 SAVE_DELAY = 0.5
 log = logging.getLogger("retrotui")
@@ -55,7 +56,8 @@ class Command:
 # The one list behind the app's key bindings, the footer and the palette.
 APP_COMMANDS: tuple[Command, ...] = (
     Command("help", "f1", "help", "Help", "Help and keys for this screen"),
-    Command("save", "ctrl+s", "save", "Save", "Save the postmortem now"),
+    # Autosave makes this rare: kept off the crowded 80-column footer.
+    Command("save", "ctrl+s", "save", "Save", "Save the postmortem now", show=False),
     Command(
         "previous-phase",
         "f5,ctrl+o",
@@ -66,7 +68,9 @@ APP_COMMANDS: tuple[Command, ...] = (
     Command(
         "next-phase", "f6,ctrl+n", "next_phase", "Next", "Go to the next interview step"
     ),
-    Command("home", "escape", "home", "Home", "Back to the list of postmortems"),
+    Command(
+        "home", "escape", "home", "Home", "Back to the list of postmortems", show=False
+    ),
     Command("quit", "ctrl+q", "quit", "Quit", "Save and quit"),
 )
 
@@ -191,6 +195,15 @@ class RetroApp(App[int]):
         self.error_line = line
         self.exit(return_code=1)
 
+    def on_descendant_focus(self, event: events.DescendantFocus) -> None:
+        # A blinking cursor redraws twice a second: traffic on a slow SSH link
+        # and a moving target for snapshots. A steady cursor does the same job.
+        widget = event.widget
+        if getattr(widget, "cursor_blink", False):
+            widget.cursor_blink = False  # type: ignore[attr-defined]
+            if hasattr(widget, "_cursor_visible"):
+                widget._cursor_visible = True  # type: ignore[attr-defined]
+
     # -- documents and saving ----------------------------------------------
 
     def start_new(self, title: str = "") -> None:
@@ -261,10 +274,18 @@ class RetroApp(App[int]):
         """Show ``phase`` for the current document, remembering it in ``pm.phase``."""
         if self.pm is None:
             return
+        try:
+            screen = phase_screen_class(phase)(self.pm)
+        except Exception as error:
+            # A step that cannot load must not end the session with the draft.
+            log_error(self.db_path, "".join(traceback.format_exception(error)).rstrip())
+            self.notify(
+                f"Cannot open that step: {error}", severity="error", markup=False
+            )
+            return
         if self.pm.phase != phase:
             self.pm.phase = phase
             self.mark_dirty()
-        screen = phase_screen_class(phase)(self.pm)
         if isinstance(self.screen, PhaseScreen):
             self.switch_screen(screen)
         else:
@@ -289,6 +310,10 @@ class RetroApp(App[int]):
             return
         index = PHASE_KEYS.index(self.screen.PHASE) + offset
         if 0 <= index < len(PHASE_KEYS):
+            blocker = self.screen.leave_blocker(PHASE_KEYS[index])
+            if blocker:
+                self.notify(blocker, severity="warning", markup=False)
+                return
             self.open_phase(PHASE_KEYS[index])
 
     # -- actions ----------------------------------------------------------
@@ -333,12 +358,8 @@ class RetroApp(App[int]):
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         # Every binding of the screen (app, screen and focused widget) that has
         # a description, so the palette always offers what the footer shows.
-        seen: set[str] = set()
-        for active in screen.active_bindings.values():
+        for active in described_bindings(screen):
             binding = active.binding
-            if not binding.description or binding.system or binding.action in seen:
-                continue
-            seen.add(binding.action)
             key = self.get_key_display(binding)
             yield SystemCommand(
                 f"{binding.description} ({key})",

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import ActiveBinding, Binding
 from textual.containers import VerticalScroll
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Footer, Markdown, Static
@@ -14,6 +16,31 @@ GENERAL = (
     "Everything is saved as you type. Keys in the footer work on this screen; "
     "**ctrl+p** opens the command palette, which lists every action."
 )
+
+
+def _from_textual(active: ActiveBinding) -> bool:
+    """A stock binding of a Textual widget (cursor moves and the like)."""
+    return any(
+        active.binding in getattr(cls, "BINDINGS", ())
+        for cls in type(active.node).__mro__
+        if cls.__module__.startswith("textual.")
+    )
+
+
+def described_bindings(screen: Screen) -> Iterator[ActiveBinding]:
+    """The screen's own actions (app, screen, focused widget), once each.
+
+    Help and the command palette both list exactly these.
+    """
+    seen: set[str] = set()
+    for active in screen.active_bindings.values():
+        binding = active.binding
+        if not binding.description or binding.system or binding.action in seen:
+            continue
+        if _from_textual(active):
+            continue
+        seen.add(binding.action)
+        yield active
 
 
 class HelpScreen(ModalScreen[None]):
@@ -33,16 +60,10 @@ class HelpScreen(ModalScreen[None]):
     def for_screen(cls, screen: Screen) -> HelpScreen:
         """Help for ``screen``: its ``HELP`` text and its active key bindings."""
         app = screen.app
-        keys: list[tuple[str, str]] = []
-        seen: set[str] = set()
-        for active in screen.active_bindings.values():
-            binding = active.binding
-            if not binding.description or binding.system or binding.action in seen:
-                continue
-            seen.add(binding.action)
-            keys.append(
-                (app.get_key_display(binding), binding.tooltip or binding.description)
-            )
+        keys = [
+            (app.get_key_display(a.binding), a.binding.tooltip or a.binding.description)
+            for a in described_bindings(screen)
+        ]
         title = getattr(screen, "help_title", None) or screen.title or "retro"
         return cls(title, screen.HELP or "", keys)
 

@@ -136,12 +136,14 @@ class HomeScreen(Screen[None]):
         table.add_column("date", width=10, key="date")
         table.add_column("title", key="title")
         actions = self.query_one("#home-actions", DataTable)
-        actions.add_column("due", width=10, key="due")
+        actions.add_column("due", width=11, key="due")
+        actions.add_column("from", width=6, key="from")
         actions.add_column("owner", width=12, key="owner")
         actions.add_column("action", key="action")
-        actions.add_column("from", width=6, key="from")
+        # Hidden until its rows arrive: shown empty first, it kept the header
+        # measured without them (columns then misaligned).
+        actions.display = False
         table.focus()
-        self._load()
 
     def on_screen_resume(self) -> None:
         self._load()
@@ -212,9 +214,9 @@ class HomeScreen(Screen[None]):
             style = "bold red" if entry.overdue else ""
             table.add_row(
                 Text(("!" if entry.overdue else "") + due, style=style),
+                Text(entry.pm.id),
                 Text(item.owner or "no owner", style="" if item.owner else "italic"),
                 Text(item.text, style=style),
-                Text(entry.pm.id),
                 key=f"{index}:{entry.pm.id}",
             )
         table.display = bool(found)

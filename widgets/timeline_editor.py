@@ -27,7 +27,7 @@ MILESTONE_KEYS = {
     "m": Milestone.mitigated,
     "r": Milestone.resolved,
 }
-_MILESTONE_GROUP = Binding.Group("Milestone", compact=True)
+_MILESTONE_GROUP = Binding.Group("Milestone")
 PLACEHOLDER = "14:02 paged on-call · +5m rolled back · now ... (enter adds)"
 
 
@@ -96,7 +96,8 @@ class EventTable(DataTable[Text]):
         Binding(
             "u",
             "undo",
-            "Undo",
+            "Undo delete",
+            show=False,
             id="timeline-undo",
             tooltip="Bring back the last deleted event",
         ),
@@ -106,6 +107,7 @@ class EventTable(DataTable[Text]):
             "i",
             "to_input",
             "Type",
+            show=False,
             id="timeline-type",
             tooltip="Back to the entry line to add events",
         ),
