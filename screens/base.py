@@ -75,6 +75,10 @@ class PhaseScreen(Screen[None]):
         self.query_one("#phase-title", Static).update(title_line(self.PHASE, pm))
         self.post_message(self.Changed(pm))
 
+    def leave_blocker(self, phase: str) -> str | None:
+        """Why the user may not step on to ``phase`` yet; None when they may."""
+        return None
+
     @property
     def help_title(self) -> str:
         return PHASE_TITLES[self.PHASE]
