@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import json
 import re
+from bisect import bisect_right
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
@@ -51,6 +52,7 @@ _OBJECT_STOP = {
     "again", "anyway", "as", "or", "for", "then",
 }  # fmt: skip
 _MAX_OBJECT_WORDS = 9
+_SUBJECT_WINDOW = 160  # characters before a verb searched for its subject
 
 
 @dataclass(frozen=True)
@@ -104,19 +106,15 @@ class _Lexicon:
         self.participles: dict[str, str] = data["participles"]
 
 
-@dataclass(frozen=True)
 class _Tok:
-    start: int
-    end: int
-    text: str
+    """A word or punctuation mark of a sentence."""
 
-    @property
-    def low(self) -> str:
-        return self.text.lower()
+    __slots__ = ("text", "low", "is_punct")
 
-    @property
-    def is_punct(self) -> bool:
-        return not (self.text[0].isalpha() or self.text[0] == "@")
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.low = text.lower()
+        self.is_punct = not (text[0].isalpha() or text[0] == "@")
 
 
 def _bare(word: str) -> str:
@@ -252,12 +250,12 @@ class _Checker:
                 return kind
         return None
 
-    def subject(self, sentence: str, offset: int) -> tuple[str, str]:
-        """(kind, head word) of the subject of the verb at ``offset``."""
-        tokens = [
-            _Tok(m.start(), m.end(), m.group())
-            for m in _TOKEN.finditer(sentence, 0, offset)
-        ]
+    def subject(self, line: str, start: int, offset: int) -> tuple[str, str]:
+        """(kind, head word) of the subject of the verb at ``line[offset]``.
+
+        Only the sentence's text from ``start`` is considered.
+        """
+        tokens = [_Tok(word) for word in _TOKEN.findall(line, start, offset)]
         index = len(tokens) - 1
         while index >= 0 and self._is_skippable(tokens[index]):
             if tokens[index].low == "who":
@@ -273,16 +271,23 @@ class _Checker:
         kind = self.classify(tok.text)
         if kind == _THEY:
             return self._resolve_they(tokens, index), head
-        if kind in (PERSON, SELF, SYSTEM) and not self._in_phrase(tokens, index):
-            return kind, head
-        # "the engineer on call forgot", "Team Alpha ignored": the clause's
-        # first noun is the subject.
         start = index
         while start > 0:
             prev = tokens[start - 1]
             if prev.is_punct or prev.low in self.lex.boundaries:
                 break
             start -= 1
+        # "The engineer who ran the script ignored ...": the subject comes
+        # before the relative clause.
+        for rel in range(start, index):
+            if tokens[rel].low in ("who", "whom"):
+                before = self._first_noun(tokens, start, rel)
+                if before is not None:
+                    return before, head
+        if kind in (PERSON, SELF, SYSTEM) and not self._in_phrase(tokens, index):
+            return kind, head
+        # "the engineer on call forgot", "Team Alpha ignored": the clause's
+        # first noun is the subject.
         return self._first_noun(tokens, start, index + 1) or UNKNOWN, head
 
     def phrase_kind(self, phrase: str) -> str:
@@ -354,8 +359,7 @@ class _Checker:
         need = rule.require
         if need is None:
             return True
-        sentence = line[sentence_start : match.start()]
-        before = sentence.split()
+        before = line[max(sentence_start, match.start() - 40) : match.start()].split()
         words = match.group().lower().split()
         passive = rule.passive_agent and (
             (before and before[-1].lower() in _BE) or words[0] in _BE or "been" in words
@@ -367,12 +371,10 @@ class _Checker:
             if rule.passive_default:
                 return True
             if rule.passive_subjects:
-                _, head = self.subject(
-                    line[sentence_start:], match.start() - sentence_start
-                )
+                _, head = self.subject(line, sentence_start, match.start())
                 singular = head[:-1] if head.endswith("s") else head
                 return bool({head, singular} & rule.passive_subjects)
-        kind, _ = self.subject(line[sentence_start:], match.start() - sentence_start)
+        kind, _ = self.subject(line, sentence_start, match.start())
         if self._meets(need, kind):
             return True
         if rule.human_complement and kind in (UNKNOWN, NONE):
@@ -399,7 +401,7 @@ class _Checker:
 
     def _object(self, line: str, start: int) -> tuple[str, str]:
         """(object, trailing clause) of the words after ``start``."""
-        rest = re.split(r"[,.;:!?()\[\]|]", line[start:], maxsplit=1)[0]
+        rest = re.split(r"[,.;:!?()\[\]|]", line[start : start + 300], maxsplit=1)[0]
         words = rest.split()
         taken: list[str] = []
         for word in words:
@@ -471,11 +473,25 @@ def _masked_spans(line: str) -> list[tuple[int, int]]:
     return [m.span() for m in _MASKED.finditer(line)]
 
 
-def _sentence_start(line: str, position: int) -> int:
-    start = 0
-    for end in _SENTENCE_END.finditer(line, 0, position):
-        start = end.end()
-    return start
+def _masked(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    """True when ``start:end`` lies inside one of the (sorted, disjoint) spans."""
+    index = bisect_right(spans, (start, end)) - 1
+    if index + 1 < len(spans) and spans[index + 1][0] == start:
+        index += 1
+    return index >= 0 and spans[index][0] <= start and end <= spans[index][1]
+
+
+def _sentence_starts(line: str) -> list[int]:
+    return [0] + [end.end() for end in _SENTENCE_END.finditer(line)]
+
+
+def _sentence_start(starts: list[int], position: int) -> int:
+    """Where the sentence holding ``position`` starts, at most a window back.
+
+    The window keeps the cost per finding constant on very long lines.
+    """
+    start = starts[bisect_right(starts, position) - 1]
+    return max(start, position - _SUBJECT_WINDOW)
 
 
 def _candidates(
@@ -494,7 +510,7 @@ def _candidates(
             found: set[int] = set()
             position = text.find(keyword)
             while position != -1:
-                found.add(_line_of(starts, position))
+                found.add(bisect_right(starts, position) - 1)
                 position = text.find(keyword, position + 1)
             hits[keyword] = found
     for rule in rule_list:
@@ -505,17 +521,6 @@ def _candidates(
             yield number, rule
 
 
-def _line_of(starts: list[int], position: int) -> int:
-    low, high = 0, len(starts) - 1
-    while low < high:
-        middle = (low + high + 1) // 2
-        if starts[middle] <= position:
-            low = middle
-        else:
-            high = middle - 1
-    return low
-
-
 def lint(text: str, names: Iterable[str] = ()) -> list[Finding]:
     """Blaming language in ``text``; ``names`` are the people involved."""
     rule_list, lexicon = _load()
@@ -523,15 +528,18 @@ def lint(text: str, names: Iterable[str] = ()) -> list[Finding]:
     lines = text.split("\n")
     found: list[Finding] = []
     masks: dict[int, list[tuple[int, int]]] = {}
+    sentence_starts: dict[int, list[int]] = {}
     for number, rule in _candidates(lines, rule_list):
         line = lines[number]
         for match in rule.pattern.finditer(line):
             if number not in masks:
                 masks[number] = _masked_spans(line)
             start, end = match.span()
-            if any(a <= start and end <= b for a, b in masks[number]):
+            if _masked(masks[number], start, end):
                 continue
-            sentence_start = _sentence_start(line, start)
+            if number not in sentence_starts:
+                sentence_starts[number] = _sentence_starts(line)
+            sentence_start = _sentence_start(sentence_starts[number], start)
             if not checker.decide(rule, line, sentence_start, match):
                 continue
             found.append(
@@ -579,14 +587,20 @@ def _fields(pm: Postmortem) -> Iterator[tuple[str, str]]:
         yield f"takeaways[{index}]", item
 
 
-def lint_postmortem(pm: Postmortem) -> list[tuple[str, Finding]]:
-    """Findings in every text field of ``pm``, labelled with the field."""
-    names = [p.name for p in pm.participants]
+def lint_postmortem(
+    pm: Postmortem, names: Iterable[str] = ()
+) -> list[tuple[str, Finding]]:
+    """Findings in every text field of ``pm``, labelled with the field.
+
+    The participants and facilitator are known names; ``names`` adds more.
+    """
+    known = [p.name for p in pm.participants]
     if pm.facilitator:
-        names.append(pm.facilitator)
+        known.append(pm.facilitator)
+    known.extend(names)
     return [
         (label, finding)
         for label, value in _fields(pm)
         if value
-        for finding in lint(value, names)
+        for finding in lint(value, known)
     ]

@@ -1,0 +1,161 @@
+"""The blameless-language checker: every rule's examples, columns, names, rewrites."""
+
+from __future__ import annotations
+
+import pytest
+
+from retrotui.blameless import Finding, lint, lint_postmortem, rules
+from retrotui.models import Factor, Participant, Postmortem, TimelineEvent
+
+CATEGORIES = {
+    "blame",
+    "hindsight",
+    "judgement",
+    "human_error",
+    "fault",
+    "accusatory",
+    "condescension",
+    "person_as_cause",
+    "person_action",
+}
+
+
+def _cases(kind: str) -> list[tuple[str, str]]:
+    return [(rule.id, text) for rule in rules() for text in rule.examples[kind]]
+
+
+def test_rules_are_well_formed() -> None:
+    ids = [rule.id for rule in rules()]
+    assert len(ids) == len(set(ids))
+    assert {rule.category for rule in rules()} == CATEGORIES
+    for rule in rules():
+        assert rule.message and rule.suggest and rule.keywords
+        assert rule.examples["flag"], rule.id
+        assert rule.examples["pass"], rule.id
+
+
+@pytest.mark.parametrize(("rule_id", "text"), _cases("flag"))
+def test_rule_flags_its_examples(rule_id: str, text: str) -> None:
+    assert rule_id in {f.rule for f in lint(text)}
+
+
+@pytest.mark.parametrize(("rule_id", "text"), _cases("pass"))
+def test_rule_passes_its_examples(rule_id: str, text: str) -> None:
+    assert lint(text) == [], rule_id
+
+
+@pytest.mark.parametrize(("rule_id", "text"), _cases("flag"))
+def test_suggestions_are_rewrites(rule_id: str, text: str) -> None:
+    for finding in lint(text):
+        assert finding.suggestion.strip()
+        assert finding.suggestion.strip().lower() != text.strip().lower()
+
+
+def test_columns_are_one_based_and_end_exclusive() -> None:
+    text = "All good here.\n  The DBA ignored the warning."
+    (finding,) = lint(text)
+    assert (finding.line, finding.col, finding.end_col) == (2, 11, 18)
+    line = text.split("\n")[1]
+    assert line[finding.col - 1 : finding.end_col - 1] == "ignored" == finding.text
+
+
+def test_finding_shape() -> None:
+    (finding,) = lint("It was human error.")
+    assert isinstance(finding, Finding)
+    assert finding.category == "human_error"
+    assert finding.rule == "human-error"
+
+
+def test_rewrite_is_built_from_the_sentence() -> None:
+    (finding,) = lint("X forgot to run the migration.")
+    assert finding.suggestion.startswith("The migration was not run;")
+    (finding,) = lint("Marcus failed to update the runbooks before the test.")
+    assert finding.suggestion.startswith("The runbooks were not updated;")
+    (finding,) = lint("Someone forgot to turn the feature flag back off.")
+    assert finding.suggestion.startswith("The feature flag was not turned back off;")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The job failed to start.",
+        "The health check failed.",
+        "The retry logic failed to back off.",
+        "The deploy broke the login page.",
+        "Traefik failed to route traffic to the new pods.",
+        "Kubernetes ignored the limit.",
+        "The on-call was paged at 14:02.",
+        "We rolled back.",
+        "The test failed to catch it.",
+        'The draft said "human error", which we replaced.',
+        "The service that Bob deployed failed to start.",
+        "Bob's deploy failed to start.",
+    ],
+)
+def test_system_subjects_and_neutral_text_pass(text: str) -> None:
+    assert lint(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Bob failed to start the job.",
+        "The engineer on call failed to escalate.",
+        "After the deploy Bob forgot to check the logs.",
+        "The engineer who ran the script ignored the warning.",
+        "He completely forgot to renew the certificate.",
+    ],
+)
+def test_people_as_subjects_are_flagged(text: str) -> None:
+    assert lint(text)
+
+
+def test_known_names_make_unusual_names_people() -> None:
+    text = "Xiomara failed to rotate the key."
+    assert lint(text) == []
+    assert [f.rule for f in lint(text, names=["Xiomara Quispe"])] == ["blame-failed-to"]
+    assert lint("@xq failed to rotate the key.")
+
+
+def test_human_only_complement_marks_an_unknown_subject() -> None:
+    assert lint("Kowalczyk failed to notice the lag.")
+    assert lint("Kowalczyk failed to start.") == []
+
+
+def test_each_line_is_checked_separately() -> None:
+    text = "The job failed.\nBob forgot to renew it.\n\nIt was Bob's fault."
+    assert [(f.line, f.rule) for f in lint(text)] == [
+        (2, "blame-forgot-to"),
+        (4, "fault-possessive"),
+    ]
+
+
+def test_postmortem_fields_are_labelled() -> None:
+    pm = Postmortem(
+        title="Checkout down",
+        summary="The deploy broke checkout.",
+        participants=[Participant(name="Zbigniew")],
+        went_wrong=["Nothing unusual.", "Zbigniew failed to rotate the key."],
+        timeline=[
+            TimelineEvent(at="2026-11-20T14:00:00Z", text="Deploy started"),
+            TimelineEvent(at="2026-11-20T14:05:00Z", text="It was human error."),
+        ],
+        factors=[
+            Factor(
+                text="No expiry alert",
+                whys=["The key expired", "Obviously nobody checked"],
+            )
+        ],
+    )
+    labels = [(label, f.rule) for label, f in lint_postmortem(pm)]
+    assert labels == [
+        ("timeline[1]", "human-error"),
+        ("went_wrong[1]", "blame-failed-to"),
+        ("factors[0].whys[1]", "condescension-obviously"),
+    ]
+
+
+def test_lint_handles_empty_and_odd_text() -> None:
+    assert lint("") == []
+    assert lint("\n\n|||\n") == []
+    assert lint("forgot") != []
