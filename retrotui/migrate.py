@@ -6,6 +6,7 @@ from collections.abc import Callable
 from typing import Any
 
 from retrotui.errors import StoreError
+from retrotui.schema import SCHEMA_VERSION
 
 Doc = dict[str, Any]
 
@@ -67,8 +68,6 @@ MIGRATIONS: dict[int, Callable[[Doc], Doc]] = {1: _v1_to_v2}
 
 def migrate(doc: Doc) -> Doc:
     """Return ``doc`` in the current schema (a copy when anything changed)."""
-    from retrotui.models import SCHEMA_VERSION
-
     version = doc.get("schema_version", 1)
     if not isinstance(version, int) or version > SCHEMA_VERSION:
         raise StoreError(

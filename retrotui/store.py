@@ -15,7 +15,7 @@ import tempfile
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager, suppress
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import orjson
 from filelock import FileLock, Timeout
@@ -26,7 +26,11 @@ from tinydb.table import Document
 from retrotui.errors import NotFound, RetroError, StoreError
 from retrotui.ids import doc_id_for
 from retrotui.migrate import migrate
-from retrotui.models import Postmortem, now
+from retrotui.schema import now
+
+if TYPE_CHECKING:
+    # Loaded on first use: ``retro note`` stores plain documents without pydantic.
+    from retrotui.models import Postmortem
 
 TABLE = "postmortems"
 LOCK_TIMEOUT = 30.0
@@ -90,6 +94,20 @@ class Store:
         with self._locked():
             self._insert(pm, replace=False)
         return pm
+
+    def add_document(self, doc: dict[str, Any]) -> None:
+        """Store a new postmortem given as JSON data in the current schema.
+
+        For ``retro note``, which must start fast, so pydantic is not loaded:
+        the caller builds ``doc`` to the model (its tests hold it to that), and
+        it is validated like every document when read.
+        """
+        doc_id = doc_id_for(doc["id"])
+        with self._locked():
+            if str(doc_id) in self._data[TABLE]:
+                raise RetroError(f"a postmortem with id '{doc['id']}' already exists")
+            self._forget(str(doc_id))
+            self._table.insert(Document(doc, doc_id=doc_id))
 
     def save(self, pm: Postmortem) -> Postmortem:
         """Store ``pm`` as it is now (created or replaced), stamping ``updated``."""
@@ -221,6 +239,8 @@ class Store:
         key = str(doc.doc_id)
         model = self._models.get(key)
         if model is None:
+            from retrotui.models import Postmortem
+
             try:
                 model = Postmortem.model_validate(migrate(dict(doc)))
             except ValueError as error:

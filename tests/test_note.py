@@ -168,12 +168,12 @@ def test_the_document_is_exactly_what_the_model_stores():
         assert dumped[key] == value, key
 
 
-def test_note_does_not_import_textual_or_prompts(tmp_path):
+def test_note_does_not_import_textual_prompts_or_pydantic(tmp_path):
     code = (
         "import sys; from retrotui.cli import main; "
         f"main(['--db', {str(tmp_path / 'db.json')!r}, 'note', 'Disk full']); "
-        "print(sorted(m for m in ('textual', 'rich', 'questionary', 'prompt_toolkit')"
-        " if m in sys.modules))"
+        "print(sorted(m for m in ('textual', 'rich', 'questionary', 'prompt_toolkit',"
+        " 'pydantic') if m in sys.modules))"
     )
     result = subprocess.run(
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
