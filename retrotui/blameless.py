@@ -284,8 +284,13 @@ class _Checker:
                 before = self._first_noun(tokens, start, rel)
                 if before is not None:
                     return before, head
-        if kind in (PERSON, SELF, SYSTEM) and not self._in_phrase(tokens, index):
+        in_phrase = self._in_phrase(tokens, index)
+        if kind in (PERSON, SELF, SYSTEM) and not in_phrase:
             return kind, head
+        if kind == UNKNOWN and not in_phrase and tok.text.islower():
+            # Likely another verb ("engineers surface skipped steps"): the
+            # match is not this clause's main verb, so nobody is its subject.
+            return UNKNOWN, head
         # "the engineer on call forgot", "Team Alpha ignored": the clause's
         # first noun is the subject.
         return self._first_noun(tokens, start, index + 1) or UNKNOWN, head
