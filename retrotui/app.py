@@ -32,9 +32,8 @@ from retrotui.models import Postmortem
 from retrotui.models import now as wall_clock
 from retrotui.paths import log_path
 from retrotui.store import Store
-from screens import phase_screen_class
+from screens import described_bindings, phase_screen_class
 from screens.base import PhaseScreen
-from screens.help import described_bindings
 
 SAVE_DELAY = 0.5
 log = logging.getLogger("retrotui")
@@ -78,7 +77,8 @@ APP_COMMANDS: tuple[Command, ...] = (
 class RetroApp(App[int]):
     """``retro``: home screen, or straight into one postmortem."""
 
-    CSS_PATH = "app.tcss"
+    # Absolute, so subclasses defined elsewhere (tests, benchmarks) find it too.
+    CSS_PATH = Path(__file__).with_name("app.tcss")
     TITLE = "retro"
     ENABLE_COMMAND_PALETTE = True
     BINDINGS = [

@@ -2,45 +2,20 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.binding import ActiveBinding, Binding
+from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Footer, Markdown, Static
+
+from screens import described_bindings
 
 GENERAL = (
     "Everything is saved as you type. Keys in the footer work on this screen; "
     "**ctrl+p** opens the command palette, which lists every action."
 )
-
-
-def _from_textual(active: ActiveBinding) -> bool:
-    """A stock binding of a Textual widget (cursor moves and the like)."""
-    return any(
-        active.binding in getattr(cls, "BINDINGS", ())
-        for cls in type(active.node).__mro__
-        if cls.__module__.startswith("textual.")
-    )
-
-
-def described_bindings(screen: Screen) -> Iterator[ActiveBinding]:
-    """The screen's own actions (app, screen, focused widget), once each.
-
-    Help and the command palette both list exactly these.
-    """
-    seen: set[str] = set()
-    for active in screen.active_bindings.values():
-        binding = active.binding
-        if not binding.description or binding.system or binding.action in seen:
-            continue
-        if _from_textual(active):
-            continue
-        seen.add(binding.action)
-        yield active
 
 
 class HelpScreen(ModalScreen[None]):

@@ -17,6 +17,7 @@ from textual.containers import Vertical
 from textual.message import Message
 from textual.widgets import DataTable, Input, Static
 
+from retrotui.ids import new_item_id
 from retrotui.models import Milestone, TimelineEvent
 from retrotui.timeparse import TimeParseError, split_event
 
@@ -34,6 +35,19 @@ PLACEHOLDER = "14:02 paged on-call · +5m rolled back · now ... (enter adds)"
 def event_line(event: TimelineEvent, zone: tzinfo) -> str:
     """The event as a line the input understands again (for editing)."""
     return f"{event.at.astimezone(zone):%Y-%m-%d %H:%M} {event.text}"
+
+
+def unique_ids(events: list[TimelineEvent]) -> list[TimelineEvent]:
+    """The events, any repeated id replaced (short random ids can collide,
+    and imported documents may repeat them); the editor finds events by id."""
+    seen: set[str] = set()
+    result = []
+    for event in events:
+        while event.id in seen:
+            event = event.model_copy(update={"id": new_item_id("e")})
+        seen.add(event.id)
+        result.append(event)
+    return result
 
 
 class EventInput(Input):
@@ -166,7 +180,7 @@ class TimelineEditor(Vertical):
     ) -> None:
         super().__init__(**kwargs)
         self.clock = clock
-        self.events = sorted(events, key=lambda e: e.at)
+        self.events = sorted(unique_ids(events), key=lambda e: e.at)
         self._editing: str | None = None
         self._last_added: datetime | None = None
         self._pending: list[str] = []
@@ -329,7 +343,7 @@ class TimelineEditor(Vertical):
         self.query_one("#timeline-message", Static).update(text)
 
     def _commit(self, select: str | None = None, row: int | None = None) -> None:
-        self.events.sort(key=lambda e: e.at)
+        self.events = sorted(unique_ids(self.events), key=lambda e: e.at)
         self._fill()
         table = self.query_one(EventTable)
         if select is not None:
