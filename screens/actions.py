@@ -22,7 +22,7 @@ from retrotui.readiness import check_item, review_blockers
 from screens.base import PhaseScreen
 from screens.factors import NO_FACTORS
 from screens.insights import participant_names
-from widgets.findings import FindingsPanel
+from widgets.findings import FindingsPanel, field_index
 from widgets.smart_panel import SmartPanel
 from widgets.toggle_list import ToggleList
 
@@ -241,6 +241,15 @@ class ActionsScreen(PhaseScreen):
         if self.selected is None or not 0 <= self.selected < len(self.pm.actions):
             return None
         return self.pm.actions[self.selected]
+
+    def show_field(self, field: str) -> None:
+        """Open the item that ``field`` (``actions[1].text``) names."""
+        name, index = field_index(field)
+        if name == "actions" and index is not None and index < len(self.pm.actions):
+            self.selected = index
+            if self.is_mounted:
+                self._show_list()
+                self._load_form()
 
     # -- editing ----------------------------------------------------------
 

@@ -12,7 +12,7 @@ from textual.widgets import Input, Label, ListItem, ListView, Static
 from retrotui.models import Factor, FactorCategory, FactorKind, Postmortem
 from screens.base import PhaseScreen
 from screens.insights import participant_names
-from widgets.findings import FindingsPanel
+from widgets.findings import FindingsPanel, field_index
 from widgets.why_chain import WhyChain
 
 KIND_SHORT = {
@@ -138,6 +138,15 @@ class FactorsScreen(PhaseScreen):
         if self.selected is None or not 0 <= self.selected < len(self.pm.factors):
             return None
         return self.pm.factors[self.selected]
+
+    def show_field(self, field: str) -> None:
+        """Select the factor that ``field`` (``factors[1].whys[0]``) names."""
+        name, index = field_index(field)
+        if name == "factors" and index is not None and index < len(self.pm.factors):
+            self.selected = index
+            if self.is_mounted:
+                self._show_list()
+                self._show_chain()
 
     # -- editing ----------------------------------------------------------
 

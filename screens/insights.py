@@ -12,7 +12,7 @@ from textual.widgets import Input, Label, ListItem, ListView, Static
 from retrotui.interview import INSIGHT_QUESTIONS, INSIGHT_TITLES, ROLE_PROMPTS
 from retrotui.models import Postmortem, Role
 from screens.base import PhaseScreen
-from widgets.findings import FindingsPanel
+from widgets.findings import FindingsPanel, field_index
 
 LISTS = tuple(INSIGHT_TITLES)
 
@@ -87,6 +87,8 @@ class InsightsScreen(PhaseScreen):
         self.question_index = {key: 0 for key in LISTS}
         self.role_index: int | None = None
         self.editing: int | None = None
+        # An entry to show first, when the review screen jumps to a finding.
+        self._pending: int | None = None
 
     def compose_body(self) -> ComposeResult:
         with Vertical(id="insights-body"):
@@ -102,15 +104,20 @@ class InsightsScreen(PhaseScreen):
 
     def on_mount(self) -> None:
         self.query_one(FindingsPanel).names = participant_names(self.pm)
+        jumped = self._pending is not None
         self._show_all()
-        self.query_one("#insights-input", Input).focus()
+        if not jumped:
+            self.query_one("#insights-input", Input).focus()
 
     # -- drawing ----------------------------------------------------------
 
     def _show_all(self) -> None:
         self._show_tabs()
         self._show_question()
-        self._show_entries()
+        self._show_entries(highlight=self._pending)
+        if self._pending is not None:
+            self._pending = None
+            self.query_one("#insights-list", ListView).focus()
 
     def _show_tabs(self) -> None:
         line = Text(no_wrap=True, overflow="ellipsis")
@@ -146,8 +153,9 @@ class InsightsScreen(PhaseScreen):
             view.append(
                 ListItem(Label(Text("(nothing yet)", style="dim")), disabled=True)
             )
-        elif highlight is not None:
-            view.index = min(highlight, len(entries) - 1)
+        else:
+            last = len(entries) - 1
+            view.index = last if highlight is None else min(highlight, last)
 
     # -- editing ----------------------------------------------------------
 
@@ -238,6 +246,16 @@ class InsightsScreen(PhaseScreen):
         box.cursor_position = len(new)
 
     # -- navigation -------------------------------------------------------
+
+    def show_field(self, field: str) -> None:
+        """Open the list and entry that ``field`` (``went_wrong[2]``) names."""
+        name, index = field_index(field)
+        if name not in LISTS:
+            return
+        self.current = name
+        self._pending = index
+        if self.is_mounted:
+            self._show_all()
 
     def action_show_list(self, number: int) -> None:
         self.current = LISTS[(number - 1) % len(LISTS)]

@@ -224,6 +224,7 @@ class ReviewScreen(PhaseScreen):
         options.add_options(
             Option(finding_prompt(field, finding)) for field, finding in self.findings
         )
+        options.highlighted = 0
 
     def _show_takeaways(self) -> None:
         view = self.query_one("#review-takeaways", ListView)
@@ -249,8 +250,12 @@ class ReviewScreen(PhaseScreen):
             self.query_one("#review-takeaways", ListView).focus()
             return
         open_phase = getattr(self.app, "open_phase", None)
-        if open_phase is not None:
-            open_phase(phase)
+        if open_phase is None:
+            return
+        open_phase(phase)
+        show_field = getattr(self.app.screen, "show_field", None)
+        if show_field is not None:
+            show_field(field)
 
     @on(Input.Changed, "#review-takeaway")
     def _lint(self, event: Input.Changed) -> None:

@@ -71,6 +71,15 @@ def apply_rewrite(text: str, finding: Finding) -> str:
     return "\n".join(lines)
 
 
+def field_index(field: str) -> tuple[str, int | None]:
+    """``("went_wrong", 2)`` for ``went_wrong[2]``: a field's list and position."""
+    match = re.match(r"(\w+)(?:\[(\d+)\])?", field)
+    if match is None:
+        return field, None
+    index = match.group(2)
+    return match.group(1), int(index) if index is not None else None
+
+
 class FindingsPanel(Widget):
     """Lints ``text`` as it changes and lists what it finds.
 

@@ -59,8 +59,8 @@ class ToggleList(OptionList):
         self._ticked = set(ticked) & set(self._labels)
         highlighted = self.highlighted
         self.set_options(Option(self._prompt(key), id=key) for key in self._labels)
-        if highlighted is not None and self._labels:
-            self.highlighted = min(highlighted, len(self._labels) - 1)
+        if self._labels:
+            self.highlighted = min(highlighted or 0, len(self._labels) - 1)
 
     def _prompt(self, key: str) -> Text:
         text = Text("[x] " if key in self._ticked else "[ ] ", style="bold")

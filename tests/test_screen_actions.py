@@ -1,0 +1,131 @@
+"""Action items: live SMART check, resolved due date, factor links, review rule."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from factories import incident
+from helpers_b import NOW, open_at, settle, stored, type_text
+from textual.widgets import Static
+
+from retrotui.models import ActionItem, ActionType, Priority, Status
+from retrotui.readiness import review_blockers
+from screens.actions import ActionsScreen
+from widgets.smart_panel import SmartPanel
+
+
+async def test_new_item_is_stored_with_resolved_due_and_links(db_path: Path) -> None:
+    app = open_at(db_path, incident(), "actions")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        assert isinstance(app.screen, ActionsScreen)
+        await pilot.press("ctrl+t")
+        await type_text(
+            pilot, "Load-test checkout at 3x promotion traffic in CI before each launch"
+        )
+        await pilot.press("tab")
+        await type_text(pilot, "Team Web")
+        await pilot.press("tab")
+        await type_text(pilot, "end of Q1")
+        await pilot.press("tab", "enter", "up", "enter")  # type: prevent -> mitigate
+        await pilot.press("tab", "enter", "up", "enter")  # priority: P1 -> P0
+        await pilot.press("tab", "space", "down", "space")  # both factors
+        await pilot.pause()
+        panel = app.screen.query_one(SmartPanel)
+        assert panel.result.due == date(2027, 3, 31)
+        due_line = panel.render().renderables[-1]
+        assert due_line.plain == "Due  'end of Q1'  ->  2027-03-31 (Wed)"
+        await settle(pilot)
+        saved = stored(app)
+    item = saved.actions[-1]
+    assert item.owner == "Team Web"
+    assert item.due_text == "end of Q1" and item.due == date(2027, 3, 31)
+    assert item.type is ActionType.mitigate and item.priority is Priority.p0
+    assert item.factor_ids == ["f-pool", "f-promo"]
+
+
+async def test_failing_item_is_saved_but_blocks_review(db_path: Path) -> None:
+    app = open_at(db_path, incident(), "actions")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("ctrl+t")
+        await type_text(pilot, "Be more careful with the pool")
+        await pilot.pause()
+        panel = app.screen.query_one(SmartPanel)
+        assert not panel.result.ok
+        heading = str(app.screen.query_one("#actions-heading", Static).render())
+        assert "block review" in heading
+        await settle(pilot)
+        saved = stored(app)
+        assert saved.actions[-1].text == "Be more careful with the pool"
+        assert saved.status is Status.draft
+        blockers = review_blockers(saved, NOW.date())
+        assert any("no owner" in line for line in blockers)
+        # The review screen refuses the move and lists why.
+        app.open_phase("review")
+        await settle(pilot)
+        await pilot.press("ctrl+g")
+        await settle(pilot)
+        assert stored(app).status is Status.draft
+        checklist = str(app.screen.query_one("#review-checklist", Static).render())
+        assert "no owner" in checklist
+
+
+async def test_editing_an_item_from_the_list(db_path: Path) -> None:
+    app = open_at(db_path, incident(), "actions")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("tab")  # owner of item 1
+        await pilot.press("ctrl+u")
+        await type_text(pilot, "@maria")
+        await pilot.press("ctrl+l", "enter")  # back to the list, open item 1
+        await settle(pilot)
+        saved = stored(app)
+    assert saved.actions[0].owner == "@maria"
+    assert len(saved.actions) == 1
+
+
+async def test_more_than_five_items_warns(db_path: Path) -> None:
+    pm = incident()
+    pm.actions = [
+        ActionItem(
+            text=f"Add alert {n} at 80% pool use",
+            owner="Team Data",
+            due=date(2027, 1, 15),
+            factor_ids=["f-pool"],
+        )
+        for n in range(6)
+    ]
+    app = open_at(db_path, pm, "actions")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        heading = str(app.screen.query_one("#actions-heading", Static).render())
+        assert "keep the top 3-5" in heading
+        await pilot.press("ctrl+l", "d")
+        heading = str(app.screen.query_one("#actions-heading", Static).render())
+        assert "keep the top 3-5" not in heading
+        await settle(pilot)
+        assert len(stored(app).actions) == 5
+
+
+def test_review_blockers() -> None:
+    pm = incident()
+    assert review_blockers(pm, NOW.date()) == []
+    pm.actions[0].owner = ""
+    assert review_blockers(pm, NOW.date()) == [
+        "Action 1 (Add an alert when database co…) has no owner"
+    ]
+    pm.actions[0].owner = "Team Data"
+    pm.actions[0].factor_ids = []
+    assert review_blockers(pm, NOW.date()) == [
+        "Action 1 (Add an alert when database co…) is not linked to a "
+        "contributing factor"
+    ]
+    pm.actions[0].factor_ids = ["f-pool"]
+    pm.actions[0].due, pm.actions[0].due_text = None, "asap"
+    [line] = review_blockers(pm, NOW.date())
+    assert "fails: Time-bound" in line
+    # Items already done no longer hold the postmortem back.
+    pm.actions[0].status = "done"
+    assert review_blockers(pm, NOW.date()) == []

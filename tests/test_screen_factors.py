@@ -1,0 +1,114 @@
+"""Contributing factors: add, classify, drill with 5 whys, no solution rush."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from factories import incident
+from helpers_b import open_at, settle, stored, type_text
+from textual.widgets import Static
+
+from retrotui.interview import WHY_DEPTH
+from retrotui.models import FactorCategory, FactorKind
+from screens.actions import ActionsScreen
+from screens.factors import NO_FACTORS, FactorsScreen
+from widgets.why_chain import chain_nudge
+
+
+async def test_factor_with_why_chain_is_stored(db_path: Path) -> None:
+    pm = incident()
+    pm.factors, pm.actions = [], []
+    app = open_at(db_path, pm, "factors")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        assert isinstance(app.screen, FactorsScreen)
+        await type_text(
+            pilot, "The web tier opened more connections than the pool allows"
+        )
+        await pilot.press("enter")  # the drill takes over
+        for why in (
+            "Each web worker kept its connections open",
+            "The pool size was copied from the staging config",
+            "No load test covers promotion traffic",
+        ):
+            await type_text(pilot, why)
+            await pilot.press("enter")
+        await pilot.press("ctrl+l", "c", "k")  # list: category and kind
+        await settle(pilot)
+        saved = stored(app)
+    [factor] = saved.factors
+    assert factor.text.startswith("The web tier opened")
+    assert factor.whys == [
+        "Each web worker kept its connections open",
+        "The pool size was copied from the staging config",
+        "No load test covers promotion traffic",
+    ]
+    assert factor.category is FactorCategory.environment  # technology -> next
+    assert factor.kind is FactorKind.detection  # enabling -> next
+
+
+async def test_the_drill_nudges_and_takes_back(db_path: Path) -> None:
+    pm = incident()
+    pm.factors, pm.actions = [], []
+    app = open_at(db_path, pm, "factors")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await type_text(pilot, "Checkout returned errors")
+        await pilot.press("enter")
+        nudge = app.screen.query_one("#why-nudge", Static)
+        assert "symptom" in str(nudge.render())
+        await type_text(pilot, "Sam forgot to raise the limit")
+        await pilot.press("enter")
+        assert "person" in str(nudge.render())
+        await pilot.press("ctrl+z")
+        assert (
+            app.screen.query_one("#why-input").value == "Sam forgot to raise the limit"
+        )
+        await settle(pilot)
+        assert stored(app).factors[0].whys == []
+
+
+def test_chain_nudges() -> None:
+    factor = "The pool ran out of connections"
+    assert "symptom" in (chain_nudge("The site was down", []) or "")
+    assert "person" in (chain_nudge(factor, ["Bob forgot to resize it"]) or "")
+    assert "person" in (chain_nudge(factor, ["Maria resized it"], ["Maria"]) or "")
+    assert "three" in (chain_nudge(factor, ["The pool size came from staging"]) or "")
+    systemic = [
+        "Each worker held its connections",
+        "The pool size came from staging",
+        "No load test covers promotion traffic",
+    ]
+    assert chain_nudge(factor, systemic) is None
+    assert chain_nudge(factor, ["it failed"] * WHY_DEPTH) is None
+
+
+async def test_no_action_items_before_a_factor(db_path: Path) -> None:
+    pm = incident()
+    pm.factors, pm.actions = [], []
+    app = open_at(db_path, pm, "factors")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("f6")
+        await settle(pilot)
+        assert isinstance(app.screen, FactorsScreen)
+        assert any(n.message == NO_FACTORS for n in app._notifications)
+        # Reached another way (a resumed draft), the actions screen says why.
+        app.open_phase("actions")
+        await settle(pilot)
+        assert isinstance(app.screen, ActionsScreen)
+        assert app.screen.query_one("#actions-no-factors").display
+        await pilot.press("ctrl+g")
+        await settle(pilot)
+        assert isinstance(app.screen, FactorsScreen)
+
+
+async def test_deleting_a_factor_unlinks_its_actions(db_path: Path) -> None:
+    app = open_at(db_path, incident(), "factors")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("ctrl+l", "d")  # the first factor, f-pool
+        await settle(pilot)
+        saved = stored(app)
+    assert [f.id for f in saved.factors] == ["f-promo"]
+    assert saved.actions[0].factor_ids == []

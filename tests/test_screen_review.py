@@ -1,0 +1,105 @@
+"""Review and close: checklist, blameless pass, takeaways, follow-up, status, export."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from factories import incident
+from helpers_b import open_at, settle, stored, type_text
+from textual.widgets import Input, OptionList, Static
+
+from retrotui.models import Status
+from screens.insights import InsightsScreen
+from screens.review import ReviewScreen, field_phase
+
+
+async def test_takeaway_follow_up_and_in_review_are_stored(db_path: Path) -> None:
+    pm = incident()
+    pm.takeaways, pm.follow_up_on = [], None
+    app = open_at(db_path, pm, "review")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        assert isinstance(app.screen, ReviewScreen)
+        follow = app.screen.query_one("#review-follow-up", Input)
+        # Four weeks after the incident (2026-11-20) by default.
+        assert follow.value == "2026-12-18"
+        await type_text(pilot, "Load-test promotions before sending the email")
+        await pilot.press("enter")
+        await pilot.press("tab")  # to the follow-up date
+        assert app.focused is follow
+        await pilot.press("ctrl+u")
+        await type_text(pilot, "in 6 weeks")
+        await pilot.press("enter")
+        assert follow.value == "2027-01-02"
+        await pilot.press("ctrl+g")
+        await settle(pilot)
+        saved = stored(app)
+    assert saved.takeaways == ["Load-test promotions before sending the email"]
+    assert saved.follow_up_on == date(2027, 1, 2)
+    assert saved.status is Status.in_review
+
+
+async def test_publish_sets_the_default_follow_up(db_path: Path) -> None:
+    pm = incident()
+    pm.follow_up_on = None
+    app = open_at(db_path, pm, "review")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("ctrl+y")
+        await settle(pilot)
+        saved = stored(app)
+    assert saved.status is Status.published
+    assert saved.follow_up_on == date(2026, 12, 18)
+
+
+async def test_checklist_lists_what_is_missing(db_path: Path) -> None:
+    pm = incident()
+    pm.takeaways = []
+    app = open_at(db_path, pm, "review")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        text = str(app.screen.query_one("#review-checklist", Static).render())
+        assert "missing: at least one takeaway" in text
+
+
+async def test_findings_jump_to_their_field(db_path: Path) -> None:
+    pm = incident()
+    pm.went_wrong = ["Sam forgot to check the pool size"]
+    app = open_at(db_path, pm, "review")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        options = app.screen.query_one("#review-findings", OptionList)
+        assert options.option_count == 1
+        assert "went_wrong[0]" in str(options.get_option_at_index(0).prompt)
+        options.focus()
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, InsightsScreen)
+        assert app.screen.current == "went_wrong"
+        assert app.focused is app.screen.query_one("#insights-list")
+
+
+async def test_export_writes_the_markdown_report(db_path: Path, tmp_path: Path) -> None:
+    target = tmp_path / "out" / "report.md"
+    target.parent.mkdir()
+    app = open_at(db_path, incident(), "review")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        box = app.screen.query_one("#review-export", Input)
+        assert box.value == "./postmortem-k7m2qx.md"
+        box.value = str(target)
+        await pilot.press("ctrl+t")
+        await settle(pilot)
+    text = target.read_text(encoding="utf-8")
+    assert text.startswith("# Checkout down during promotion")
+    assert "connection pool limit" in text
+
+
+def test_field_phases() -> None:
+    assert field_phase("went_wrong[2]") == "insights"
+    assert field_phase("factors[0].whys[1]") == "factors"
+    assert field_phase("actions[1].text") == "actions"
+    assert field_phase("timeline[3]") == "timeline"
+    assert field_phase("summary") == "stage"
+    assert field_phase("takeaways[0]") == "review"
