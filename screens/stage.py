@@ -223,6 +223,8 @@ class StageScreen(PhaseScreen):
         )
         self._set("participants", [*self.pm.participants, person])
         event.input.value = ""
+        # Consent is asked of each person: it never carries over to the next.
+        self.query_one("#p-consent", Checkbox).value = False
         self._fill_participants()
         self._message(f"Added {person.name}")
 

@@ -28,7 +28,8 @@ MILESTONE_KEYS = {
     "m": Milestone.mitigated,
     "r": Milestone.resolved,
 }
-_MILESTONE_GROUP = Binding.Group("Milestone")
+# The trailing space: the compact footer otherwise runs the label into the next key.
+_MILESTONE_GROUP = Binding.Group("Milestone ")
 PLACEHOLDER = "14:02 paged on-call · +5m rolled back · now ... (enter adds)"
 
 
@@ -159,6 +160,8 @@ class TimelineEditor(Vertical):
     TimelineEditor #timeline-message {
         height: 1;
         padding: 0 1;
+        text-wrap: nowrap;
+        text-overflow: ellipsis;
     }
     TimelineEditor EventTable {
         height: 1fr;
