@@ -67,8 +67,7 @@ def parse_follow_up(text: str, as_of: date) -> date | None:
 def finding_prompt(field: str, finding: Finding) -> Text:
     line = Text()
     line.append(f"{field}: ", style="bold")
-    line.append(repr(finding.text), style="yellow")
-    line.append(f" {finding.message}")
+    line.append(finding.message)
     if finding.suggestion:
         line.append("  try ", style="dim")
         line.append(repr(finding.suggestion), style="italic")

@@ -136,7 +136,6 @@ class FindingsPanel(Widget):
             if index:
                 out.append("\n")
             out.append("⚑ ", style="yellow")
-            out.append(f"{finding.text!r}: ", style="bold")
             out.append(finding.message)
             kind = rewrite_kind(finding)
             if kind == "sentence":
