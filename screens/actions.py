@@ -83,6 +83,8 @@ class ActionsScreen(PhaseScreen):
     def __init__(self, pm: Postmortem) -> None:
         super().__init__(pm)
         self.selected: int | None = 0 if pm.actions else None
+        # One label per item row, updated in place while the item is typed.
+        self._rows: list[Label] = []
 
     def compose_body(self) -> ComposeResult:
         with VerticalScroll(id="actions-body"):
@@ -182,8 +184,12 @@ class ActionsScreen(PhaseScreen):
         self._show_heading()
         view = self.query_one("#actions-list", ListView)
         view.clear()
-        for number, item in enumerate(self.pm.actions, 1):
-            view.append(ListItem(Label(self._item_line(number, item))))
+        self._rows = [
+            Label(self._item_line(number, item))
+            for number, item in enumerate(self.pm.actions, 1)
+        ]
+        for row in self._rows:
+            view.append(ListItem(row))
         view.append(ListItem(Label(Text("+ New action item", style="italic"))))
         view.index = len(self.pm.actions) if self.selected is None else self.selected
 
@@ -192,15 +198,9 @@ class ActionsScreen(PhaseScreen):
         self._show_heading()
         if self.selected is None:
             return
-        view = self.query_one("#actions-list", ListView)
-        rows = list(view.query(ListItem))
-        if len(rows) != len(self.pm.actions) + 1:
-            self._show_list()
-            return
-        item = self.pm.actions[self.selected]
-        rows[self.selected].query_one(Label).update(
-            self._item_line(self.selected + 1, item)
-        )
+        if self.selected < len(self._rows):
+            item = self.pm.actions[self.selected]
+            self._rows[self.selected].update(self._item_line(self.selected + 1, item))
 
     def _load_form(self) -> None:
         item = self._item()
@@ -276,7 +276,14 @@ class ActionsScreen(PhaseScreen):
             pm.actions = [*pm.actions, ActionItem(**values)]
             self.selected = len(pm.actions) - 1
             self.changed(pm)
-            self._show_list()
+            # A new row in place: rebuilding the list while the user types
+            # races with their next keys (a Tab could get lost).
+            view = self.query_one("#actions-list", ListView)
+            row = Label(self._item_line(len(pm.actions), pm.actions[-1]))
+            self._rows.append(row)
+            view.insert(self.selected, [ListItem(row)])
+            view.index = self.selected
+            self._show_heading()
             self._load_title()
             return
         for name, value in values.items():
@@ -339,9 +346,10 @@ class ActionsScreen(PhaseScreen):
         self.query_one("#actions-list", ListView).focus()
 
     def action_rewrite(self) -> None:
-        new = self.query_one(FindingsPanel).rewritten()
+        panel = self.query_one(FindingsPanel)
+        new = panel.rewritten()
         if new is None:
-            self.notify("No blameless-language findings to rewrite.")
+            self.notify(panel.no_rewrite_message())
             return
         box = self.query_one("#action-text", Input)
         box.value = new

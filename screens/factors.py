@@ -32,7 +32,8 @@ NO_FACTORS = (
 def factor_line(number: int, factor: Factor) -> Text:
     line = Text(no_wrap=True, overflow="ellipsis")
     line.append(f"{number}. ", style="bold")
-    line.append(f"{len(factor.whys)} whys ", style="dim")
+    count = len(factor.whys)
+    line.append(f"{count} {'why' if count == 1 else 'whys'} ", style="dim")
     line.append(f"[{KIND_SHORT[factor.kind]}, {factor.category.value}] ", style="cyan")
     line.append(factor.text)
     return line
@@ -275,9 +276,10 @@ class FactorsScreen(PhaseScreen):
         self._set_placeholder()
 
     def action_rewrite(self) -> None:
-        new = self.query_one(FindingsPanel).rewritten()
+        panel = self.query_one(FindingsPanel)
+        new = panel.rewritten()
         if new is None:
-            self.notify("No blameless-language findings to rewrite.")
+            self.notify(panel.no_rewrite_message())
             return
         box = self.query_one("#factors-input", Input)
         box.value = new

@@ -239,7 +239,7 @@ class InsightsScreen(PhaseScreen):
         panel = self.query_one(FindingsPanel)
         new = panel.rewritten()
         if new is None:
-            self.notify("No blameless-language findings to rewrite.")
+            self.notify(panel.no_rewrite_message())
             return
         box = self.query_one("#insights-input", Input)
         box.value = new

@@ -331,9 +331,10 @@ class ReviewScreen(PhaseScreen):
         self.app.call_from_thread(self.notify, message, severity=severity, markup=False)
 
     def action_rewrite(self) -> None:
-        new = self.query_one(FindingsPanel).rewritten()
+        panel = self.query_one(FindingsPanel)
+        new = panel.rewritten()
         if new is None:
-            self.notify("No blameless-language findings to rewrite.")
+            self.notify(panel.no_rewrite_message())
             return
         box = self.query_one("#review-takeaway", Input)
         box.value = new

@@ -129,6 +129,12 @@ class FindingsPanel(Widget):
                 return apply_rewrite(self.text, finding)
         return None
 
+    def no_rewrite_message(self) -> str:
+        """What to tell someone who asked for a rewrite there is none for."""
+        if self.findings:
+            return "No automatic rewrite for this one: say it in your own words."
+        return "No blameless-language findings to rewrite."
+
     def render(self) -> Text:
         out = Text()
         first = next((f for f in self.findings if rewrite_kind(f) is not None), None)
