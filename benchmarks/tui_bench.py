@@ -46,17 +46,24 @@ class Bare(App):
 Bare().run(headless=True, size=(80, 24))
 """
 
+# argv: database, then "paint" (exit once home is drawn, as the bare app
+# does) or "data" (exit once its postmortems, read in a worker, are drawn).
 RETRO = """
+import os
 import sys
-from retrotui.cli import build_parser
+os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")  # as retro's main()
+from retrotui.cli import build_parser, command_module
 from retrotui.app import RetroApp
 
-build_parser()  # what `retro` pays before its app starts
+build_parser(command_module([]))  # what bare `retro` pays before its app starts
 
 class FirstScreen(RetroApp):
     def on_mount(self):
         super().on_mount()
-        self.set_interval(0.001, self._shown)
+        if sys.argv[2] == "paint":
+            self.call_after_refresh(self.exit)
+        else:
+            self.set_interval(0.001, self._shown)
 
     def _shown(self):
         if getattr(self.screen, "pms", None):
@@ -84,24 +91,27 @@ def first_screen(runs: int) -> None:
     with tempfile.TemporaryDirectory() as folder:
         db = Path(folder) / "db.json"
         seed(db)
-        time_process(BARE)  # warm the file cache for both
-        time_process(RETRO, str(db))
+        time_process(BARE)  # warm the file cache for all three
+        time_process(RETRO, str(db), "paint")
+        time_process(RETRO, str(db), "data")
         bare: list[float] = []
-        retro: list[float] = []
+        paint: list[float] = []
+        data: list[float] = []
         for _ in range(runs):
             bare.append(time_process(BARE))
-            retro.append(time_process(RETRO, str(db)))
-    b, r = statistics.median(bare), statistics.median(retro)
+            paint.append(time_process(RETRO, str(db), "paint"))
+            data.append(time_process(RETRO, str(db), "data"))
+    b, p, d = (statistics.median(x) for x in (bare, paint, data))
     print(
         json.dumps(
             {
                 "figure": "time_to_first_screen",
                 "runs": runs,
                 "bare_textual_ms_median": round(b * 1000, 1),
-                "retro_home_ms_median": round(r * 1000, 1),
-                "ratio": round(r / b, 2),
-                "bare_ms_min": round(min(bare) * 1000, 1),
-                "retro_ms_min": round(min(retro) * 1000, 1),
+                "retro_home_ms_median": round(p * 1000, 1),
+                "ratio": round(p / b, 2),
+                "retro_home_with_20_postmortems_ms_median": round(d * 1000, 1),
+                "ratio_with_data": round(d / b, 2),
             }
         )
     )

@@ -16,8 +16,9 @@ import traceback
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import datetime
-from functools import partial
+from functools import cached_property, partial
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from textual import events, work
 from textual.app import App, SystemCommand
@@ -28,12 +29,14 @@ from textual.timer import Timer
 
 from retrotui.errors import RetroError
 from retrotui.interview import PHASE_KEYS
-from retrotui.models import Postmortem
-from retrotui.models import now as wall_clock
 from retrotui.paths import log_path
-from retrotui.store import Store
+from retrotui.schema import now as wall_clock
 from screens import described_bindings, phase_screen_class
 from screens.base import PhaseScreen
+
+if TYPE_CHECKING:
+    from retrotui.models import Postmortem
+    from retrotui.store import Store
 
 SAVE_DELAY = 0.5
 log = logging.getLogger("retrotui")
@@ -119,7 +122,6 @@ class RetroApp(App[int]):
     ) -> None:
         super().__init__()
         self.db_path = Path(db_path)
-        self.store = Store(self.db_path)
         self.clock: Callable[[], datetime] = clock or wall_clock
         self.pm: Postmortem | None = None
         self.error_line: str | None = None
@@ -129,6 +131,13 @@ class RetroApp(App[int]):
         self._save_timer: Timer | None = None
         # Store calls come from worker threads and from the quit path.
         self._store_lock = threading.Lock()
+
+    @cached_property
+    def store(self) -> Store:
+        """The database; opened on first use, in a worker, off the first paint."""
+        from retrotui.store import Store
+
+        return Store(self.db_path)
 
     # -- start and stop ---------------------------------------------------
 
@@ -175,6 +184,8 @@ class RetroApp(App[int]):
         self.post_message(self.Loaded(pm))
 
     def _new_draft(self, title: str) -> Postmortem:
+        from retrotui.models import Postmortem
+
         when = self.clock()
         return Postmortem(
             title=title.strip() or f"Incident on {when:%Y-%m-%d}",
@@ -210,6 +221,12 @@ class RetroApp(App[int]):
         """Create a draft (saved at once) and open its first phase."""
         self._new_title = title
         self._pm_id = None
+        self._load_initial()
+
+    def open_id(self, pm_id: str) -> None:
+        """Read postmortem ``pm_id`` (in a worker) and continue where it was left."""
+        self._new_title = None
+        self._pm_id = pm_id
         self._load_initial()
 
     def open_postmortem(self, pm: Postmortem) -> None:

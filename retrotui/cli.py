@@ -50,7 +50,7 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
         help="database file (default: $RETROTUI_DB or the user data folder)",
     )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
-    for name in COMMANDS if only is None else (only,):
+    for name in COMMANDS if only is None else (only,) if only else ():
         importlib.import_module(f"retrotui.commands.{name}").add_parser(sub)
     return parser
 
@@ -64,6 +64,7 @@ def command_module(argv: Sequence[str]) -> str | None:
 
     Registering only the command being run keeps ``retro note`` from importing
     every other command; top-level help or an unknown word gets all of them.
+    No command at all (the app) needs none: ``""``.
     """
     words = iter(argv)
     for word in words:
@@ -76,7 +77,7 @@ def command_module(argv: Sequence[str]) -> str | None:
         else:
             name = _MODULE_FOR.get(word, word)
             return name if name in COMMANDS else None
-    return None
+    return ""
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -3,8 +3,13 @@ review checklist both come from here, so they always agree."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from retrotui.interview import PHASE_KEYS
-from retrotui.models import Milestone, Postmortem, Role
+from retrotui.schema import Milestone, Role
+
+if TYPE_CHECKING:
+    from retrotui.models import Postmortem
 
 
 def missing_by_phase(pm: Postmortem) -> dict[str, list[str]]:

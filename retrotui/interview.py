@@ -37,10 +37,7 @@ PHASES: tuple[Phase, ...] = (
 )
 PHASE_KEYS = tuple(phase.key for phase in PHASES)
 
-GROUND_RULES = (
-    "Blameless: we look at systems and conditions, not at people. "
-    "Everyone acted reasonably with what they knew then."
-)
+GROUND_RULES = "Systems, not people: everyone acted on what they knew then."
 
 # Open, neutral questions per insight list; the TUI shows one at a time.
 INSIGHT_QUESTIONS: dict[str, tuple[str, ...]] = {

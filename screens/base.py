@@ -15,7 +15,7 @@ Contract (other screens rely on it, keep it stable):
 from __future__ import annotations
 
 from datetime import date, datetime
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
 from textual.app import ComposeResult
@@ -24,9 +24,11 @@ from textual.screen import Screen
 from textual.widgets import Footer, Static
 
 from retrotui.interview import PHASES
-from retrotui.models import Postmortem
-from retrotui.models import now as wall_clock
+from retrotui.schema import now as wall_clock
 from widgets.step_indicator import StepIndicator
+
+if TYPE_CHECKING:
+    from retrotui.models import Postmortem
 
 PHASE_TITLES = {phase.key: phase.title for phase in PHASES}
 PHASE_PURPOSES = {phase.key: phase.purpose for phase in PHASES}

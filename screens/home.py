@@ -15,56 +15,45 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Input, Static
 
 from retrotui.errors import RetroError
-from retrotui.models import ActionItem, ActionStatus, Postmortem, Status
+from retrotui.summary import ActionSummary, Summary, summarize
 
 if TYPE_CHECKING:
     from retrotui.app import RetroApp
 
-STATUS_LABELS = {
-    Status.draft: "draft",
-    Status.in_review: "in review",
-    Status.published: "published",
-    Status.closed: "closed",
-}
+DRAFT = "draft"
 
 
 @dataclass(frozen=True)
 class OpenAction:
-    pm: Postmortem
-    item: ActionItem
+    item: ActionSummary
     overdue: bool
 
 
-def ordered(pms: list[Postmortem]) -> list[Postmortem]:
+def ordered(pms: list[Summary]) -> list[Summary]:
     """Drafts first (most recently touched first), then the rest, newest first."""
     drafts = sorted(
-        (pm for pm in pms if pm.status is Status.draft),
+        (pm for pm in pms if pm.status == DRAFT),
         key=lambda pm: pm.updated,
         reverse=True,
     )
     others = sorted(
-        (pm for pm in pms if pm.status is not Status.draft),
-        key=lambda pm: pm.incident_date(),
+        (pm for pm in pms if pm.status != DRAFT),
+        key=lambda pm: pm.incident_date,
         reverse=True,
     )
     return drafts + others
 
 
-def matches(pm: Postmortem, query: str) -> bool:
-    """Does ``query`` (words, any case) appear in the title, services or tags?"""
-    haystack = " ".join([pm.title, pm.id, *pm.services, *pm.tags]).casefold()
-    return all(word in haystack for word in query.casefold().split())
-
-
-def open_actions(pms: list[Postmortem], today: date) -> list[OpenAction]:
+def open_actions(pms: list[Summary], today: date) -> list[OpenAction]:
     """Open action items of every postmortem: overdue first, then by due date."""
     found = [
-        OpenAction(pm, item, item.is_overdue(today))
+        OpenAction(item, item.is_overdue(today))
         for pm in pms
-        for item in pm.actions
-        if item.status is ActionStatus.open
+        for item in pm.open_actions
     ]
-    return sorted(found, key=lambda a: (not a.overdue, a.item.due or date.max, a.pm.id))
+    return sorted(
+        found, key=lambda a: (not a.overdue, a.item.due or date.max, a.item.pm_id)
+    )
 
 
 class HomeScreen(Screen[None]):
@@ -104,13 +93,13 @@ class HomeScreen(Screen[None]):
     ]
 
     class Loaded(Message):
-        def __init__(self, pms: list[Postmortem]) -> None:
+        def __init__(self, pms: list[Summary]) -> None:
             super().__init__()
             self.pms = pms
 
     def __init__(self) -> None:
         super().__init__(id="home")
-        self.pms: list[Postmortem] = []
+        self.pms: list[Summary] = []
 
     @property
     def retro(self) -> RetroApp:
@@ -153,7 +142,7 @@ class HomeScreen(Screen[None]):
         app = self.retro
         try:
             with app._store_lock:
-                pms = app.store.all()
+                pms = [summarize(doc) for doc in app.store.raw()]
         except RetroError as error:
             app.call_from_thread(app.fail, str(error))
             return
@@ -168,7 +157,7 @@ class HomeScreen(Screen[None]):
 
     def _fill(self) -> None:
         query = self.query_one("#home-filter", Input).value
-        shown = [pm for pm in self.pms if matches(pm, query)]
+        shown = [pm for pm in self.pms if pm.matches(query)]
         table = self.query_one("#home-list", DataTable)
         keep = table.cursor_row
         table.clear()
@@ -176,18 +165,18 @@ class HomeScreen(Screen[None]):
             table.add_row(
                 Text(pm.id),
                 Text(
-                    STATUS_LABELS[pm.status],
-                    style="bold" if pm.status is Status.draft else "",
+                    pm.status.replace("_", " "),
+                    style="bold" if pm.status == DRAFT else "",
                 ),
-                Text(pm.severity.value),
-                Text(pm.incident_date().isoformat()),
+                Text(pm.severity),
+                Text(pm.incident_date),
                 Text(pm.title),
                 key=pm.id,
             )
         if shown:
             table.move_cursor(row=min(keep, len(shown) - 1))
         header = self.query_one("#home-header", Static)
-        drafts = sum(pm.status is Status.draft for pm in self.pms)
+        drafts = sum(pm.status == DRAFT for pm in self.pms)
         line = Text("retro · postmortems", style="bold")
         if not self.pms:
             line.append(" · none yet: press n to start one")
@@ -214,10 +203,10 @@ class HomeScreen(Screen[None]):
             style = "bold red" if entry.overdue else ""
             table.add_row(
                 Text(("!" if entry.overdue else "") + due, style=style),
-                Text(entry.pm.id),
+                Text(item.pm_id),
                 Text(item.owner or "no owner", style="" if item.owner else "italic"),
                 Text(item.text, style=style),
-                key=f"{index}:{entry.pm.id}",
+                key=f"{index}:{item.pm_id}",
             )
         table.display = bool(found)
 
@@ -238,19 +227,17 @@ class HomeScreen(Screen[None]):
         self._open_id(str(event.row_key.value).split(":", 1)[1])
 
     def _open_id(self, pm_id: str) -> None:
-        pm = next((pm for pm in self.pms if pm.id == pm_id), None)
-        if pm is not None:
-            self.retro.open_postmortem(pm)
+        self.retro.open_id(pm_id)
 
     def action_new(self) -> None:
         self.retro.start_new("")
 
     def action_resume(self) -> None:
-        draft = next((pm for pm in self.pms if pm.status is Status.draft), None)
+        draft = next((pm for pm in self.pms if pm.status == DRAFT), None)
         if draft is None:
             self.notify("No draft to resume; press n to start one", timeout=3)
             return
-        self.retro.open_postmortem(draft)
+        self.retro.open_id(draft.id)
 
     def action_open(self) -> None:
         focused = self.focused

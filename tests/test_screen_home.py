@@ -11,7 +11,8 @@ from textual.widgets import DataTable
 from retrotui.app import RetroApp
 from retrotui.models import ActionItem, Status
 from retrotui.store import Store
-from screens.home import HomeScreen, matches, open_actions, ordered
+from retrotui.summary import summarize
+from screens.home import HomeScreen, open_actions, ordered
 from screens.stage import StageScreen
 from screens.timeline import TimelineScreen
 
@@ -49,10 +50,13 @@ def test_ordering_search_and_overdue() -> None:
     published.status = Status.published
     draft = incident("drf001", "Disk full")
     draft.tags = ["storage"]
+    published, draft = (
+        summarize(pm.model_dump(mode="json")) for pm in (published, draft)
+    )
     assert [pm.id for pm in ordered([published, draft])] == ["drf001", "pub001"]
-    assert matches(draft, "STOR")
-    assert matches(published, "checkout kafka") is False
-    assert matches(published, "checkout web")
+    assert draft.matches("STOR")
+    assert published.matches("checkout kafka") is False
+    assert published.matches("checkout web")
     found = open_actions([published], date(2026, 12, 30))
     assert [a.overdue for a in found] == [True]
     assert open_actions([published], date(2026, 12, 1))[0].overdue is False
@@ -137,4 +141,5 @@ def test_overdue_is_relative_to_the_app_clock() -> None:
     pm = incident()
     item = pm.actions[0]
     assert item.due is not None
-    assert open_actions([pm], item.due + timedelta(days=1))[0].overdue
+    summary = summarize(pm.model_dump(mode="json"))
+    assert open_actions([summary], item.due + timedelta(days=1))[0].overdue

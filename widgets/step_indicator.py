@@ -3,13 +3,17 @@ highlighted, a tick on those that are complete."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from rich.text import Text
 from textual.reactive import reactive
 from textual.widgets import Static
 
 from retrotui.completeness import phase_status
 from retrotui.interview import PHASE_KEYS
-from retrotui.models import Postmortem
+
+if TYPE_CHECKING:
+    from retrotui.models import Postmortem
 
 # Short enough that all six fit on one 80-column line with their numbers.
 SHORT_TITLES = {

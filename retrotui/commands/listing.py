@@ -21,7 +21,7 @@ def run(args: argparse.Namespace) -> int:
 
     from retrotui.summary import summarize
 
-    rows = [summarize(doc) for doc in store_for(args).raw()]
+    rows = [summarize(doc).to_json() for doc in store_for(args).raw()]
     rows.sort(key=lambda row: row["created"], reverse=True)
     if args.json:
         sys.stdout.write(orjson.dumps(rows, option=orjson.OPT_INDENT_2).decode() + "\n")
