@@ -6,13 +6,12 @@ figures the issue asks for and asserts its targets:
 SMART overall verdict accuracy >= 93%, blameless recall >= 90%,
 blameless false-positive rate <= 7%.
 """
+
 from __future__ import annotations
 
 import datetime as dt
 import json
 from pathlib import Path
-
-import pytest
 
 from retrotui.blameless import lint
 from retrotui.smart import check_action
@@ -62,11 +61,20 @@ def test_smart_heldout_accuracy():
     acc = 1 - len(wrong) / len(rows)
     print(f"\nSMART held-out: {len(rows) - len(wrong)}/{len(rows)} right = {acc:.1%}")
     for item, res in wrong:
-        bad = [k for k, v in getattr(res, "criteria", {}).items()
-               if getattr(v, "ok", v) is False] if hasattr(res, "criteria") else []
-        print(f"  MISS expected ok={item['ok']} got ok={res.ok} "
-              f"owner={item.get('owner')!r} due={item.get('due')!r} "
-              f"failed={bad}: {item['text']}")
+        bad = (
+            [
+                k
+                for k, v in getattr(res, "criteria", {}).items()
+                if getattr(v, "ok", v) is False
+            ]
+            if hasattr(res, "criteria")
+            else []
+        )
+        print(
+            f"  MISS expected ok={item['ok']} got ok={res.ok} "
+            f"owner={item.get('owner')!r} due={item.get('due')!r} "
+            f"failed={bad}: {item['text']}"
+        )
     assert acc >= 0.93
 
 
@@ -78,8 +86,10 @@ def test_blameless_heldout_recall_and_fp():
     false_pos = [(i, f) for i, f in neg if f]
     recall = 1 - len(missed) / len(pos)
     fp_rate = len(false_pos) / len(neg)
-    print(f"\nBlameless held-out: recall {len(pos) - len(missed)}/{len(pos)} = {recall:.1%}, "
-          f"false positives {len(false_pos)}/{len(neg)} = {fp_rate:.1%}")
+    print(
+        f"\nBlameless held-out: recall {len(pos) - len(missed)}/{len(pos)} = {recall:.1%}, "
+        f"false positives {len(false_pos)}/{len(neg)} = {fp_rate:.1%}"
+    )
     for item, _ in missed:
         print(f"  MISSED (expected blame, no rule fired): {item['text']}")
     for item, findings in false_pos:
