@@ -46,6 +46,20 @@ _DETERMINERS = {
 }  # fmt: skip
 _PARTICLES = {"off", "on", "up", "down", "back", "out", "over", "in", "away"}
 _CLAUSE_WORDS = {"that", "whether", "if", "how", "what", "when", "why", "where"}
+# "known the pool was too small": a finite verb after the first word means the
+# object is a whole clause, which cannot be made the subject of "was not known".
+_FINITE_VERBS = {
+    "was",
+    "were",
+    "is",
+    "are",
+    "had",
+    "has",
+    "would",
+    "could",
+    "did",
+    "will",
+}
 _OBJECT_STOP = {
     "before", "after", "when", "while", "during", "because", "so", "until",
     "since", "and", "but", "which", "despite", "although", "though", "even",
@@ -415,6 +429,8 @@ class _Checker:
             taken.append(word)
         if taken and taken[0].lower() in _CLAUSE_WORDS:
             return "it", " " + " ".join(taken)
+        if any(word.lower() in _FINITE_VERBS for word in taken[1:]):
+            return "it", " that " + " ".join(taken)
         if taken and taken[0].lower() in {"his", "her", "their", "your", "my", "our"}:
             taken[0] = "the"
         return " ".join(taken), ""
