@@ -110,11 +110,20 @@ def to_markdown(pm: Postmortem, as_of: date | None = None) -> str:
     return "\n".join(out).rstrip() + "\n"
 
 
+def factor_labels(pm: Postmortem) -> dict[str, str]:
+    """``F1``, ``F2``... by position: what readers see instead of internal ids."""
+    return {factor.id: f"F{number}" for number, factor in enumerate(pm.factors, 1)}
+
+
 def _factors(pm: Postmortem) -> list[str]:
     lines = []
+    labels = factor_labels(pm)
     for factor in pm.factors:
         kind = FACTOR_KIND_LABELS[factor.kind]
-        lines.append(f"- **{kind}** ({factor.category.value}): {escape(factor.text)}")
+        lines.append(
+            f"- **{labels[factor.id]} {kind}** ({factor.category.value}): "
+            f"{escape(factor.text)}"
+        )
         lines += [
             f"  {depth}. Why? {escape(why)}" for depth, why in enumerate(factor.whys, 1)
         ]
@@ -124,6 +133,7 @@ def _factors(pm: Postmortem) -> list[str]:
 def _actions(pm: Postmortem, person: _People, today: date) -> list[str]:
     if not pm.actions:
         return []
+    labels = factor_labels(pm)
     rows = [
         "| Action | Type | Priority | Owner | Due | Status | Factors |",
         "| --- | --- | --- | --- | --- | --- | --- |",
@@ -143,7 +153,7 @@ def _actions(pm: Postmortem, person: _People, today: date) -> list[str]:
                     _due(item, today),
                     _label(item.status.value)
                     + (f" {cell(item.tracker)}" if item.tracker else ""),
-                    ", ".join(item.factor_ids) or " ",
+                    ", ".join(labels[f] for f in item.factor_ids if f in labels) or " ",
                 ]
             )
             + " |"

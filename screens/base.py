@@ -21,10 +21,11 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import Footer, Static
+from textual.widgets import Footer, ListView, Static
 
 from retrotui.interview import PHASES
 from retrotui.schema import now as wall_clock
+from widgets.findings import FindingsPanel
 from widgets.step_indicator import StepIndicator
 
 if TYPE_CHECKING:
@@ -64,7 +65,9 @@ class PhaseScreen(Screen[None]):
         yield StepIndicator(self.PHASE, self.pm, id="steps")
         yield Static(title_line(self.PHASE, self.pm), id="phase-title")
         yield from self.compose_body()
-        yield Footer(compact=True)
+        # The palette (ctrl+p) is named in F1 help; its footer hint would push
+        # this screen's own keys off an 80-column line.
+        yield Footer(compact=True, show_command_palette=False)
 
     def compose_body(self) -> ComposeResult:
         """The screen's own widgets, between header and footer."""
@@ -80,6 +83,19 @@ class PhaseScreen(Screen[None]):
     def leave_blocker(self, phase: str) -> str | None:
         """Why the user may not step on to ``phase`` yet; None when they may."""
         return None
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "rewrite":
+            # Shown only while there is something to rewrite: the footer has no
+            # room at 80 columns for a key that would do nothing.
+            return any(panel.findings for panel in self.query(FindingsPanel))
+        if action == "focus_list":
+            # "Go to the list" is noise while the list has the focus.
+            return not isinstance(self.focused, ListView)
+        return True
+
+    def on_findings_panel_updated(self) -> None:
+        self.refresh_bindings()
 
     @property
     def help_title(self) -> str:

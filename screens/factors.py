@@ -61,21 +61,21 @@ class FactorsScreen(PhaseScreen):
         Binding(
             "ctrl+t",
             "new_factor",
-            "New factor",
+            "New",
             id="factors.new",
             tooltip="Type a new contributing factor",
         ),
         Binding(
             "ctrl+r",
             "rewrite",
-            "Apply rewrite",
+            "Rewrite",
             id="factors.rewrite",
             tooltip="Replace the flagged words with the suggested rewrite",
         ),
         Binding(
             "ctrl+l",
             "focus_list",
-            "Factor list",
+            "List",
             id="factors.list",
             tooltip="Move to the list of factors",
         ),
@@ -289,7 +289,7 @@ class FactorsScreen(PhaseScreen):
         if action == "cancel_edit":
             # Otherwise escape keeps its app-wide meaning (home).
             return self.editing is not None
-        return True
+        return super().check_action(action, parameters)
 
     def leave_blocker(self, phase: str) -> str | None:
         if phase == "actions" and not self.pm.factors:

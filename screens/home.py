@@ -115,7 +115,9 @@ class HomeScreen(Screen[None]):
         yield DataTable(id="home-list", cursor_type="row", zebra_stripes=False)
         yield Static("", id="home-actions-title")
         yield DataTable(id="home-actions", cursor_type="row")
-        yield Footer(compact=True)
+        # The palette (ctrl+p) is named in F1 help; its footer hint would push
+        # this screen's own keys off an 80-column line.
+        yield Footer(compact=True, show_command_palette=False)
 
     def on_mount(self) -> None:
         table = self.query_one("#home-list", DataTable)

@@ -47,28 +47,28 @@ class InsightsScreen(PhaseScreen):
         Binding(
             "ctrl+l",
             "next_list",
-            "Next list",
+            "List",
             id="insights.next_list",
             tooltip="Show the next of the four lists",
         ),
         Binding(
             "ctrl+t",
             "next_question",
-            "Other question",
+            "Question",
             id="insights.question",
             tooltip="Show another open question for this list",
         ),
         Binding(
             "ctrl+g",
             "next_role",
-            "Ask a role",
+            "Role",
             id="insights.role",
             tooltip="Ask the next participant role, so every voice is heard",
         ),
         Binding(
             "ctrl+r",
             "rewrite",
-            "Apply rewrite",
+            "Rewrite",
             id="insights.rewrite",
             tooltip="Replace the flagged words with the suggested rewrite",
         ),
@@ -285,9 +285,7 @@ class InsightsScreen(PhaseScreen):
         if action == "cancel_edit":
             # Otherwise escape keeps its app-wide meaning (home).
             return self.editing is not None
-        if action == "rewrite":
-            return True if self.query_one(FindingsPanel).findings else None
-        return True
+        return super().check_action(action, parameters)
 
 
 class InsightList(ListView):

@@ -114,7 +114,7 @@ class ReviewScreen(PhaseScreen):
         Binding(
             "ctrl+r",
             "rewrite",
-            "Apply rewrite",
+            "Rewrite",
             id="review.rewrite",
             tooltip="Replace the flagged words in the takeaway with the rewrite",
         ),

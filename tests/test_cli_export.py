@@ -102,7 +102,7 @@ def test_markdown_follows_the_sre_template_order(stored: Path) -> None:
         "## Participants",
     ]
     assert (
-        "| Add an alert when database connections exceed 80% of max\\_connections | detect | P1 | Team Data | 2026-12-18 | open | f-pool |"
+        "| Add an alert when database connections exceed 80% of max\\_connections | detect | P1 | Team Data | 2026-12-18 | open | F1 |"
         in md
     )
     assert "- Time to detect: 5m" in md and "- Time to resolve: 47m" in md

@@ -6,6 +6,7 @@ import re
 from functools import lru_cache
 
 from rich.text import Text
+from textual.message import Message
 from textual.reactive import reactive
 from textual.widget import Widget
 
@@ -112,9 +113,15 @@ class FindingsPanel(Widget):
         self.key_hint = key_hint
         self.findings: list[Finding] = []
 
+    class Updated(Message):
+        """The findings changed (the screen may show or hide its rewrite key)."""
+
     def _refresh_findings(self) -> None:
+        before = bool(self.findings)
         self.findings = lint(self.text, self.names) if self.text.strip() else []
         self.set_class(not self.findings, "-empty")
+        if bool(self.findings) != before:
+            self.post_message(self.Updated())
 
     def watch_text(self) -> None:
         self._refresh_findings()
