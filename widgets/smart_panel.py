@@ -80,7 +80,8 @@ class SmartPanel(Widget):
         self.border_subtitle = "ready" if result.ok else f"{failing} to fix"
         grid = Table.grid(padding=(0, 1), expand=True)
         grid.add_column(no_wrap=True)
-        grid.add_column(no_wrap=True)
+        # A fixed width: measured, the longest label touched its message.
+        grid.add_column(no_wrap=True, width=max(map(len, LABELS.values())) + 1)
         grid.add_column(ratio=1)
         for key, criterion in result.criteria.items():
             mark, style = MARKS[criterion.ok]
