@@ -25,7 +25,6 @@ from textual.widgets import Footer, ListView, Static
 
 from retrotui.interview import PHASES
 from retrotui.schema import now as wall_clock
-from widgets.findings import FindingsPanel
 from widgets.step_indicator import StepIndicator
 
 if TYPE_CHECKING:
@@ -88,7 +87,9 @@ class PhaseScreen(Screen[None]):
         if action == "rewrite":
             # Shown only while there is something to rewrite: the footer has no
             # room at 80 columns for a key that would do nothing.
-            return any(panel.findings for panel in self.query(FindingsPanel))
+            # By type name: importing FindingsPanel here would load the
+            # blameless rules before the first screen is drawn.
+            return any(panel.findings for panel in self.query("FindingsPanel"))
         if action == "focus_list":
             # "Go to the list" is noise while the list has the focus.
             return not isinstance(self.focused, ListView)
