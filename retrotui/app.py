@@ -9,6 +9,7 @@ SSH session drops or something unexpected happens.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 import signal
 import threading
@@ -39,6 +40,8 @@ if TYPE_CHECKING:
     from retrotui.store import Store
 
 SAVE_DELAY = 0.5
+# How long a hang-up waits for typed keys to land before saving anyway.
+HANG_UP_PATIENCE = 2.0
 log = logging.getLogger("retrotui")
 
 
@@ -167,8 +170,38 @@ class RetroApp(App[int]):
 
     def hang_up(self, signum: int = signal.SIGHUP) -> None:
         """The terminal went away (or we were told to stop): save, then exit."""
+        asyncio.get_running_loop().create_task(self._hang_up(int(signum)))
+
+    async def _hang_up(self, signum: int) -> None:
+        # Keys typed just before the signal may still wait in widget queues as
+        # Changed messages: let them reach the document (the screen's handlers,
+        # then the app's), or the last edit would be lost.
+        for _ in range(2):
+            await self._drain_messages(timeout=HANG_UP_PATIENCE)
         self.save_sync()
-        self.exit(return_code=128 + int(signum))
+        self.exit(return_code=128 + signum)
+
+    async def _drain_messages(self, timeout: float) -> None:
+        """Wait until the app and the current screen processed what is queued."""
+        try:
+            nodes = [self, *self.screen.walk_children(with_self=True)]
+        except Exception:  # noqa: BLE001 - no screen yet: nothing queued there
+            nodes = [self]
+        pending = 0
+        drained = asyncio.Event()
+
+        def one_done() -> None:
+            nonlocal pending
+            pending -= 1
+            if pending == 0:
+                drained.set()
+
+        for node in nodes:
+            if node.call_later(one_done):
+                pending += 1
+        if pending:
+            with contextlib.suppress(asyncio.TimeoutError):
+                await asyncio.wait_for(drained.wait(), timeout)
 
     @work(thread=True, group="store")
     def _load_initial(self) -> None:
