@@ -42,6 +42,7 @@ if TYPE_CHECKING:
 SAVE_DELAY = 0.5
 # How long a hang-up waits for typed keys to land before saving anyway.
 HANG_UP_PATIENCE = 2.0
+SETTLE_ROUNDS = 12
 log = logging.getLogger("retrotui")
 
 
@@ -173,13 +174,23 @@ class RetroApp(App[int]):
         asyncio.get_running_loop().create_task(self._hang_up(int(signum)))
 
     async def _hang_up(self, signum: int) -> None:
-        # Keys typed just before the signal may still wait in widget queues as
-        # Changed messages: let them reach the document (the screen's handlers,
-        # then the app's), or the last edit would be lost.
-        for _ in range(2):
-            await self._drain_messages(timeout=HANG_UP_PATIENCE)
+        await self._settle()
         self.save_sync()
         self.exit(return_code=128 + signum)
+
+    async def _settle(self) -> None:
+        """Let keys typed just before a quit or hang-up reach the document.
+
+        They may still wait in widget queues; each Changed message then climbs
+        one queue per level to the screen, whose handler tells the app. Enough
+        rounds for the deepest form, bounded in time.
+        """
+        deadline = asyncio.get_running_loop().time() + HANG_UP_PATIENCE
+        for _ in range(SETTLE_ROUNDS):
+            remaining = deadline - asyncio.get_running_loop().time()
+            if remaining <= 0:
+                return
+            await self._drain_messages(timeout=remaining)
 
     async def _drain_messages(self, timeout: float) -> None:
         """Wait until the app and the current screen processed what is queued."""
@@ -394,6 +405,7 @@ class RetroApp(App[int]):
             self.notify("Saved", timeout=2)
 
     async def action_quit(self) -> None:
+        await self._settle()
         self.save_sync()
         self.exit(return_code=0)
 
