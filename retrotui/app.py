@@ -81,6 +81,11 @@ APP_COMMANDS: tuple[Command, ...] = (
 )
 
 
+def _content(pm: Postmortem) -> str:
+    """The document as saved, less the time stamp a save adds."""
+    return pm.model_dump_json(exclude={"updated"})
+
+
 class RetroApp(App[int]):
     """``retro``: home screen, or straight into one postmortem."""
 
@@ -132,6 +137,13 @@ class RetroApp(App[int]):
         self._pm_id = pm_id
         self._new_title = new_title
         self._dirty = False
+        # Every snapshot handed to a save gets a number; an older snapshot that
+        # reaches the store after a newer one (a slow worker) is not written.
+        self._snapshots = 0
+        self._written = 0
+        # What is on disk, so leaving without a change writes nothing (and
+        # does not move the draft up the home list).
+        self._on_disk = ""
         self._save_timer: Timer | None = None
         # Store calls come from worker threads and from the quit path.
         self._store_lock = threading.Lock()
@@ -240,6 +252,7 @@ class RetroApp(App[int]):
 
     def on_retro_app_loaded(self, message: Loaded) -> None:
         self.pm = message.pm
+        self._on_disk = _content(message.pm)
         self.open_phase(message.pm.phase or PHASE_KEYS[0])
 
     def on_retro_app_failed(self, message: Failed) -> None:
@@ -276,6 +289,7 @@ class RetroApp(App[int]):
     def open_postmortem(self, pm: Postmortem) -> None:
         """Continue ``pm`` exactly where it was left."""
         self.pm = pm
+        self._on_disk = _content(pm)
         self.open_phase(pm.phase if pm.phase in PHASE_KEYS else PHASE_KEYS[0])
 
     def on_phase_screen_changed(self, message: PhaseScreen.Changed) -> None:
@@ -294,11 +308,12 @@ class RetroApp(App[int]):
         if self._dirty and self.pm is not None:
             self._dirty = False
             # A snapshot, so edits made while the worker writes are not torn.
-            self._save_in_worker(self.pm.model_copy(deep=True))
+            self._snapshots += 1
+            self._save_in_worker(self.pm.model_copy(deep=True), self._snapshots)
 
     @work(thread=True, group="store")
-    def _save_in_worker(self, pm: Postmortem) -> None:
-        error = self._save(pm)
+    def _save_in_worker(self, pm: Postmortem, number: int) -> None:
+        error = self._save(pm, number)
         if error is not None:
             self.call_from_thread(self._save_failed, error)
 
@@ -306,10 +321,15 @@ class RetroApp(App[int]):
         self._dirty = True
         self.notify(error, title="Not saved", severity="error", markup=False)
 
-    def _save(self, pm: Postmortem) -> str | None:
+    def _save(self, pm: Postmortem, number: int) -> str | None:
         try:
             with self._store_lock:
+                body = _content(pm)
+                if number < self._written or body == self._on_disk:
+                    return None
                 self.store.save(pm)
+                self._written = number
+                self._on_disk = body
         except RetroError as error:
             log_error(self.db_path, f"saving {pm.id}: {error}")
             return str(error)
@@ -319,13 +339,22 @@ class RetroApp(App[int]):
         return None
 
     def save_sync(self) -> bool:
-        """Save pending edits now, on this thread; True when nothing is lost."""
+        """Save the document as it is now, on this thread; True when nothing is lost.
+
+        Used when leaving: it writes even with no change pending, because an
+        autosave may still be on its way in a worker that the exit would cut short.
+        """
         if self._save_timer is not None:
             self._save_timer.stop()
             self._save_timer = None
-        if not self._dirty or self.pm is None:
+        if isinstance(self.screen, PhaseScreen):
+            # The screen holds the newest version; its Changed message may
+            # still be on its way to the app.
+            self.pm = self.screen.pm
+        if self.pm is None:
             return True
-        error = self._save(self.pm)
+        self._snapshots += 1
+        error = self._save(self.pm, self._snapshots)
         self._dirty = error is not None
         return error is None
 

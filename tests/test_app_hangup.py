@@ -1,4 +1,4 @@
-"""A dropped SSH session: the real ``retro`` process on a terminal gets SIGHUP."""
+"""The real ``retro`` process on a terminal: a dropped SSH session, a fast quit."""
 
 from __future__ import annotations
 
@@ -33,7 +33,8 @@ def read_until(fd: int, needle: bytes, seen: bytearray) -> None:
                 break
 
 
-def test_sighup_on_a_real_terminal_saves_the_edit_and_exits(db_path: Path) -> None:
+def run_on_a_terminal(db_path: Path, keys: bytes, hang_up: bool) -> tuple[int, str]:
+    """Open a stored draft at its first step, type ``keys``; (exit code, title)."""
     pm = incident()
     pm.phase = "stage"
     pm.title = "Checkout"
@@ -49,23 +50,34 @@ def test_sighup_on_a_real_terminal_saves_the_edit_and_exits(db_path: Path) -> No
     seen = bytearray()
     try:
         read_until(fd, b"Set the stage", seen)
-        os.write(fd, b" HUPPED")
-        read_until(fd, b"HUPPED", seen)
-        os.kill(pid, signal.SIGHUP)
+        os.write(fd, keys)
+        if hang_up:
+            read_until(fd, b"EDITED", seen)
+            os.kill(pid, signal.SIGHUP)
         deadline = time.monotonic() + PATIENCE
         while True:
             done, status = os.waitpid(pid, os.WNOHANG)
             if done:
                 break
-            assert time.monotonic() < deadline, "retro did not exit after SIGHUP"
+            assert time.monotonic() < deadline, "retro did not exit"
             select.select([fd], [], [], 0.2)
             with contextlib.suppress(OSError):
                 seen.extend(os.read(fd, 65536))
     finally:
         os.close(fd)
-    assert os.WIFEXITED(status), "killed by the signal instead of exiting cleanly"
-    assert os.waitstatus_to_exitcode(status) == 128 + signal.SIGHUP
+    assert os.WIFEXITED(status), "killed by a signal instead of exiting cleanly"
     assert b"Traceback" not in seen
-    stored = Store(db_path).get(pm.id)
+    return os.waitstatus_to_exitcode(status), Store(db_path).get(pm.id).title
+
+
+def test_sighup_right_after_typing_saves_the_edit_and_exits(db_path: Path) -> None:
+    code, title = run_on_a_terminal(db_path, b" EDITED", hang_up=True)
+    assert code == 128 + signal.SIGHUP
     # Typed into the focused title field; the signal came before the autosave.
-    assert stored.title.endswith("HUPPED")
+    assert title.endswith("EDITED")
+
+
+def test_ctrl_q_in_the_same_burst_as_the_typing_keeps_the_edit(db_path: Path) -> None:
+    code, title = run_on_a_terminal(db_path, b" EDITED\x11", hang_up=False)
+    assert code == 0
+    assert title.endswith("EDITED")
