@@ -346,14 +346,7 @@ class ActionsScreen(PhaseScreen):
         self.query_one("#actions-list", ListView).focus()
 
     def action_rewrite(self) -> None:
-        panel = self.query_one(FindingsPanel)
-        new = panel.rewritten()
-        if new is None:
-            self.notify(panel.no_rewrite_message())
-            return
-        box = self.query_one("#action-text", Input)
-        box.value = new
-        box.cursor_position = len(new)
+        self.query_one(FindingsPanel).apply_to(self.query_one("#action-text", Input))
 
     def action_to_factors(self) -> None:
         open_phase = getattr(self.app, "open_phase", None)

@@ -276,14 +276,7 @@ class FactorsScreen(PhaseScreen):
         self._set_placeholder()
 
     def action_rewrite(self) -> None:
-        panel = self.query_one(FindingsPanel)
-        new = panel.rewritten()
-        if new is None:
-            self.notify(panel.no_rewrite_message())
-            return
-        box = self.query_one("#factors-input", Input)
-        box.value = new
-        box.cursor_position = len(new)
+        self.query_one(FindingsPanel).apply_to(self.query_one("#factors-input", Input))
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "cancel_edit":

@@ -236,14 +236,7 @@ class InsightsScreen(PhaseScreen):
         self._set_placeholder()
 
     def action_rewrite(self) -> None:
-        panel = self.query_one(FindingsPanel)
-        new = panel.rewritten()
-        if new is None:
-            self.notify(panel.no_rewrite_message())
-            return
-        box = self.query_one("#insights-input", Input)
-        box.value = new
-        box.cursor_position = len(new)
+        self.query_one(FindingsPanel).apply_to(self.query_one("#insights-input", Input))
 
     # -- navigation -------------------------------------------------------
 

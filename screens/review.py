@@ -331,14 +331,9 @@ class ReviewScreen(PhaseScreen):
         self.app.call_from_thread(self.notify, message, severity=severity, markup=False)
 
     def action_rewrite(self) -> None:
-        panel = self.query_one(FindingsPanel)
-        new = panel.rewritten()
-        if new is None:
-            self.notify(panel.no_rewrite_message())
-            return
-        box = self.query_one("#review-takeaway", Input)
-        box.value = new
-        box.cursor_position = len(new)
+        self.query_one(FindingsPanel).apply_to(
+            self.query_one("#review-takeaway", Input)
+        )
 
     def action_focus_report(self) -> None:
         report = self.query_one("#review-report", Markdown)

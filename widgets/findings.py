@@ -9,6 +9,7 @@ from rich.text import Text
 from textual.message import Message
 from textual.reactive import reactive
 from textual.widget import Widget
+from textual.widgets import Input
 
 from retrotui.blameless import Finding, lint, rules
 
@@ -135,6 +136,15 @@ class FindingsPanel(Widget):
             if rewrite_kind(finding) is not None:
                 return apply_rewrite(self.text, finding)
         return None
+
+    def apply_to(self, box: Input) -> None:
+        """Put the rewritten text into ``box``, or say why there is none."""
+        new = self.rewritten()
+        if new is None:
+            self.notify(self.no_rewrite_message())
+            return
+        box.value = new
+        box.cursor_position = len(new)
 
     def no_rewrite_message(self) -> str:
         """What to tell someone who asked for a rewrite there is none for."""
