@@ -205,11 +205,14 @@ class RetroApp(App[int]):
             await self._drain_messages(timeout=remaining)
 
     async def _drain_messages(self, timeout: float) -> None:
-        """Wait until the app and the current screen processed what is queued."""
+        """Wait until the current screen's widgets processed what is queued."""
+        # Not the app itself: a quit runs inside the app's own message handling,
+        # so its queue cannot move until we return. The screen's document is
+        # read directly by save_sync instead of waiting for its Changed message.
         try:
-            nodes = [self, *self.screen.walk_children(with_self=True)]
+            nodes = list(self.screen.walk_children(with_self=True))
         except Exception:  # noqa: BLE001 - no screen yet: nothing queued there
-            nodes = [self]
+            return
         pending = 0
         drained = asyncio.Event()
 
