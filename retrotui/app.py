@@ -351,9 +351,9 @@ class RetroApp(App[int]):
             self._save_timer.stop()
             self._save_timer = None
         if isinstance(self.screen, PhaseScreen):
-            # The screen holds the newest version; its Changed message may
-            # still be on its way to the app.
-            self.pm = self.screen.pm
+            # The screen holds the newest version (its Changed message may
+            # still be on its way to the app), and text typed but not added.
+            self.pm = self.screen.keep_unsent()
         if self.pm is None:
             return True
         self._snapshots += 1
@@ -367,6 +367,11 @@ class RetroApp(App[int]):
         """Show ``phase`` for the current document, remembering it in ``pm.phase``."""
         if self.pm is None:
             return
+        if isinstance(self.screen, PhaseScreen):
+            kept = self.screen.keep_unsent()
+            if kept is not self.pm:
+                self.pm = kept
+                self.mark_dirty()
         try:
             screen = phase_screen_class(phase)(self.pm)
         except Exception as error:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from retrotui.interview import PHASE_KEYS
+from retrotui.interview import PHASE_KEYS, PHASES
 from retrotui.schema import Milestone, Role
 
 if TYPE_CHECKING:
@@ -65,6 +65,13 @@ def missing_by_phase(pm: Postmortem) -> dict[str, list[str]]:
         review.append("at least one takeaway")
     if pm.follow_up_on is None:
         review.append("a follow-up review date")
+
+    titles = {phase.key: phase.title for phase in PHASES}
+    for phase in dict.fromkeys(key.partition(":")[0] for key in pm.unsent):
+        if phase in gaps:
+            gaps[phase].append(
+                f"text typed on {titles[phase]} but not added (Enter adds it)"
+            )
     return gaps
 
 

@@ -143,6 +143,9 @@ class Postmortem(_Model):
     promoted_from: Line = ""
     promoted_to: Line = ""
     phase: Line = ""
+    # Text typed into an entry line and not added yet, by "<phase>:<entry>", so
+    # a quit or a dropped connection gives it back instead of losing it.
+    unsent: dict[Line, Text] = Field(default_factory=dict)
     created: AwareDatetime = Field(default_factory=now)
     updated: AwareDatetime = Field(default_factory=now)
 

@@ -10,6 +10,9 @@ Contract (other screens rely on it, keep it stable):
 - ``changed(pm)``: call after every edit; the app keeps that document as the
   current one and autosaves it (debounced, in a worker).
 - ``now()`` / ``today()``: the app's clock (fixed in tests), never the wall clock.
+- Entry lines (text added with Enter) carry the class ``entry``; what is typed
+  there but not added yet is kept in ``pm.unsent`` by ``keep_unsent()`` and put
+  back when the screen opens. ``entry_key()`` says under which key.
 """
 
 from __future__ import annotations
@@ -21,9 +24,10 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import Footer, ListView, Static
+from textual.widgets import Footer, Input, ListView, Static
 
 from retrotui.interview import PHASES
+from retrotui.schema import MAX_TEXT
 from retrotui.schema import now as wall_clock
 from widgets.step_indicator import StepIndicator
 
@@ -72,12 +76,66 @@ class PhaseScreen(Screen[None]):
         """The screen's own widgets, between header and footer."""
         yield from ()
 
+    def on_mount(self) -> None:
+        self.restore_unsent()
+
     def changed(self, pm: Postmortem) -> None:
         """Record an edit: refresh the header and let the app autosave."""
+        pm.unsent = self._merged_unsent(pm)
         self.pm = pm
         self.query_one(StepIndicator).pm = pm
         self.query_one("#phase-title", Static).update(title_line(self.PHASE, pm))
         self.post_message(self.Changed(pm))
+
+    # -- text typed but not added yet ----------------------------------------
+
+    def unsent_key(self, name: str) -> str:
+        """The key in ``pm.unsent`` for this screen's entry ``name``."""
+        return f"{self.PHASE}:{name}"
+
+    def entry_key(self, box: Input) -> str | None:
+        """The key ``box``'s text is kept under; None when it is not to be kept."""
+        return box.id
+
+    def unsent(self) -> dict[str, str]:
+        """What is typed in this screen's entry lines and not added yet."""
+        kept: dict[str, str] = {}
+        for box in self.query("Input.entry").results(Input):
+            key = self.entry_key(box)
+            if key and box.value.strip():
+                kept[self.unsent_key(key)] = box.value[:MAX_TEXT]
+        return kept
+
+    def restore_unsent(self) -> None:
+        """Put text kept by an earlier visit back into its entry line."""
+        restored: Input | None = None
+        for box in self.query("Input.entry").results(Input):
+            key = self.entry_key(box)
+            text = self.pm.unsent.get(self.unsent_key(key)) if key else None
+            if text:
+                box.value = text
+                box.cursor_position = len(text)
+                restored = restored or box
+        if restored is not None and not restored.disabled:
+            restored.focus()
+
+    def _merged_unsent(self, pm: Postmortem) -> dict[str, str]:
+        # Other screens' keys stay: they are not on screen to be read again.
+        merged = {
+            key: text
+            for key, text in pm.unsent.items()
+            if not key.startswith(self.unsent_key(""))
+        }
+        merged.update(self.unsent())
+        return merged
+
+    def keep_unsent(self) -> Postmortem:
+        """``self.pm`` with this screen's unsent text in it (a copy when it changed)."""
+        merged = self._merged_unsent(self.pm)
+        if merged != self.pm.unsent:
+            self.pm = self.pm.model_copy(deep=True)
+            self.pm.unsent = merged
+        return self.pm
 
     def leave_blocker(self, phase: str) -> str | None:
         """Why the user may not step on to ``phase`` yet; None when they may."""

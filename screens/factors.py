@@ -91,6 +91,10 @@ class FactorsScreen(PhaseScreen):
     def __init__(self, pm: Postmortem) -> None:
         super().__init__(pm)
         self.selected: int | None = 0 if pm.factors else None
+        # Back on the factor an unsent "because" was typed for.
+        for index, factor in enumerate(pm.factors):
+            if self.unsent_key(f"why-input@{factor.id}") in pm.unsent:
+                self.selected = index
         self.editing: int | None = None
 
     def compose_body(self) -> ComposeResult:
@@ -100,6 +104,7 @@ class FactorsScreen(PhaseScreen):
             yield Input(
                 placeholder="A contributing factor, Enter to add",
                 id="factors-input",
+                classes="entry",
                 compact=True,
             )
             yield FindingsPanel(id="factors-findings")
@@ -277,6 +282,13 @@ class FactorsScreen(PhaseScreen):
 
     def action_rewrite(self) -> None:
         self.query_one(FindingsPanel).apply_to(self.query_one("#factors-input", Input))
+
+    def entry_key(self, box: Input) -> str | None:
+        if box.id == "why-input":
+            factor = self._factor()
+            return f"{box.id}@{factor.id}" if factor else None
+        # A half-done edit of a saved factor is not kept: it stays as saved.
+        return None if self.editing is not None else box.id
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "cancel_edit":

@@ -83,7 +83,16 @@ class InsightsScreen(PhaseScreen):
 
     def __init__(self, pm: Postmortem) -> None:
         super().__init__(pm)
-        self.current = LISTS[0]
+        # Back on the list an unsent answer was typed for.
+        self.current = next(
+            (
+                key.rpartition("@")[2]
+                for key in pm.unsent
+                if key.startswith(self.unsent_key("insights-input@"))
+                and key.rpartition("@")[2] in LISTS
+            ),
+            LISTS[0],
+        )
         self.question_index = {key: 0 for key in LISTS}
         self.role_index: int | None = None
         self.editing: int | None = None
@@ -98,6 +107,7 @@ class InsightsScreen(PhaseScreen):
             yield Input(
                 placeholder="Type an answer, Enter to add",
                 id="insights-input",
+                classes="entry",
                 compact=True,
             )
             yield FindingsPanel(id="insights-findings")
@@ -189,6 +199,10 @@ class InsightsScreen(PhaseScreen):
         self._store(self.current, entries)
         self._show_tabs()
         self._show_entries(highlight=index)
+
+    def entry_key(self, box: Input) -> str | None:
+        # A half-done edit of a saved answer is not kept: the answer stays as saved.
+        return None if self.editing is not None else f"{box.id}@{self.current}"
 
     def _selected(self) -> int | None:
         view = self.query_one("#insights-list", ListView)

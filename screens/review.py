@@ -144,6 +144,7 @@ class ReviewScreen(PhaseScreen):
             yield Input(
                 placeholder="A takeaway, Enter to add",
                 id="review-takeaway",
+                classes="entry",
                 compact=True,
             )
             yield FindingsPanel(id="review-takeaway-findings")

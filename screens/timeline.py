@@ -10,6 +10,7 @@ from textual.app import ComposeResult
 from textual.widgets import Static
 
 from retrotui.models import format_duration
+from retrotui.schema import MAX_TEXT
 from screens.base import PhaseScreen
 from widgets.timeline_editor import TimelineEditor
 
@@ -48,6 +49,15 @@ class TimelineScreen(PhaseScreen):
 
     def on_mount(self) -> None:
         self._show_stats()
+
+    def unsent(self) -> dict[str, str]:
+        text = self.query_one(TimelineEditor).unsent_text()
+        return {self.unsent_key("event-input"): text[:MAX_TEXT]} if text else {}
+
+    def restore_unsent(self) -> None:
+        text = self.pm.unsent.get(self.unsent_key("event-input"))
+        if text:
+            self.query_one(TimelineEditor).put_back(text)
 
     @on(TimelineEditor.Edited)
     def _edited(self, message: TimelineEditor.Edited) -> None:

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from factories import incident
 
+from retrotui.models import Postmortem
 from retrotui.store import Store
 
 # Generous: these machines are shared; this bounds a hang, it times nothing.
@@ -33,10 +34,16 @@ def read_until(fd: int, needle: bytes, seen: bytearray) -> None:
                 break
 
 
-def run_on_a_terminal(db_path: Path, keys: bytes, hang_up: bool) -> tuple[int, str]:
-    """Open a stored draft at its first step, type ``keys``; (exit code, title)."""
+def run_on_a_terminal(
+    db_path: Path,
+    keys: bytes,
+    hang_up: bool,
+    phase: str = "stage",
+    ready: bytes = b"Set the stage",
+) -> tuple[int, Postmortem]:
+    """Open a stored draft at ``phase``, type ``keys``; (exit code, what was saved)."""
     pm = incident()
-    pm.phase = "stage"
+    pm.phase = phase
     pm.title = "Checkout"
     Store(db_path).add(pm)
     env = {**os.environ, "TERM": "xterm-256color", "COLUMNS": "80", "LINES": "24"}
@@ -49,7 +56,7 @@ def run_on_a_terminal(db_path: Path, keys: bytes, hang_up: bool) -> tuple[int, s
         )
     seen = bytearray()
     try:
-        read_until(fd, b"Set the stage", seen)
+        read_until(fd, ready, seen)
         os.write(fd, keys)
         if hang_up:
             read_until(fd, b"EDITED", seen)
@@ -67,17 +74,31 @@ def run_on_a_terminal(db_path: Path, keys: bytes, hang_up: bool) -> tuple[int, s
         os.close(fd)
     assert os.WIFEXITED(status), "killed by a signal instead of exiting cleanly"
     assert b"Traceback" not in seen
-    return os.waitstatus_to_exitcode(status), Store(db_path).get(pm.id).title
+    return os.waitstatus_to_exitcode(status), Store(db_path).get(pm.id)
 
 
 def test_sighup_right_after_typing_saves_the_edit_and_exits(db_path: Path) -> None:
-    code, title = run_on_a_terminal(db_path, b" EDITED", hang_up=True)
+    code, pm = run_on_a_terminal(db_path, b" EDITED", hang_up=True)
     assert code == 128 + signal.SIGHUP
     # Typed into the focused title field; the signal came before the autosave.
-    assert title.endswith("EDITED")
+    assert pm.title.endswith("EDITED")
 
 
 def test_ctrl_q_in_the_same_burst_as_the_typing_keeps_the_edit(db_path: Path) -> None:
-    code, title = run_on_a_terminal(db_path, b" EDITED\x11", hang_up=False)
+    code, pm = run_on_a_terminal(db_path, b" EDITED\x11", hang_up=False)
     assert code == 0
-    assert title.endswith("EDITED")
+    assert pm.title.endswith("EDITED")
+
+
+def test_sighup_keeps_an_answer_typed_but_not_added(db_path: Path) -> None:
+    code, pm = run_on_a_terminal(
+        db_path,
+        b"Failover runbook was EDITED",
+        hang_up=True,
+        phase="insights",
+        ready=b"Insights",
+    )
+    assert code == 128 + signal.SIGHUP
+    assert pm.unsent == {
+        "insights:insights-input@went_well": "Failover runbook was EDITED"
+    }

@@ -303,6 +303,30 @@ class TimelineEditor(Vertical):
         entry.focus()
         self.say("Editing: change the line and press enter (ctrl+u clears)")
 
+    def unsent_text(self) -> str:
+        """Lines typed or pasted but not added yet, one per line.
+
+        A half-done edit of a saved event is left out: the event stays as saved.
+        """
+        lines = [] if self._editing else [self.query_one(EventInput).value]
+        return "\n".join(line for line in [*lines, *self._pending] if line.strip())
+
+    def put_back(self, text: str) -> None:
+        """Show lines kept from an earlier visit, the first in the entry line."""
+        first, *rest = text.splitlines() or [""]
+        entry = self.query_one(EventInput)
+        entry.value = first
+        entry.cursor_position = len(first)
+        self._pending = rest
+        self.say(
+            f"Kept from last time ({len(rest) + 1} lines), not added yet: "
+            "add times, then enter"
+            if rest
+            else "Kept from last time, not added yet: give it a time if needed, "
+            "then enter",
+            error=True,
+        )
+
     def toggle_milestone(self, row: int, milestone: Milestone) -> None:
         if not 0 <= row < len(self.events):
             return

@@ -101,7 +101,12 @@ class WhyChain(Vertical):
     def compose(self) -> ComposeResult:
         yield Static(id="why-chain")
         yield Static(id="why-ask")
-        yield Input(placeholder="Because... (Enter adds)", id="why-input", compact=True)
+        yield Input(
+            placeholder="Because... (Enter adds)",
+            id="why-input",
+            classes="entry",
+            compact=True,
+        )
         yield Static(id="why-nudge")
 
     def on_mount(self) -> None:
