@@ -86,6 +86,11 @@ def _content(pm: Postmortem) -> str:
     return pm.model_dump_json(exclude={"updated"})
 
 
+def _entered(pm: Postmortem) -> str:
+    """What the user entered: the document less where they were in it."""
+    return pm.model_dump_json(exclude={"updated", "phase"})
+
+
 class RetroApp(App[int]):
     """``retro``: home screen, or straight into one postmortem."""
 
@@ -110,9 +115,10 @@ class RetroApp(App[int]):
     class Loaded(Message):
         """The postmortem to start with was read (or created)."""
 
-        def __init__(self, pm: Postmortem) -> None:
+        def __init__(self, pm: Postmortem, *, new: bool = False) -> None:
             super().__init__()
             self.pm = pm
+            self.new = new
 
     class Failed(Message):
         """The database could not be used at start: one line, then exit 1."""
@@ -145,6 +151,10 @@ class RetroApp(App[int]):
         # does not move the draft up the home list).
         self._on_disk = ""
         self._save_timer: Timer | None = None
+        # A draft made by "new" as it was made: left without a single entry,
+        # it is deleted rather than left in the list as an empty draft.
+        self._as_created = ""
+        self._discarded: set[str] = set()
         # Store calls come from worker threads and from the quit path.
         self._store_lock = threading.Lock()
 
@@ -187,7 +197,7 @@ class RetroApp(App[int]):
 
     async def _hang_up(self, signum: int) -> None:
         await self._settle()
-        self.save_sync()
+        self.leave_document()
         self.exit(return_code=128 + signum)
 
     async def _settle(self) -> None:
@@ -240,7 +250,9 @@ class RetroApp(App[int]):
         except RetroError as error:
             self.post_message(self.Failed(str(error)))
             return
-        self.post_message(self.Loaded(pm))
+        # A title given on the command line is an entry already.
+        fresh = self._new_title is not None and not self._new_title.strip()
+        self.post_message(self.Loaded(pm, new=fresh))
 
     def _new_draft(self, title: str) -> Postmortem:
         from retrotui.models import Postmortem
@@ -256,6 +268,7 @@ class RetroApp(App[int]):
     def on_retro_app_loaded(self, message: Loaded) -> None:
         self.pm = message.pm
         self._on_disk = _content(message.pm)
+        self._as_created = _entered(message.pm) if message.new else ""
         self.open_phase(message.pm.phase or PHASE_KEYS[0])
 
     def on_retro_app_failed(self, message: Failed) -> None:
@@ -328,7 +341,11 @@ class RetroApp(App[int]):
         try:
             with self._store_lock:
                 body = _content(pm)
-                if number < self._written or body == self._on_disk:
+                if (
+                    number < self._written
+                    or body == self._on_disk
+                    or pm.id in self._discarded
+                ):
                     return None
                 self.store.save(pm)
                 self._written = number
@@ -389,10 +406,34 @@ class RetroApp(App[int]):
         else:
             self.push_screen(screen)
 
+    def leave_document(self) -> None:
+        """Save the document for good, or delete it when it is a new draft
+        in which nothing was entered (an ``n`` pressed by mistake)."""
+        if isinstance(self.screen, PhaseScreen):
+            self.pm = self.screen.keep_unsent()
+        pm = self.pm
+        if pm is None or not self._as_created or _entered(pm) != self._as_created:
+            self.save_sync()
+            return
+        if self._save_timer is not None:
+            self._save_timer.stop()
+            self._save_timer = None
+        try:
+            with self._store_lock:
+                self._discarded.add(pm.id)
+                self.store.delete(pm.id)
+        except RetroError as error:
+            log_error(self.db_path, f"discarding empty draft {pm.id}: {error}")
+            return
+        self.pm = None
+        self._as_created = ""
+        self._dirty = False
+        self.notify("Nothing was entered: the empty draft was not kept.", timeout=3)
+
     def go_home(self) -> None:
         from screens.home import HomeScreen
 
-        self.save_sync()
+        self.leave_document()
         below = self.screen_stack[:-1]
         if isinstance(self.screen, PhaseScreen) and any(
             isinstance(screen, HomeScreen) for screen in below
@@ -443,7 +484,7 @@ class RetroApp(App[int]):
 
     async def action_quit(self) -> None:
         await self._settle()
-        self.save_sync()
+        self.leave_document()
         self.exit(return_code=0)
 
     def action_help(self) -> None:
