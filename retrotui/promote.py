@@ -17,26 +17,29 @@ _NOT_CARRIED = {"id", "kind", "status", "promoted_to", "created", "updated", "ph
 
 def promote(store: Store, note_id: str) -> Postmortem:
     """Create the full postmortem draft for ``note_id`` and return it."""
-    note = store.get(note_id)
-    if note.promoted_to:
-        raise RetroError(
-            f"note {note.id} was already promoted to {note.promoted_to}; "
-            f"continue it with 'retro open {note.promoted_to}'"
+    # One lock over the check and the write: two promotions of the same note
+    # at once cannot both pass the "already promoted" check.
+    with store.transaction():
+        note = store.get(note_id)
+        if note.promoted_to:
+            raise RetroError(
+                f"note {note.id} was already promoted to {note.promoted_to}; "
+                f"continue it with 'retro open {note.promoted_to}'"
+            )
+        if note.kind is not Kind.minor:
+            raise RetroError(
+                f"{note.id} is already a full postmortem ({note.kind.value}); "
+                f"open it with 'retro open {note.id}'"
+            )
+        draft = Postmortem.model_validate(
+            {
+                **note.model_dump(exclude=_NOT_CARRIED),
+                "kind": Kind.incident,
+                "status": Status.draft,
+                "promoted_from": note.id,
+            }
         )
-    if note.kind is not Kind.minor:
-        raise RetroError(
-            f"{note.id} is already a full postmortem ({note.kind.value}); "
-            f"open it with 'retro open {note.id}'"
-        )
-    draft = Postmortem.model_validate(
-        {
-            **note.model_dump(exclude=_NOT_CARRIED),
-            "kind": Kind.incident,
-            "status": Status.draft,
-            "promoted_from": note.id,
-        }
-    )
-    note.promoted_to = draft.id
-    # One write for both: never a draft without the note pointing at it.
-    store.put_many([draft, note], replace=True)
+        note.promoted_to = draft.id
+        # One write for both: never a draft without the note pointing at it.
+        store.put_many([draft, note], replace=True)
     return draft

@@ -147,6 +147,13 @@ class Store:
             self._write({**self._data, TABLE: {**table, **docs}})
         return pms
 
+    @contextmanager
+    def transaction(self) -> Iterator[None]:
+        """Hold the lock across several calls, so a check and the write that
+        depends on it are one read-change-write (the lock is reentrant)."""
+        with self._locked():
+            yield
+
     def delete(self, pm_id: str) -> None:
         with self._locked():
             doc_id = self._find(pm_id).doc_id

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from datetime import date
 from pathlib import Path
 
@@ -9,7 +10,8 @@ import pytest
 from factories import incident
 
 from retrotui.cli import main
-from retrotui.models import ActionItem, Kind, Milestone, Status
+from retrotui.errors import RetroError
+from retrotui.models import ActionItem, Kind, Milestone, Postmortem, Status
 from retrotui.promote import promote
 from retrotui.store import Store
 
@@ -98,3 +100,38 @@ def test_without_no_open_the_draft_opens_in_the_app(db_path, note_id, monkeypatc
     assert main(["--db", str(db_path), "promote", note_id]) == 0
     [(path, draft_id)] = opened
     assert path == db_path and Store(db_path).get(draft_id).promoted_from == note_id
+
+
+def test_two_promotions_of_one_note_at_once_make_one_draft(
+    db_path: Path, note_id: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The second promotion starts while the first sits between its check and
+    # its write; a separate Store is a separate lock holder, as another process.
+    outcomes: dict[str, str] = {}
+
+    def second() -> None:
+        try:
+            outcomes["second"] = promote(Store(db_path), note_id).id
+        except RetroError as error:
+            outcomes["second"] = f"refused: {error}"
+
+    first_store = Store(db_path)
+    read = first_store.get
+    rival = threading.Thread(target=second)
+
+    def get_then_let_the_rival_run(pm_id: str) -> Postmortem:
+        found = read(pm_id)
+        if not rival.is_alive() and "second" not in outcomes:
+            rival.start()
+            # Long enough for an unguarded rival to finish; a guarded one waits
+            # for our lock, so this bounds nothing the test asserts.
+            rival.join(timeout=1.0)
+        return found
+
+    monkeypatch.setattr(first_store, "get", get_then_let_the_rival_run)
+    draft = promote(first_store, note_id)
+    rival.join()
+    assert outcomes["second"].startswith("refused: note")
+    drafts = [pm for pm in Store(db_path).all() if pm.promoted_from == note_id]
+    assert [pm.id for pm in drafts] == [draft.id]
+    assert Store(db_path).get(note_id).promoted_to == draft.id
