@@ -139,6 +139,24 @@ class HomeScreen(Screen[None]):
     def on_screen_resume(self) -> None:
         self._load()
 
+    def on_resize(self) -> None:
+        self._fill()
+
+    def _room(self, table: DataTable) -> int:
+        """Cells the last column has: the screen less the other columns, their
+        padding and a scrollbar, so long text ends in an ellipsis rather than
+        running off the edge behind a horizontal scrollbar."""
+        columns = list(table.columns.values())
+        used = sum(column.width for column in columns[:-1])
+        padding = 2 * table.cell_padding * len(columns)
+        return max(10, self.size.width - used - padding - 2)
+
+    @staticmethod
+    def _fit(text: str, width: int, style: str = "") -> Text:
+        line = Text(text, style=style, no_wrap=True)
+        line.truncate(width, overflow="ellipsis")
+        return line
+
     @work(thread=True, group="home-load", exclusive=True)
     def _load(self) -> None:
         app = self.retro
@@ -162,6 +180,7 @@ class HomeScreen(Screen[None]):
         shown = [pm for pm in self.pms if pm.matches(query)]
         table = self.query_one("#home-list", DataTable)
         keep = table.cursor_row
+        room = self._room(table)
         table.clear()
         for pm in shown:
             table.add_row(
@@ -172,7 +191,7 @@ class HomeScreen(Screen[None]):
                 ),
                 Text(pm.severity),
                 Text(pm.incident_date),
-                Text(pm.title),
+                self._fit(pm.title, room),
                 key=pm.id,
             )
         if shown:
@@ -198,6 +217,7 @@ class HomeScreen(Screen[None]):
             title.append(f" {overdue} OVERDUE ", style="bold reverse red")
         self.query_one("#home-actions-title", Static).update(title)
         table = self.query_one("#home-actions", DataTable)
+        room = self._room(table)
         table.clear()
         for index, entry in enumerate(found):
             item = entry.item
@@ -207,7 +227,7 @@ class HomeScreen(Screen[None]):
                 Text(("!" if entry.overdue else "") + due, style=style),
                 Text(item.pm_id),
                 Text(item.owner or "no owner", style="" if item.owner else "italic"),
-                Text(item.text, style=style),
+                self._fit(item.text, room, style),
                 key=f"{index}:{item.pm_id}",
             )
         table.display = bool(found)
