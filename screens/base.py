@@ -24,11 +24,12 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import Footer, Input, ListView, Static
+from textual.widgets import Input, ListView, Static
 
 from retrotui.interview import PHASES
 from retrotui.schema import MAX_TEXT
 from retrotui.schema import now as wall_clock
+from widgets.keys_footer import KeysFooter
 from widgets.step_indicator import StepIndicator
 
 if TYPE_CHECKING:
@@ -70,7 +71,7 @@ class PhaseScreen(Screen[None]):
         yield from self.compose_body()
         # The palette (ctrl+p) is named in F1 help; its footer hint would push
         # this screen's own keys off an 80-column line.
-        yield Footer(compact=True, show_command_palette=False)
+        yield KeysFooter()
 
     def compose_body(self) -> ComposeResult:
         """The screen's own widgets, between header and footer."""

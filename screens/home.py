@@ -12,10 +12,11 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Input, Static
+from textual.widgets import DataTable, Input, Static
 
 from retrotui.errors import RetroError
 from retrotui.summary import ActionSummary, Summary, summarize
+from widgets.keys_footer import KeysFooter
 
 if TYPE_CHECKING:
     from retrotui.app import RetroApp
@@ -117,7 +118,7 @@ class HomeScreen(Screen[None]):
         yield DataTable(id="home-actions", cursor_type="row")
         # The palette (ctrl+p) is named in F1 help; its footer hint would push
         # this screen's own keys off an 80-column line.
-        yield Footer(compact=True, show_command_palette=False)
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         table = self.query_one("#home-list", DataTable)
