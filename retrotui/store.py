@@ -23,6 +23,7 @@ from tinydb import TinyDB
 from tinydb.storages import Storage
 from tinydb.table import Document
 
+from retrotui.db_file import TABLE, damaged, parse, unreadable
 from retrotui.errors import NotFound, RetroError, StoreError
 from retrotui.ids import doc_id_for
 from retrotui.migrate import migrate
@@ -32,7 +33,6 @@ if TYPE_CHECKING:
     # Loaded on first use: ``retro note`` stores plain documents without pydantic.
     from retrotui.models import Postmortem
 
-TABLE = "postmortems"
 LOCK_TIMEOUT = 30.0
 
 
@@ -197,30 +197,8 @@ class Store:
         try:
             raw = self.path.read_bytes()
         except OSError as error:
-            raise StoreError(
-                f"cannot read {self.path}: {error.strerror}; check its permissions"
-            ) from error
-        self._reset(self._parse(raw), stamp)
-
-    def _parse(self, raw: bytes) -> dict[str, Any]:
-        if not raw.strip():
-            return {TABLE: {}}
-        try:
-            data = orjson.loads(raw)
-        except orjson.JSONDecodeError as error:
-            raise self._damaged(f"not valid JSON ({error})") from error
-        if not isinstance(data, dict) or not isinstance(data.get(TABLE, {}), dict):
-            raise self._damaged("not a retro database")
-        if not all(isinstance(doc, dict) for doc in data.get(TABLE, {}).values()):
-            raise self._damaged("a postmortem in it is not a JSON object")
-        data.setdefault(TABLE, {})
-        return data
-
-    def _damaged(self, why: str) -> StoreError:
-        return StoreError(
-            f"{self.path} is damaged: {why}. It was left untouched; restore it "
-            "from a backup, or move it aside to start a new database"
-        )
+            raise unreadable(self.path, error) from error
+        self._reset(parse(self.path, raw), stamp)
 
     def _reset(self, data: dict[str, Any], stamp: tuple[int, ...] | None) -> None:
         self._data = data
@@ -251,8 +229,8 @@ class Store:
             try:
                 model = Postmortem.model_validate(migrate(dict(doc)))
             except ValueError as error:
-                raise self._damaged(
-                    f"document {doc.get('id', key)!r} is invalid: {error}"
+                raise damaged(
+                    self.path, f"document {doc.get('id', key)!r} is invalid: {error}"
                 ) from error
             self._models[key] = model
         return model

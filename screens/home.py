@@ -14,6 +14,7 @@ from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import DataTable, Input, Static
 
+from retrotui.db_file import read_documents
 from retrotui.errors import RetroError
 from retrotui.summary import ActionSummary, Summary, summarize
 from widgets.keys_footer import KeysFooter
@@ -162,8 +163,8 @@ class HomeScreen(Screen[None]):
     def _load(self) -> None:
         app = self.retro
         try:
-            with app._store_lock:
-                pms = [summarize(doc) for doc in app.store.raw()]
+            # Without the store: its lock and TinyDB are not needed to read.
+            pms = [summarize(doc) for doc in read_documents(app.db_path)]
         except RetroError as error:
             app.call_from_thread(app.fail, str(error))
             return

@@ -15,6 +15,8 @@ from pathlib import Path
 import pytest
 from factories import incident
 
+from retrotui import store as store_module
+from retrotui.db_file import read_documents
 from retrotui.errors import NotFound, RetroError, StoreError
 from retrotui.models import Postmortem
 from retrotui.store import Store
@@ -85,9 +87,9 @@ def test_reads_the_file_only_when_it_changed(
     store = Store(db_path)
     store.add(incident())
     reads = []
-    original = Store._parse
+    original = store_module.parse
     monkeypatch.setattr(
-        Store, "_parse", lambda self, raw: reads.append(1) or original(self, raw)
+        store_module, "parse", lambda path, raw: reads.append(1) or original(path, raw)
     )
     for _ in range(5):
         store.all()
@@ -193,3 +195,18 @@ def test_put_many_is_all_or_nothing(db_path: Path) -> None:
         [Postmortem(id="fresh1", title="new"), incident(title="replaced")], replace=True
     )
     assert store.get("k7m2qx").title == "replaced"
+
+
+def test_reading_without_the_lock_sees_what_the_store_wrote(db_path: Path) -> None:
+    assert read_documents(db_path) == []
+    assert not db_path.parent.exists()  # reading creates nothing
+    Store(db_path).add(incident())
+    [doc] = read_documents(db_path)
+    assert doc["id"] == incident().id
+    db_path.write_bytes(b"{not json")
+    with pytest.raises(StoreError) as by_reader:
+        read_documents(db_path)
+    with pytest.raises(StoreError) as by_store:
+        Store(db_path).all()
+    assert str(by_reader.value) == str(by_store.value)
+    assert "is damaged" in str(by_reader.value)
