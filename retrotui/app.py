@@ -11,6 +11,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
+import os
 import signal
 import threading
 import traceback
@@ -136,6 +137,10 @@ class RetroApp(App[int]):
         clock: Callable[[], datetime] | None = None,
     ) -> None:
         super().__init__()
+        # Over SSH every animation frame is a redraw sent down the link; no
+        # function needs one. TEXTUAL_ANIMATIONS=full brings them back.
+        if "TEXTUAL_ANIMATIONS" not in os.environ:
+            self.animation_level = "none"
         self.db_path = Path(db_path)
         self.clock: Callable[[], datetime] = clock or wall_clock
         self.pm: Postmortem | None = None

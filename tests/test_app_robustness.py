@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 from factories import incident
+from textual import constants
 
 from retrotui.app import RetroApp
 from retrotui.paths import log_path
@@ -132,3 +133,13 @@ async def test_markup_in_user_text_shows_literally(db_path: Path) -> None:
         await pilot.pause()
         assert "[bold]x[/] outage" in str(app.screen.query_one("#phase-title").render())
         assert "[red]alarm[/]" in app.export_screenshot()
+
+
+def test_no_animations_unless_asked_for(
+    db_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("TEXTUAL_ANIMATIONS", raising=False)
+    assert RetroApp(db_path).animation_level == "none"
+    monkeypatch.setenv("TEXTUAL_ANIMATIONS", "full")
+    # Textual read the variable when it was imported; it is left to decide.
+    assert RetroApp(db_path).animation_level == constants.TEXTUAL_ANIMATIONS
