@@ -210,7 +210,7 @@ def note_document(answers: NoteAnswers, now: datetime) -> dict[str, Any]:
         "kind": "minor",
         "title": title,
         "severity": parse_severity(answers.severity),
-        "status": "draft",
+        "status": "published",
         "services": _labels(answers.services),
         "tags": _labels(answers.tags),
         "impact": _fits(clean_text(answers.impact).strip(), MAX_TEXT, "the impact"),

@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 
 from retrotui.cli import main
 from retrotui.errors import UsageError
-from retrotui.models import Kind, Milestone, Postmortem, Severity
+from retrotui.models import Kind, Milestone, Postmortem, Severity, Status
 from retrotui.quick_note import NoteAnswers, local_now, note_document
 from retrotui.store import Store
 
@@ -33,6 +33,8 @@ def test_prints_the_id_of_a_minor_incident(db_path, capsys):
     pm = only(db_path)
     assert capsys.readouterr().out == f"{pm.id}\n"
     assert pm.kind is Kind.minor and pm.severity is Severity.minor
+    # The whole record of a minor incident: not a draft waiting to be resumed.
+    assert pm.status is Status.published
     assert [e.milestone for e in pm.timeline] == [Milestone.started]
     assert abs(pm.milestone_time(Milestone.started) - pm.created) < timedelta(seconds=5)
 
