@@ -23,6 +23,7 @@ if TYPE_CHECKING:
     from retrotui.app import RetroApp
 
 DRAFT = "draft"
+OWNER_WIDTH = 12
 
 
 @dataclass(frozen=True)
@@ -131,7 +132,7 @@ class HomeScreen(Screen[None]):
         actions = self.query_one("#home-actions", DataTable)
         actions.add_column("due", width=11, key="due")
         actions.add_column("from", width=6, key="from")
-        actions.add_column("owner", width=12, key="owner")
+        actions.add_column("owner", width=OWNER_WIDTH, key="owner")
         actions.add_column("action", key="action")
         # Hidden until its rows arrive: shown empty first, it kept the header
         # measured without them (columns then misaligned).
@@ -228,7 +229,11 @@ class HomeScreen(Screen[None]):
             table.add_row(
                 Text(("!" if entry.overdue else "") + due, style=style),
                 Text(item.pm_id),
-                Text(item.owner or "no owner", style="" if item.owner else "italic"),
+                self._fit(
+                    item.owner or "no owner",
+                    OWNER_WIDTH,
+                    "" if item.owner else "italic",
+                ),
                 self._fit(item.text, room, style),
                 key=f"{index}:{item.pm_id}",
             )
