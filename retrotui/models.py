@@ -17,6 +17,7 @@ from pydantic import (
 from retrotui.ids import ID_PATTERN, new_id, new_item_id
 from retrotui.schema import (  # noqa: F401 - re-exported: the models' vocabulary
     MAX_LINE,
+    MAX_NAME,
     MAX_TEXT,
     MILESTONE_ORDER,
     SCHEMA_VERSION,
@@ -51,7 +52,7 @@ def _aware(value: datetime) -> datetime:
 
 Text = Annotated[str, BeforeValidator(_text), Field(max_length=MAX_TEXT)]
 Line = Annotated[str, BeforeValidator(_line), Field(max_length=MAX_LINE)]
-Name = Annotated[str, BeforeValidator(_line), Field(min_length=1, max_length=120)]
+Name = Annotated[str, BeforeValidator(_line), Field(min_length=1, max_length=MAX_NAME)]
 AwareDatetime = Annotated[datetime, AfterValidator(_aware)]
 
 

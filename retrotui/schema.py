@@ -12,6 +12,7 @@ from enum import Enum
 SCHEMA_VERSION = 2
 MAX_TEXT = 20_000
 MAX_LINE = 300
+MAX_NAME = 120
 
 
 def now() -> datetime:

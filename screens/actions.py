@@ -19,11 +19,13 @@ from textual.widgets import (
 from retrotui.duedate import parse_due
 from retrotui.models import ActionItem, ActionType, Postmortem, Priority
 from retrotui.readiness import check_item, review_blockers
+from retrotui.schema import MAX_LINE, MAX_TEXT
 from screens.base import PhaseScreen
 from screens.factors import NO_FACTORS
 from screens.insights import participant_names
 from widgets.findings import FindingsPanel, field_index
 from widgets.smart_panel import SmartPanel
+from widgets.text_entry import TextEntry
 from widgets.toggle_list import ToggleList
 
 # Past this many items the list stops being a plan people follow up on.
@@ -94,20 +96,25 @@ class ActionsScreen(PhaseScreen):
             yield Static(id="actions-form-title")
             with Horizontal(classes="actions-row"):
                 yield Label("What", classes="actions-label")
-                yield Input(
-                    placeholder="A concrete change", id="action-text", compact=True
+                yield TextEntry(
+                    limit=MAX_TEXT,
+                    placeholder="A concrete change",
+                    id="action-text",
+                    compact=True,
                 )
             yield FindingsPanel(id="actions-findings")
             with Horizontal(classes="actions-row"):
                 yield Label("Owner", classes="actions-label")
-                yield Input(
+                yield TextEntry(
+                    limit=MAX_LINE,
                     placeholder="one person or a named team",
                     id="action-owner",
                     compact=True,
                 )
             with Horizontal(classes="actions-row"):
                 yield Label("Due", classes="actions-label")
-                yield Input(
+                yield TextEntry(
+                    limit=MAX_LINE,
                     placeholder="2027-01-15, in 2 weeks, end of Q1",
                     id="action-due",
                     compact=True,

@@ -13,7 +13,9 @@ from textual.widgets import Checkbox, DataTable, Input, Label, Select, Static, T
 from retrotui.completeness import facilitator_is_responder
 from retrotui.interview import GROUND_RULES
 from retrotui.models import Participant, Role, Severity
+from retrotui.schema import MAX_LINE, MAX_NAME, MAX_TEXT
 from screens.base import PhaseScreen
+from widgets.text_entry import TextEntry
 
 ROLE_CHOICES = [(role.value.replace("_", " "), role.value) for role in Role]
 SEVERITY_CHOICES = [(severity.value, severity.value) for severity in Severity]
@@ -101,7 +103,7 @@ class StageScreen(PhaseScreen):
             )
             with Horizontal(classes="field"):
                 yield Label("Title", classes="label")
-                yield Input(pm.title, id="title", compact=True, max_length=300)
+                yield TextEntry(pm.title, limit=MAX_LINE, id="title", compact=True)
             with Horizontal(classes="field"):
                 yield Label("Severity", classes="label")
                 yield Select(
@@ -118,8 +120,9 @@ class StageScreen(PhaseScreen):
             ):
                 with Horizontal(classes="field"):
                     yield Label(label, classes="label")
-                    yield Input(
+                    yield TextEntry(
                         ", ".join(getattr(pm, field)),
+                        limit=MAX_TEXT,
                         placeholder=f"comma separated: {hint}",
                         id=field,
                         compact=True,
@@ -136,11 +139,11 @@ class StageScreen(PhaseScreen):
                     )
             yield Static(Text("Participants", style="bold"), classes="section")
             with Horizontal(classes="field", id="participant-entry"):
-                yield Input(
+                yield TextEntry(
+                    limit=MAX_NAME,
                     placeholder="name, enter to add",
                     id="p-name",
                     compact=True,
-                    max_length=120,
                 )
                 yield Select(
                     ROLE_CHOICES,
@@ -153,8 +156,9 @@ class StageScreen(PhaseScreen):
             yield ParticipantTable(id="participants", cursor_type="row")
             with Horizontal(classes="field"):
                 yield Label("Facilitator", classes="label")
-                yield Input(
+                yield TextEntry(
                     pm.facilitator,
+                    limit=MAX_LINE,
                     placeholder="someone who was not a responder",
                     id="facilitator",
                     compact=True,

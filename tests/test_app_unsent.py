@@ -39,10 +39,12 @@ async def test_a_quit_keeps_an_unsent_answer_and_gives_it_back(db_path: Path) ->
         box = screen.query_one("#insights-input", Input)
         assert box.value == "Traffic was low at night"
         assert app.focused is box
+        # Typing goes on from the end; the first key does not replace it all.
+        await type_text(pilot, ", luckily")
         await pilot.press("enter")
         await settle(pilot)
         saved = stored(app)
-    assert saved.lucky[-1] == "Traffic was low at night"
+    assert saved.lucky[-1] == "Traffic was low at night, luckily"
     assert saved.unsent == {}
 
 
@@ -109,9 +111,11 @@ async def test_pasted_lines_without_a_time_survive_a_quit(db_path: Path) -> None
         assert isinstance(app.screen, TimelineScreen)
         entry = app.screen.query_one(EventInput)
         assert entry.value == "no time"
+        await pilot.press("home")
+        await type_text(pilot, "14:10 ")
+        assert entry.value == "14:10 no time"
         message = str(app.screen.query_one("#timeline-message", Static).render())
         assert "Kept from last time" in message
-        entry.value = "14:10 no time"
         await pilot.press("enter")
         assert entry.value == "nor here"
         entry.value = "14:20 nor here"

@@ -196,7 +196,13 @@ class TimelineEditor(Vertical):
         return zone
 
     def compose(self) -> ComposeResult:
-        yield EventInput(placeholder=PLACEHOLDER, id="event-input", compact=True)
+        # A half-typed line is not wiped by the first key after focus comes back.
+        yield EventInput(
+            placeholder=PLACEHOLDER,
+            id="event-input",
+            compact=True,
+            select_on_focus=False,
+        )
         yield Static("", id="timeline-message")
         yield EventTable(id="event-table", cursor_type="row")
 

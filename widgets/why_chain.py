@@ -16,6 +16,8 @@ from textual.widgets import Input, Static
 
 from retrotui.blameless import lint
 from retrotui.interview import WHY_DEPTH, WHY_PROMPT
+from retrotui.schema import MAX_TEXT
+from widgets.text_entry import TextEntry
 
 # A chain that stops at one of these has described what broke, not why.
 _SYMPTOM = re.compile(
@@ -101,10 +103,13 @@ class WhyChain(Vertical):
     def compose(self) -> ComposeResult:
         yield Static(id="why-chain")
         yield Static(id="why-ask")
-        yield Input(
+        yield TextEntry(
+            limit=MAX_TEXT,
             placeholder="Because... (Enter adds)",
             id="why-input",
             classes="entry",
+            # A half-typed answer is not wiped by the first key after Tab.
+            select_on_focus=False,
             compact=True,
         )
         yield Static(id="why-nudge")

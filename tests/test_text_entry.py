@@ -1,0 +1,74 @@
+"""Pastes into entry lines: never a crash, never text dropped in silence."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from factories import incident
+from helpers_b import open_at, settle, stored
+from textual import events
+
+from retrotui.schema import MAX_LINE, MAX_TEXT
+from widgets.text_entry import TextEntry
+
+HUGE = "the replica fell behind " * 2000  # 48,000 characters
+
+
+def notes(app) -> list[str]:  # type: ignore[no-untyped-def]
+    return [n.message for n in app._notifications]
+
+
+@pytest.mark.parametrize(
+    ("phase", "entry", "stored_as"),
+    [
+        ("insights", "#insights-input", lambda pm: pm.went_well[-1]),
+        ("factors", "#factors-input", lambda pm: pm.factors[-1].text),
+        ("review", "#review-takeaway", lambda pm: pm.takeaways[-1]),
+    ],
+)
+async def test_a_huge_paste_is_cut_to_fit_with_a_message_and_then_added(
+    db_path: Path, phase: str, entry: str, stored_as
+) -> None:  # type: ignore[no-untyped-def]
+    app = open_at(db_path, incident(), phase)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        box = app.screen.query_one(entry, TextEntry)
+        box.focus()
+        box.post_message(events.Paste(HUGE))
+        await pilot.pause()
+        assert len(box.value) == MAX_TEXT
+        assert any("cut to fit" in note and "20,000" in note for note in notes(app))
+        await pilot.press("enter")
+        await settle(pilot)
+        assert app.return_code is None  # still running: no crash
+        pm = stored(app)
+    assert stored_as(pm) == HUGE[:MAX_TEXT].strip()
+
+
+async def test_a_paste_of_several_lines_keeps_every_line(db_path: Path) -> None:
+    app = open_at(db_path, incident(), "insights")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        box = app.screen.query_one("#insights-input", TextEntry)
+        box.post_message(events.Paste("Paging worked\n\n  the runbook was current\n"))
+        await pilot.pause()
+        assert box.value == "Paging worked the runbook was current"
+        assert not notes(app)
+
+
+async def test_typing_into_a_full_field_says_why_nothing_happens(
+    db_path: Path,
+) -> None:
+    app = open_at(db_path, incident(), "actions")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        owner = app.screen.query_one("#action-owner", TextEntry)
+        owner.focus()
+        await pilot.pause()
+        owner.value = "x" * MAX_LINE
+        owner.cursor_position = MAX_LINE
+        await pilot.press("y", "y", "y")
+        assert owner.value == "x" * MAX_LINE
+        full = [note for note in notes(app) if "is full" in note]
+        assert full == ["This field is full: it holds at most 300 characters."]
