@@ -25,3 +25,17 @@ def test_readme_lists_every_command() -> None:
     names = next(a for a in parser._actions if a.dest == "command").choices
     for name in names:
         assert f"`retro {name}" in readme, f"README does not show retro {name}"
+
+
+def test_the_app_has_one_stylesheet() -> None:
+    # Styles live in retrotui/app.tcss only: a rule in a widget's DEFAULT_CSS
+    # or a screen's CSS is one more place to look when something looks wrong.
+    inline = [
+        f"{path.relative_to(ROOT)}:{number}"
+        for folder in ("retrotui", "screens", "widgets")
+        for path in sorted((ROOT / folder).rglob("*.py"))
+        for number, line in enumerate(path.read_text().splitlines(), 1)
+        if re.match(r"\s*(DEFAULT_CSS|CSS)\s*[:=]", line)
+    ]
+    assert inline == []
+    assert len(list((ROOT / "retrotui").rglob("*.tcss"))) == 1

@@ -89,16 +89,6 @@ class FindingsPanel(Widget):
     every printable key) and calls :meth:`rewritten`.
     """
 
-    DEFAULT_CSS = """
-    FindingsPanel {
-        height: auto;
-        padding: 0 1;
-    }
-    FindingsPanel.-empty {
-        display: none;
-    }
-    """
-
     text: reactive[str] = reactive("", layout=True)
     names: reactive[tuple[str, ...]] = reactive((), layout=True)
 

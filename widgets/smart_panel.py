@@ -36,15 +36,6 @@ class SmartPanel(Widget):
     the check runs again on every change (it takes well under a millisecond).
     """
 
-    DEFAULT_CSS = """
-    SmartPanel {
-        height: auto;
-        padding: 0 1;
-        border: round $primary-darken-2;
-        border-title-color: $text;
-    }
-    """
-
     text: reactive[str] = reactive("", layout=True)
     owner: reactive[str] = reactive("", layout=True)
     due: reactive[str] = reactive("", layout=True)

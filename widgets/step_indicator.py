@@ -48,14 +48,6 @@ def render_steps(current: str, done: dict[str, bool]) -> Text:
 class StepIndicator(Static):
     """Steps of the interview; set ``pm`` to refresh the ticks."""
 
-    DEFAULT_CSS = """
-    StepIndicator {
-        height: 1;
-        width: 1fr;
-        padding: 0 1;
-    }
-    """
-
     pm: reactive[Postmortem | None] = reactive(None, always_update=True)
 
     def __init__(self, phase: str, pm: Postmortem, **kwargs: object) -> None:

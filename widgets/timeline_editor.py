@@ -150,24 +150,6 @@ class EventTable(DataTable[Text]):
 class TimelineEditor(Vertical):
     """Entry line, message line and the sorted list of events."""
 
-    DEFAULT_CSS = """
-    TimelineEditor {
-        height: 1fr;
-    }
-    TimelineEditor EventInput {
-        margin: 0 1;
-    }
-    TimelineEditor #timeline-message {
-        height: 1;
-        padding: 0 1;
-        text-wrap: nowrap;
-        text-overflow: ellipsis;
-    }
-    TimelineEditor EventTable {
-        height: 1fr;
-    }
-    """
-
     class Edited(Message):
         """The events changed (sorted, oldest first)."""
 

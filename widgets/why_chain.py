@@ -65,15 +65,6 @@ class WhyChain(Vertical):
     up as :class:`WhyChain.Changed`.
     """
 
-    DEFAULT_CSS = """
-    WhyChain {
-        height: auto;
-    }
-    WhyChain > #why-chain { height: auto; padding: 0 1; }
-    WhyChain > #why-ask { height: auto; padding: 0 1; }
-    WhyChain > #why-nudge { height: auto; padding: 0 1; color: $warning; }
-    """
-
     BINDINGS = [
         Binding(
             "ctrl+z",
