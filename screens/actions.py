@@ -84,9 +84,13 @@ class ActionsScreen(PhaseScreen):
 
     def __init__(self, pm: Postmortem) -> None:
         super().__init__(pm)
-        self.selected: int | None = 0 if pm.actions else None
+        # Arriving, the form is for a new item: what is typed first adds an
+        # item and cannot overwrite a saved one. Enter on a row edits it.
+        self.selected: int | None = None
         # One label per item row, updated in place while the item is typed.
         self._rows: list[Label] = []
+        # Sent here by the review screen to fix one item: straight into its text.
+        self._jumped = False
 
     def compose_body(self) -> ComposeResult:
         with VerticalScroll(id="actions-body"):
@@ -100,6 +104,9 @@ class ActionsScreen(PhaseScreen):
                     limit=MAX_TEXT,
                     placeholder="A concrete change",
                     id="action-text",
+                    # Opening an item puts the cursor at the end of its text;
+                    # select-all would let the first key wipe it.
+                    select_on_focus=False,
                     compact=True,
                 )
             yield FindingsPanel(id="actions-findings")
@@ -109,6 +116,7 @@ class ActionsScreen(PhaseScreen):
                     limit=MAX_LINE,
                     placeholder="one person or a named team",
                     id="action-owner",
+                    select_on_focus=False,
                     compact=True,
                 )
             with Horizontal(classes="actions-row"):
@@ -117,6 +125,7 @@ class ActionsScreen(PhaseScreen):
                     limit=MAX_LINE,
                     placeholder="2027-01-15, in 2 weeks, end of Q1",
                     id="action-due",
+                    select_on_focus=False,
                     compact=True,
                 )
             with Horizontal(classes="actions-row"):
@@ -145,8 +154,10 @@ class ActionsScreen(PhaseScreen):
         self.query_one(SmartPanel).as_of = self.today()
         self._show_list()
         self._load_form()
-        if self.pm.factors or self.pm.actions:
+        if self.pm.factors or self._jumped:
             self.query_one("#action-text", Input).focus()
+        elif self.pm.actions:
+            self.query_one("#actions-list", ListView).focus()
 
     # -- drawing ----------------------------------------------------------
 
@@ -232,6 +243,8 @@ class ActionsScreen(PhaseScreen):
             factors.set_items(
                 [(f.id, _clip(f.text, 70)) for f in self.pm.factors], linked
             )
+            for box in (text, owner, due):
+                box.cursor_position = len(box.value)
         self._update_panels()
 
     def _update_panels(self) -> None:
@@ -254,6 +267,7 @@ class ActionsScreen(PhaseScreen):
         name, index = field_index(field)
         if name == "actions" and index is not None and index < len(self.pm.actions):
             self.selected = index
+            self._jumped = True
             if self.is_mounted:
                 self._show_list()
                 self._load_form()

@@ -76,7 +76,7 @@ async def test_editing_an_item_from_the_list(db_path: Path) -> None:
     app = open_at(db_path, incident(), "actions")
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
-        await pilot.press("tab")  # owner of item 1
+        await pilot.press("ctrl+l", "up", "enter", "tab")  # open item 1, its owner
         await pilot.press("ctrl+u")
         await type_text(pilot, "@maria")
         await pilot.press("ctrl+l", "enter")  # back to the list, open item 1
@@ -102,7 +102,7 @@ async def test_more_than_five_items_warns(db_path: Path) -> None:
         await settle(pilot)
         heading = str(app.screen.query_one("#actions-heading", Static).render())
         assert "keep the top 3-5" in heading
-        await pilot.press("ctrl+l", "d")
+        await pilot.press("ctrl+l", "up", "d")
         heading = str(app.screen.query_one("#actions-heading", Static).render())
         assert "keep the top 3-5" not in heading
         await settle(pilot)
@@ -129,3 +129,19 @@ def test_review_blockers() -> None:
     # Items already done no longer hold the postmortem back.
     pm.actions[0].status = "done"
     assert review_blockers(pm, NOW.date()) == []
+
+
+async def test_a_key_on_arrival_cannot_overwrite_a_saved_item(db_path: Path) -> None:
+    pm = incident()
+    first = pm.actions[0].text
+    app = open_at(db_path, pm, "actions")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        # The form on arrival is a new item's: typing adds one.
+        await type_text(pilot, "Load test promotions at 3x traffic")
+        await pilot.press("ctrl+l", "up", "up", "enter")  # open item 1
+        await type_text(pilot, " (checked weekly)")  # the cursor is after its text
+        await settle(pilot)
+        saved = stored(app)
+    assert saved.actions[0].text == first + " (checked weekly)"
+    assert saved.actions[1].text == "Load test promotions at 3x traffic"

@@ -29,6 +29,12 @@ def due_line(typed: str, resolved: date | None) -> Text:
     return line
 
 
+EMPTY = (
+    "Type the action item: each SMART criterion is checked as you type, "
+    "with a hint for whatever is missing."
+)
+
+
 class SmartPanel(Widget):
     """Shows how an action item does against each SMART criterion.
 
@@ -66,6 +72,10 @@ class SmartPanel(Widget):
         )
 
     def render(self) -> Group:
+        if not (self.text.strip() or self.owner.strip() or self.due.strip()):
+            # Six failures for a form not yet touched would read as an error.
+            self.border_subtitle = ""
+            return Group(Text(EMPTY, style="dim"))
         result = self.result
         failing = len(result.problems())
         self.border_subtitle = "ready" if result.ok else f"{failing} to fix"
