@@ -47,8 +47,9 @@ class ActionsScreen(PhaseScreen):
         "The SMART panel checks the item as you type and shows the date a due "
         "text resolves to ('end of Q1' -> 2027-03-31). Drafts always save; the "
         "postmortem cannot move to in review while an item fails its checks.\n\n"
-        "**ctrl+t** starts a new item; in the list, **Enter** edits and **d** "
-        "deletes; **space** links or unlinks a factor."
+        "The screen opens on a new item: type to add one. **ctrl+t** starts "
+        "another; **ctrl+l** goes to the list, where **Enter** edits an item and "
+        "**d** deletes it; **space** links or unlinks a factor."
     )
 
     BINDINGS = [
