@@ -324,6 +324,11 @@ class RetroApp(App[int]):
         else:
             self._save_timer.reset()
 
+    def _cancel_autosave(self) -> None:
+        if self._save_timer is not None:
+            self._save_timer.stop()
+            self._save_timer = None
+
     def _flush(self) -> None:
         self._save_timer = None
         if self._dirty and self.pm is not None:
@@ -369,9 +374,7 @@ class RetroApp(App[int]):
         Used when leaving: it writes even with no change pending, because an
         autosave may still be on its way in a worker that the exit would cut short.
         """
-        if self._save_timer is not None:
-            self._save_timer.stop()
-            self._save_timer = None
+        self._cancel_autosave()
         if isinstance(self.screen, PhaseScreen):
             # The screen holds the newest version (its Changed message may
             # still be on its way to the app), and text typed but not added.
@@ -420,9 +423,7 @@ class RetroApp(App[int]):
         if pm is None or not self._as_created or _entered(pm) != self._as_created:
             self.save_sync()
             return
-        if self._save_timer is not None:
-            self._save_timer.stop()
-            self._save_timer = None
+        self._cancel_autosave()
         try:
             with self._store_lock:
                 self._discarded.add(pm.id)

@@ -90,8 +90,6 @@ class ActionsScreen(PhaseScreen):
         self.selected: int | None = None
         # One label per item row, updated in place while the item is typed.
         self._rows: list[Label] = []
-        # Sent here by the review screen to fix one item: straight into its text.
-        self._jumped = False
 
     def compose_body(self) -> ComposeResult:
         with VerticalScroll(id="actions-body"):
@@ -155,7 +153,8 @@ class ActionsScreen(PhaseScreen):
         self.query_one(SmartPanel).as_of = self.today()
         self._show_list()
         self._load_form()
-        if self.pm.factors or self._jumped:
+        # An item already chosen means the review screen sent the user to fix it.
+        if self.pm.factors or self.selected is not None:
             self.query_one("#action-text", Input).focus()
         elif self.pm.actions:
             self.query_one("#actions-list", ListView).focus()
@@ -268,7 +267,6 @@ class ActionsScreen(PhaseScreen):
         name, index = field_index(field)
         if name == "actions" and index is not None and index < len(self.pm.actions):
             self.selected = index
-            self._jumped = True
             if self.is_mounted:
                 self._show_list()
                 self._load_form()

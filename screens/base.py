@@ -10,7 +10,7 @@ Contract (other screens rely on it, keep it stable):
 - ``changed(pm)``: call after every edit; the app keeps that document as the
   current one and autosaves it (debounced, in a worker).
 - ``now()`` / ``today()``: the app's clock (fixed in tests), never the wall clock.
-- Entry lines (text added with Enter) carry the class ``entry``; what is typed
+- Entry lines (text added with Enter) are ``EntryLine`` widgets; what is typed
   there but not added yet is kept in ``pm.unsent`` by ``keep_unsent()`` and put
   back when the screen opens. ``entry_key()`` says under which key.
 """
@@ -27,10 +27,10 @@ from textual.screen import Screen
 from textual.widgets import Input, ListView, Static
 
 from retrotui.interview import PHASES
-from retrotui.schema import MAX_TEXT
 from retrotui.schema import now as wall_clock
 from widgets.keys_footer import KeysFooter
 from widgets.step_indicator import StepIndicator
+from widgets.text_entry import EntryLine
 
 if TYPE_CHECKING:
     from retrotui.models import Postmortem
@@ -101,16 +101,16 @@ class PhaseScreen(Screen[None]):
     def unsent(self) -> dict[str, str]:
         """What is typed in this screen's entry lines and not added yet."""
         kept: dict[str, str] = {}
-        for box in self.query("Input.entry").results(Input):
+        for box in self.query(EntryLine):
             key = self.entry_key(box)
             if key and box.value.strip():
-                kept[self.unsent_key(key)] = box.value[:MAX_TEXT]
+                kept[self.unsent_key(key)] = box.value
         return kept
 
     def restore_unsent(self) -> None:
         """Put text kept by an earlier visit back into its entry line."""
         restored: Input | None = None
-        for box in self.query("Input.entry").results(Input):
+        for box in self.query(EntryLine):
             key = self.entry_key(box)
             text = self.pm.unsent.get(self.unsent_key(key)) if key else None
             if text:

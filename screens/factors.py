@@ -10,11 +10,10 @@ from textual.containers import VerticalScroll
 from textual.widgets import Input, Label, ListItem, ListView, Static
 
 from retrotui.models import Factor, FactorCategory, FactorKind, Postmortem
-from retrotui.schema import MAX_TEXT
 from screens.base import PhaseScreen
 from screens.insights import participant_names
 from widgets.findings import FindingsPanel, field_index
-from widgets.text_entry import TextEntry
+from widgets.text_entry import EntryLine
 from widgets.why_chain import WhyChain
 
 KIND_SHORT = {
@@ -103,13 +102,9 @@ class FactorsScreen(PhaseScreen):
         with VerticalScroll(id="factors-body"):
             yield Static(id="factors-heading")
             yield FactorList(id="factors-list")
-            yield TextEntry(
-                limit=MAX_TEXT,
+            yield EntryLine(
                 placeholder="A contributing factor, Enter to add",
                 id="factors-input",
-                classes="entry",
-                # A half-typed answer is not wiped by the first key after Tab.
-                select_on_focus=False,
                 compact=True,
             )
             yield FindingsPanel(id="factors-findings")

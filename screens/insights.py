@@ -11,10 +11,9 @@ from textual.widgets import Input, Label, ListItem, ListView, Static
 
 from retrotui.interview import INSIGHT_QUESTIONS, INSIGHT_TITLES, ROLE_PROMPTS
 from retrotui.models import Postmortem, Role
-from retrotui.schema import MAX_TEXT
 from screens.base import PhaseScreen
 from widgets.findings import FindingsPanel, field_index
-from widgets.text_entry import TextEntry
+from widgets.text_entry import EntryLine
 
 LISTS = tuple(INSIGHT_TITLES)
 
@@ -106,13 +105,9 @@ class InsightsScreen(PhaseScreen):
             yield Static(id="insights-tabs")
             yield Static(id="insights-question")
             yield InsightList(id="insights-list")
-            yield TextEntry(
-                limit=MAX_TEXT,
+            yield EntryLine(
                 placeholder="Type an answer, Enter to add",
                 id="insights-input",
-                classes="entry",
-                # A half-typed answer is not wiped by the first key after Tab.
-                select_on_focus=False,
                 compact=True,
             )
             yield FindingsPanel(id="insights-findings")

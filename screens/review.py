@@ -28,11 +28,10 @@ from retrotui.duedate import parse_due
 from retrotui.models import Postmortem, Status
 from retrotui.readiness import review_blockers
 from retrotui.report import to_markdown
-from retrotui.schema import MAX_TEXT
 from screens.base import PhaseScreen
 from screens.insights import participant_names
 from widgets.findings import FindingsPanel
-from widgets.text_entry import TextEntry
+from widgets.text_entry import EntryLine
 
 FOLLOW_UP_AFTER = timedelta(weeks=4)
 
@@ -143,13 +142,9 @@ class ReviewScreen(PhaseScreen):
             yield OptionList(id="review-findings", compact=True)
             yield Label("Takeaways:", id="review-takeaways-title")
             yield TakeawayList(id="review-takeaways")
-            yield TextEntry(
-                limit=MAX_TEXT,
+            yield EntryLine(
                 placeholder="A takeaway, Enter to add",
                 id="review-takeaway",
-                classes="entry",
-                # A half-typed answer is not wiped by the first key after Tab.
-                select_on_focus=False,
                 compact=True,
             )
             yield FindingsPanel(id="review-takeaway-findings")

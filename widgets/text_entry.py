@@ -7,6 +7,8 @@ import time
 from textual import events
 from textual.widgets import Input
 
+from retrotui.schema import MAX_TEXT
+
 # Typing on into a full field would otherwise repeat the message on every key.
 _QUIET_SECONDS = 3.0
 
@@ -54,3 +56,13 @@ class TextEntry(Input):
             severity="warning",
             markup=False,
         )
+
+
+class EntryLine(TextEntry):
+    """A line whose text becomes a new entry on Enter (an answer, a factor, a
+    "because", a takeaway). The phase screens keep what is typed here but not
+    added yet; focus never selects it, so the first key after Tab or after a
+    restore cannot wipe a half-typed answer."""
+
+    def __init__(self, **kwargs: object) -> None:
+        super().__init__(limit=MAX_TEXT, select_on_focus=False, **kwargs)

@@ -16,8 +16,7 @@ from textual.widgets import Input, Static
 
 from retrotui.blameless import lint
 from retrotui.interview import WHY_DEPTH, WHY_PROMPT
-from retrotui.schema import MAX_TEXT
-from widgets.text_entry import TextEntry
+from widgets.text_entry import EntryLine
 
 # A chain that stops at one of these has described what broke, not why.
 _SYMPTOM = re.compile(
@@ -94,13 +93,9 @@ class WhyChain(Vertical):
     def compose(self) -> ComposeResult:
         yield Static(id="why-chain")
         yield Static(id="why-ask")
-        yield TextEntry(
-            limit=MAX_TEXT,
+        yield EntryLine(
             placeholder="Because... (Enter adds)",
             id="why-input",
-            classes="entry",
-            # A half-typed answer is not wiped by the first key after Tab.
-            select_on_focus=False,
             compact=True,
         )
         yield Static(id="why-nudge")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from retrotui.commands import add_command, store_for
+from retrotui.commands import add_command
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:
@@ -19,9 +19,13 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
 def run(args: argparse.Namespace) -> int:
     import orjson
 
+    from retrotui.db_file import read_documents
+    from retrotui.paths import default_db_path
     from retrotui.summary import summarize
 
-    rows = [summarize(doc).to_json() for doc in store_for(args).raw()]
+    # Read as the home screen does: no lock or TinyDB needed to list.
+    documents = read_documents(default_db_path(args.db))
+    rows = [summarize(doc).to_json() for doc in documents]
     rows.sort(key=lambda row: row["created"], reverse=True)
     if args.json:
         sys.stdout.write(orjson.dumps(rows, option=orjson.OPT_INDENT_2).decode() + "\n")
