@@ -13,7 +13,7 @@ import statistics
 import time
 from pathlib import Path
 
-from retrotui.blameless import lint
+from retrotui.checks.blameless import lint
 
 CORPUS = Path(__file__).resolve().parents[2] / "shared/corpus/dfds-postmortems"
 TARGET_BYTES = 100_000

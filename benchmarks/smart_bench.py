@@ -12,7 +12,7 @@ import time
 from datetime import date
 from pathlib import Path
 
-from retrotui.smart import check_action
+from retrotui.checks.smart import check_action
 
 ITEMS = Path(__file__).resolve().parent.parent / "tests" / "data" / "smart_items.json"
 ROUNDS = 20

@@ -25,8 +25,8 @@ import orjson  # noqa: E402
 from factories import bulky  # noqa: E402
 from tinydb import TinyDB  # noqa: E402
 
-from retrotui.ids import doc_id_for  # noqa: E402
-from retrotui.store import TABLE, Store  # noqa: E402
+from retrotui.document.ids import doc_id_for  # noqa: E402
+from retrotui.storage.store import TABLE, Store  # noqa: E402
 
 
 def build(path: Path, docs: int) -> list[dict]:
@@ -52,7 +52,7 @@ def main() -> None:
     parser.add_argument("--json", action="store_true", help="one JSON line")
     args = parser.parse_args()
 
-    from retrotui.models import Postmortem
+    from retrotui.document.models import Postmortem
 
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)

@@ -76,7 +76,7 @@ FirstScreen(sys.argv[1]).run(headless=True, size=(80, 24))
 def seed(db: Path, count: int = 20) -> None:
     from factories import incident
 
-    from retrotui.store import Store
+    from retrotui.storage.store import Store
 
     Store(db).put_many(incident(f"pm{i:04d}", f"Incident {i}") for i in range(count))
 
@@ -120,7 +120,7 @@ def first_screen(runs: int) -> None:
 def big_postmortem():  # type: ignore[no-untyped-def]
     from factories import T0, incident
 
-    from retrotui.models import ActionItem, TimelineEvent
+    from retrotui.document.models import ActionItem, TimelineEvent
 
     pm = incident("bench1")
     pm.phase = "timeline"
@@ -174,7 +174,7 @@ async def pilot_baseline() -> None:
 
 async def per_key() -> None:
     from retrotui.app import RetroApp
-    from retrotui.store import Store
+    from retrotui.storage.store import Store
 
     await pilot_baseline()
 

@@ -29,16 +29,16 @@ from textual.message import Message
 from textual.screen import Screen
 from textual.timer import Timer
 
+from retrotui.document.schema import now as wall_clock
 from retrotui.errors import RetroError
-from retrotui.interview import PHASE_KEYS
-from retrotui.paths import log_path
-from retrotui.schema import now as wall_clock
+from retrotui.interview.script import PHASE_KEYS
+from retrotui.storage.paths import log_path
 from screens import described_bindings, phase_screen_class
 from screens.base import PhaseScreen
 
 if TYPE_CHECKING:
-    from retrotui.models import Postmortem
-    from retrotui.store import Store
+    from retrotui.document.models import Postmortem
+    from retrotui.storage.store import Store
 
 SAVE_DELAY = 0.5
 # How long a hang-up waits for typed keys to land before saving anyway.
@@ -166,7 +166,7 @@ class RetroApp(App[int]):
     @cached_property
     def store(self) -> Store:
         """The database; opened on first use, in a worker, off the first paint."""
-        from retrotui.store import Store
+        from retrotui.storage.store import Store
 
         return Store(self.db_path)
 
@@ -260,7 +260,7 @@ class RetroApp(App[int]):
         self.post_message(self.Loaded(pm, new=fresh))
 
     def _new_draft(self, title: str) -> Postmortem:
-        from retrotui.models import Postmortem
+        from retrotui.document.models import Postmortem
 
         when = self.clock()
         return Postmortem(

@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from textual.binding import ActiveBinding
 from textual.screen import Screen
 
-from retrotui.interview import PHASE_KEYS
+from retrotui.interview.script import PHASE_KEYS
 from screens.base import PhaseScreen
 
 

@@ -16,10 +16,10 @@ from textual.widgets import (
     Static,
 )
 
-from retrotui.duedate import parse_due
-from retrotui.models import ActionItem, ActionType, Postmortem, Priority
-from retrotui.readiness import check_item, review_blockers
-from retrotui.schema import MAX_LINE, MAX_TEXT
+from retrotui.checks.readiness import check_item, review_blockers
+from retrotui.document.duedate import parse_due
+from retrotui.document.models import ActionItem, ActionType, Postmortem, Priority
+from retrotui.document.schema import MAX_LINE, MAX_TEXT
 from screens.base import PhaseScreen
 from screens.factors import NO_FACTORS
 from screens.insights import participant_names

@@ -2,7 +2,7 @@
 
 Contract (other screens rely on it, keep it stable):
 
-- ``PHASE``: the phase key (one of ``retrotui.interview.PHASE_KEYS``).
+- ``PHASE``: the phase key (one of ``retrotui.interview.script.PHASE_KEYS``).
 - ``HELP``: Markdown shown by F1 for this screen.
 - ``__init__(pm)``; ``self.pm`` is the document being edited.
 - ``compose_body()``: the screen's own widgets; ``compose`` wraps them in the
@@ -26,14 +26,14 @@ from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Input, ListView, Static
 
-from retrotui.interview import PHASES
-from retrotui.schema import now as wall_clock
+from retrotui.document.schema import now as wall_clock
+from retrotui.interview.script import PHASES
 from widgets.keys_footer import KeysFooter
 from widgets.step_indicator import StepIndicator
 from widgets.text_entry import EntryLine
 
 if TYPE_CHECKING:
-    from retrotui.models import Postmortem
+    from retrotui.document.models import Postmortem
 
 PHASE_TITLES = {phase.key: phase.title for phase in PHASES}
 PHASE_PURPOSES = {phase.key: phase.purpose for phase in PHASES}

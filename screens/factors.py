@@ -9,7 +9,7 @@ from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.widgets import Input, Label, ListItem, ListView, Static
 
-from retrotui.models import Factor, FactorCategory, FactorKind, Postmortem
+from retrotui.document.models import Factor, FactorCategory, FactorKind, Postmortem
 from screens.base import PhaseScreen
 from screens.insights import participant_names
 from widgets.findings import FindingsPanel, field_index

@@ -14,9 +14,9 @@ from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import DataTable, Input, Static
 
-from retrotui.db_file import read_documents
 from retrotui.errors import RetroError
-from retrotui.summary import ActionSummary, Summary, summarize
+from retrotui.storage.db_file import read_documents
+from retrotui.storage.summary import ActionSummary, Summary, summarize
 from widgets.keys_footer import KeysFooter
 
 if TYPE_CHECKING:

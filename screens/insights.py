@@ -9,8 +9,8 @@ from textual.binding import Binding
 from textual.containers import Vertical
 from textual.widgets import Input, Label, ListItem, ListView, Static
 
-from retrotui.interview import INSIGHT_QUESTIONS, INSIGHT_TITLES, ROLE_PROMPTS
-from retrotui.models import Postmortem, Role
+from retrotui.document.models import Postmortem, Role
+from retrotui.interview.script import INSIGHT_QUESTIONS, INSIGHT_TITLES, ROLE_PROMPTS
 from screens.base import PhaseScreen
 from widgets.findings import FindingsPanel, field_index
 from widgets.text_entry import EntryLine

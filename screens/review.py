@@ -22,12 +22,12 @@ from textual.widgets import (
 )
 from textual.widgets.option_list import Option
 
-from retrotui.blameless import Finding, lint_postmortem
-from retrotui.completeness import missing
-from retrotui.duedate import parse_due
-from retrotui.models import Postmortem, Status
-from retrotui.readiness import review_blockers
-from retrotui.report import to_markdown
+from retrotui.checks.blameless import Finding, lint_postmortem
+from retrotui.checks.completeness import missing
+from retrotui.checks.readiness import review_blockers
+from retrotui.document.duedate import parse_due
+from retrotui.document.models import Postmortem, Status
+from retrotui.reports.markdown import to_markdown
 from screens.base import PhaseScreen
 from screens.insights import participant_names
 from widgets.findings import FindingsPanel

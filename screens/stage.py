@@ -10,10 +10,10 @@ from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Checkbox, DataTable, Input, Label, Select, Static, TextArea
 
-from retrotui.completeness import facilitator_is_responder
-from retrotui.interview import GROUND_RULES
-from retrotui.models import Participant, Role, Severity
-from retrotui.schema import MAX_LINE, MAX_NAME, MAX_TEXT
+from retrotui.checks.completeness import facilitator_is_responder
+from retrotui.document.models import Participant, Role, Severity
+from retrotui.document.schema import MAX_LINE, MAX_NAME, MAX_TEXT
+from retrotui.interview.script import GROUND_RULES
 from screens.base import PhaseScreen
 from widgets.text_entry import TextEntry
 

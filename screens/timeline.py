@@ -9,8 +9,8 @@ from textual import on
 from textual.app import ComposeResult
 from textual.widgets import Static
 
-from retrotui.models import format_duration
-from retrotui.schema import MAX_TEXT
+from retrotui.document.models import format_duration
+from retrotui.document.schema import MAX_TEXT
 from screens.base import PhaseScreen
 from widgets.timeline_editor import TimelineEditor
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date, datetime, timedelta, timezone
 
-from retrotui.models import (
+from retrotui.document.models import (
     ActionItem,
     Factor,
     Participant,

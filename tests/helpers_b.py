@@ -6,8 +6,8 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 from retrotui.app import RetroApp
-from retrotui.models import Postmortem
-from retrotui.store import Store
+from retrotui.document.models import Postmortem
+from retrotui.storage.store import Store
 
 NOW = datetime(2026, 11, 21, 10, 0, tzinfo=timezone.utc)
 

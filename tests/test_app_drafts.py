@@ -8,7 +8,7 @@ from factories import incident
 from helpers_b import clock, settle, type_text
 
 from retrotui.app import RetroApp
-from retrotui.store import Store
+from retrotui.storage.store import Store
 from screens.home import HomeScreen
 from screens.stage import StageScreen
 

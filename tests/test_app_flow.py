@@ -8,8 +8,8 @@ from pathlib import Path
 from textual.widgets import DataTable
 
 from retrotui.app import RetroApp
-from retrotui.models import Milestone, Role, Severity
-from retrotui.store import Store
+from retrotui.document.models import Milestone, Role, Severity
+from retrotui.storage.store import Store
 from screens.home import HomeScreen
 from screens.stage import StageScreen
 from screens.timeline import TimelineScreen

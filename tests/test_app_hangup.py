@@ -13,8 +13,8 @@ from pathlib import Path
 
 from factories import incident
 
-from retrotui.models import Postmortem
-from retrotui.store import Store
+from retrotui.document.models import Postmortem
+from retrotui.storage.store import Store
 
 # Generous: these machines are shared; this bounds a hang, it times nothing.
 PATIENCE = 60.0

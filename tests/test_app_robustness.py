@@ -12,8 +12,8 @@ from factories import incident
 from textual import constants
 
 from retrotui.app import RetroApp
-from retrotui.paths import log_path
-from retrotui.store import Store
+from retrotui.storage.paths import log_path
+from retrotui.storage.store import Store
 from screens.stage import StageScreen
 from screens.timeline import TimelineScreen
 from widgets.timeline_editor import EventInput

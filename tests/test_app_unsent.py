@@ -10,8 +10,8 @@ from textual import events
 from textual.widgets import Input, Static
 
 from retrotui.app import RetroApp
-from retrotui.completeness import missing_by_phase, phase_status
-from retrotui.store import Store
+from retrotui.checks.completeness import missing_by_phase, phase_status
+from retrotui.storage.store import Store
 from screens.factors import FactorsScreen
 from screens.insights import InsightsScreen
 from screens.timeline import TimelineScreen

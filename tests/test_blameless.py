@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from retrotui.blameless import Finding, lint, lint_postmortem, rules
-from retrotui.models import Factor, Participant, Postmortem, TimelineEvent
+from retrotui.checks.blameless import Finding, lint, lint_postmortem, rules
+from retrotui.document.models import Factor, Participant, Postmortem, TimelineEvent
 
 CATEGORIES = {
     "blame",

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from retrotui.blameless import lint
+from retrotui.checks.blameless import lint
 
 DATA = Path(__file__).parent / "data"
 MIN_RECALL = 0.90

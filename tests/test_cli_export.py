@@ -11,8 +11,8 @@ import pytest
 from factories import incident
 
 from retrotui.cli import main
-from retrotui.report import escape, to_markdown
-from retrotui.store import Store
+from retrotui.reports.markdown import escape, to_markdown
+from retrotui.storage.store import Store
 
 
 def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
@@ -191,7 +191,7 @@ def test_usage_errors_exit_2(capsys, db_path: Path) -> None:
 
 
 def test_every_command_has_help_with_an_example(capsys) -> None:
-    from retrotui.cli import COMMANDS, build_parser
+    from retrotui.cli.entry import COMMANDS, build_parser
 
     parser = build_parser()
     subparsers = next(a for a in parser._actions if a.dest == "command").choices

@@ -2,7 +2,7 @@ from datetime import date
 
 import pytest
 
-from retrotui.duedate import DUE_HELP, parse_due
+from retrotui.document.duedate import DUE_HELP, parse_due
 
 WED = date(2027, 3, 17)  # a Wednesday in Q1
 FRI = date(2027, 3, 19)

@@ -13,9 +13,9 @@ from pathlib import Path
 from helpers_b import settle, type_text
 
 from retrotui.app import RetroApp
-from retrotui.models import Milestone, Status
-from retrotui.readiness import review_blockers
-from retrotui.store import Store
+from retrotui.checks.readiness import review_blockers
+from retrotui.document.models import Milestone, Status
+from retrotui.storage.store import Store
 from screens.actions import ActionsScreen
 from screens.factors import FactorsScreen
 from screens.insights import InsightsScreen

@@ -13,8 +13,8 @@ import datetime as dt
 import json
 from pathlib import Path
 
-from retrotui.blameless import lint
-from retrotui.smart import check_action
+from retrotui.checks.blameless import lint
+from retrotui.checks.smart import check_action
 
 DATA = Path(__file__).parent / "data"
 

@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 from retrotui.cli import main
-from retrotui.models import Participant, Postmortem
-from retrotui.store import Store
+from retrotui.document.models import Participant, Postmortem
+from retrotui.storage.store import Store
 
 BLAMING = "All systems nominal.\nBob forgot to run the migration.\n"
 

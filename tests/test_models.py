@@ -11,17 +11,17 @@ import pytest
 from factories import T0, incident
 from pydantic import ValidationError
 
-from retrotui.migrate import migrate
-from retrotui.models import (
+from retrotui.document.migrate import migrate
+from retrotui.document.models import (
     Milestone,
     Postmortem,
     Severity,
     TimelineEvent,
     format_duration,
 )
-from retrotui.store import Store
-from retrotui.text import clean_text
-from retrotui.validation import describe
+from retrotui.document.text import clean_text
+from retrotui.document.validation import describe
+from retrotui.storage.store import Store
 
 
 def test_a_realistic_incident_validates_and_round_trips() -> None:
@@ -164,11 +164,11 @@ def test_documents_from_a_newer_retro_are_refused() -> None:
 
 def test_core_never_imports_textual() -> None:
     code = (
-        "import sys, pkgutil, importlib, retrotui, retrotui.commands\n"
+        "import sys, pkgutil, importlib, retrotui, retrotui.cli.common\n"
         "for mod in pkgutil.walk_packages(retrotui.__path__, 'retrotui.'):\n"
         "    if mod.name != 'retrotui.app':\n"
         "        importlib.import_module(mod.name)\n"
-        "from retrotui.cli import build_parser\n"
+        "from retrotui.cli.entry import build_parser\n"
         "build_parser()\n"
         "print(sorted(m for m in sys.modules if m.split('.')[0] in ('textual', 'screens', 'widgets')))\n"
     )

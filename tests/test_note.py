@@ -13,10 +13,10 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from retrotui.cli import main
+from retrotui.document.models import Kind, Milestone, Postmortem, Severity, Status
 from retrotui.errors import UsageError
-from retrotui.models import Kind, Milestone, Postmortem, Severity, Status
-from retrotui.quick_note import NoteAnswers, local_now, note_document
-from retrotui.store import Store
+from retrotui.quick.note import NoteAnswers, local_now, note_document
+from retrotui.storage.store import Store
 
 
 def note(db_path: Path, *args: str) -> int:

@@ -18,7 +18,7 @@ def test_ci_runs_the_readme_test_command() -> None:
 
 
 def test_readme_lists_every_command() -> None:
-    from retrotui.cli import build_parser
+    from retrotui.cli.entry import build_parser
 
     readme = (ROOT / "README.md").read_text()
     parser = build_parser()

@@ -10,10 +10,10 @@ import pytest
 from factories import incident
 
 from retrotui.cli import main
+from retrotui.document.models import ActionItem, Kind, Milestone, Postmortem, Status
 from retrotui.errors import RetroError
-from retrotui.models import ActionItem, Kind, Milestone, Postmortem, Status
-from retrotui.promote import promote
-from retrotui.store import Store
+from retrotui.quick.promote import promote
+from retrotui.storage.store import Store
 
 NOTE_ARGS = [
     "Disk full on db-2",
@@ -94,7 +94,7 @@ def test_a_full_postmortem_is_not_promoted(db_path):
 def test_without_no_open_the_draft_opens_in_the_app(db_path, note_id, monkeypatch):
     opened = []
     monkeypatch.setattr(
-        "retrotui.commands.open.open_in_tui",
+        "retrotui.cli.open.open_in_tui",
         lambda path, pm_id: opened.append((path, pm_id)) or 0,
     )
     assert main(["--db", str(db_path), "promote", note_id]) == 0

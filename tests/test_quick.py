@@ -13,13 +13,18 @@ import pytest
 from prompt_toolkit.input import create_pipe_input
 from prompt_toolkit.output import DummyOutput
 
-import retrotui.quick
+import retrotui.quick.flow
 from retrotui.cli import main
-from retrotui.commands.quick import CANCELLED, NO_TERMINAL, run_with
-from retrotui.models import Kind, Milestone, Severity
-from retrotui.quick import LineAsker, QuestionaryAsker, asker_for_terminal, run_quick
-from retrotui.quick_note import ActionDraft
-from retrotui.store import Store
+from retrotui.cli.quick import CANCELLED, NO_TERMINAL, run_with
+from retrotui.document.models import Kind, Milestone, Severity
+from retrotui.quick.flow import (
+    LineAsker,
+    QuestionaryAsker,
+    asker_for_terminal,
+    run_quick,
+)
+from retrotui.quick.note import ActionDraft
+from retrotui.storage.store import Store
 
 ENTER = "\r"
 UP = "\x1b[A"
@@ -41,7 +46,7 @@ def fake_smart(action: ActionDraft, as_of: datetime) -> list[str]:
 
 @pytest.fixture(autouse=True)
 def _fake_checker(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(retrotui.quick, "action_problems", fake_smart)
+    monkeypatch.setattr(retrotui.quick.flow, "action_problems", fake_smart)
 
 
 class Session:
@@ -169,7 +174,7 @@ def test_a_dropped_action_is_not_saved(session):
 def test_long_or_escalated_recommends_a_full_postmortem(session, monkeypatch):
     opened = []
     monkeypatch.setattr(
-        "retrotui.commands.open.open_in_tui",
+        "retrotui.cli.open.open_in_tui",
         lambda db_path, pm_id: opened.append(pm_id) or 0,
     )
     run = session(answers(duration="45m", escalated="y") + ENTER + "y")

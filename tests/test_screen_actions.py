@@ -9,8 +9,8 @@ from factories import incident
 from helpers_b import NOW, open_at, settle, stored, type_text
 from textual.widgets import Static
 
-from retrotui.models import ActionItem, ActionType, Priority, Status
-from retrotui.readiness import review_blockers
+from retrotui.checks.readiness import review_blockers
+from retrotui.document.models import ActionItem, ActionType, Priority, Status
 from screens.actions import ActionsScreen
 from widgets.smart_panel import SmartPanel
 

@@ -8,8 +8,8 @@ from factories import incident
 from helpers_b import open_at, settle, stored, type_text
 from textual.widgets import Static
 
-from retrotui.interview import WHY_DEPTH
-from retrotui.models import FactorCategory, FactorKind
+from retrotui.document.models import FactorCategory, FactorKind
+from retrotui.interview.script import WHY_DEPTH
 from screens.actions import ActionsScreen
 from screens.factors import NO_FACTORS, FactorsScreen
 from widgets.why_chain import chain_nudge

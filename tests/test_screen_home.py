@@ -9,9 +9,9 @@ from factories import incident
 from textual.widgets import DataTable
 
 from retrotui.app import RetroApp
-from retrotui.models import ActionItem, Status
-from retrotui.store import Store
-from retrotui.summary import summarize
+from retrotui.document.models import ActionItem, Status
+from retrotui.storage.store import Store
+from retrotui.storage.summary import summarize
 from screens.home import HomeScreen, open_actions, ordered
 from screens.stage import StageScreen
 from screens.timeline import TimelineScreen

@@ -8,7 +8,7 @@ from factories import incident
 from helpers_b import open_at, settle, stored, type_text
 from textual.widgets import Input, Static
 
-from retrotui.interview import INSIGHT_QUESTIONS, ROLE_PROMPTS
+from retrotui.interview.script import INSIGHT_QUESTIONS, ROLE_PROMPTS
 from screens.insights import InsightsScreen
 from widgets.findings import FindingsPanel
 

@@ -9,7 +9,7 @@ from factories import incident
 from helpers_b import open_at, settle, stored, type_text
 from textual.widgets import Input, OptionList, Static
 
-from retrotui.models import Status
+from retrotui.document.models import Status
 from screens.insights import InsightsScreen
 from screens.review import ReviewScreen, field_phase
 

@@ -9,8 +9,8 @@ from factories import T0, incident
 from textual import events
 
 from retrotui.app import RetroApp
-from retrotui.models import Milestone, Postmortem
-from retrotui.store import Store
+from retrotui.document.models import Milestone, Postmortem
+from retrotui.storage.store import Store
 from screens.timeline import TimelineScreen, zone_label
 from widgets.timeline_editor import EventInput, EventTable
 

@@ -7,7 +7,7 @@ from datetime import date
 
 import pytest
 
-from retrotui.smart import CRITERIA, LABELS, Criterion, SmartResult, check_action
+from retrotui.checks.smart import CRITERIA, LABELS, Criterion, SmartResult, check_action
 
 AS_OF = date(2027, 3, 17)  # a Wednesday
 GOOD = "Add an alert when disk usage on the db hosts exceeds 85% for 10 minutes"
@@ -261,7 +261,7 @@ def test_as_of_defaults_to_today() -> None:
 
 def test_import_is_light() -> None:
     code = (
-        "import sys, retrotui.smart, retrotui.duedate;"
+        "import sys, retrotui.checks.smart, retrotui.document.duedate;"
         "bad = [m for m in ('pydantic', 'textual', 'tinydb', 'rich') if m in sys.modules];"
         "print(bad)"
     )

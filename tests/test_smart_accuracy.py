@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from retrotui.smart import check_action
+from retrotui.checks.smart import check_action
 
 ITEMS = json.loads(
     (Path(__file__).parent / "data" / "smart_items.json").read_text(encoding="utf-8")

@@ -6,8 +6,8 @@ import sys
 
 import pytest
 
+from retrotui.checks.smart import CRITERIA
 from retrotui.cli import main
-from retrotui.smart import CRITERIA
 
 GOOD = (
     "Team Alpha will add a CI check that runs terraform plan on every PR by end of Q1"

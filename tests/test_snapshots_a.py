@@ -14,8 +14,8 @@ import pytest
 from factories import incident
 
 from retrotui.app import RetroApp
-from retrotui.models import ActionItem, Status
-from retrotui.store import Store
+from retrotui.document.models import ActionItem, Status
+from retrotui.storage.store import Store
 
 NOW = datetime(2026, 12, 30, 9, 0, tzinfo=timezone.utc)
 SIZES = [(80, 24), (120, 40)]

@@ -15,16 +15,16 @@ from pathlib import Path
 import pytest
 from factories import incident
 
-from retrotui import store as store_module
-from retrotui.db_file import read_documents
+from retrotui.document.models import Postmortem
 from retrotui.errors import NotFound, RetroError, StoreError
-from retrotui.models import Postmortem
-from retrotui.store import Store
+from retrotui.storage import store as store_module
+from retrotui.storage.db_file import read_documents
+from retrotui.storage.store import Store
 
 WRITER = """
 import sys
-from retrotui.models import Postmortem
-from retrotui.store import Store
+from retrotui.document.models import Postmortem
+from retrotui.storage.store import Store
 store = Store(sys.argv[1])
 for n in range(int(sys.argv[3])):
     pm = Postmortem(id=f"{sys.argv[2]}-{n:03d}", title=f"writer {sys.argv[2]} note {n}", summary="x" * 2000)

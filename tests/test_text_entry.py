@@ -9,7 +9,7 @@ from factories import incident
 from helpers_b import open_at, settle, stored
 from textual import events
 
-from retrotui.schema import MAX_LINE, MAX_TEXT
+from retrotui.document.schema import MAX_LINE, MAX_TEXT
 from widgets.text_entry import TextEntry
 
 HUGE = "the replica fell behind " * 2000  # 48,000 characters

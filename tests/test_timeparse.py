@@ -6,7 +6,12 @@ from datetime import datetime, timedelta, timezone
 
 import pytest
 
-from retrotui.timeparse import TimeParseError, parse_duration, parse_when, split_event
+from retrotui.document.timeparse import (
+    TimeParseError,
+    parse_duration,
+    parse_when,
+    split_event,
+)
 
 ZONE = timezone(timedelta(hours=1))
 NOW = datetime(2026, 11, 22, 10, 30, 15, 123456, tzinfo=ZONE)

@@ -11,7 +11,7 @@ from textual.reactive import reactive
 from textual.widget import Widget
 from textual.widgets import Input
 
-from retrotui.blameless import Finding, lint, rules
+from retrotui.checks.blameless import Finding, lint, rules
 
 # How many findings fit under a field at 80x24 before the rest are counted.
 SHOWN = 2

@@ -10,7 +10,7 @@ from rich.text import Text
 from textual.reactive import reactive
 from textual.widget import Widget
 
-from retrotui.smart import LABELS, SmartResult, check_action
+from retrotui.checks.smart import LABELS, SmartResult, check_action
 
 MARKS = {True: ("✓", "green"), False: ("✗", "red"), None: ("–", "dim")}
 

@@ -9,11 +9,11 @@ from rich.text import Text
 from textual.reactive import reactive
 from textual.widgets import Static
 
-from retrotui.completeness import phase_status
-from retrotui.interview import PHASE_KEYS
+from retrotui.checks.completeness import phase_status
+from retrotui.interview.script import PHASE_KEYS
 
 if TYPE_CHECKING:
-    from retrotui.models import Postmortem
+    from retrotui.document.models import Postmortem
 
 # Short enough that all six fit on one 80-column line with their numbers.
 SHORT_TITLES = {

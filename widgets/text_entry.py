@@ -7,7 +7,7 @@ import time
 from textual import events
 from textual.widgets import Input
 
-from retrotui.schema import MAX_TEXT
+from retrotui.document.schema import MAX_TEXT
 
 # Typing on into a full field would otherwise repeat the message on every key.
 _QUIET_SECONDS = 3.0

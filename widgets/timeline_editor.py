@@ -17,9 +17,9 @@ from textual.containers import Vertical
 from textual.message import Message
 from textual.widgets import DataTable, Input, Static
 
-from retrotui.ids import new_item_id
-from retrotui.models import Milestone, TimelineEvent
-from retrotui.timeparse import TimeParseError, split_event
+from retrotui.document.ids import new_item_id
+from retrotui.document.models import Milestone, TimelineEvent
+from retrotui.document.timeparse import TimeParseError, split_event
 
 MILESTONE_KEYS = {
     "s": Milestone.started,

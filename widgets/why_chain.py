@@ -14,8 +14,8 @@ from textual.message import Message
 from textual.reactive import reactive
 from textual.widgets import Input, Static
 
-from retrotui.blameless import lint
-from retrotui.interview import WHY_DEPTH, WHY_PROMPT
+from retrotui.checks.blameless import lint
+from retrotui.interview.script import WHY_DEPTH, WHY_PROMPT
 from widgets.text_entry import EntryLine
 
 # A chain that stops at one of these has described what broke, not why.

@@ -1,0 +1,94 @@
+"""What each interview phase still needs: the step indicator's ticks and the
+review checklist both come from here, so they always agree."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from retrotui.document.schema import Milestone, Role
+from retrotui.interview.script import PHASE_KEYS, PHASES
+
+if TYPE_CHECKING:
+    from retrotui.document.models import Postmortem
+
+
+def missing_by_phase(pm: Postmortem) -> dict[str, list[str]]:
+    """For every phase key, in interview order, what is still missing."""
+    gaps: dict[str, list[str]] = {key: [] for key in PHASE_KEYS}
+
+    stage = gaps["stage"]
+    if not pm.summary and not pm.impact:
+        stage.append("a summary or the impact")
+    if not pm.services:
+        stage.append("the affected services")
+    if not pm.participants:
+        stage.append("the participants")
+    if not pm.facilitator:
+        stage.append("a facilitator")
+
+    timeline = gaps["timeline"]
+    if len(pm.timeline) < 2:
+        timeline.append("at least two timeline events")
+    if pm.milestone_time(Milestone.started) is None:
+        timeline.append("a 'started' milestone")
+    if (
+        pm.milestone_time(Milestone.resolved) is None
+        and pm.milestone_time(Milestone.mitigated) is None
+    ):
+        timeline.append("a 'mitigated' or 'resolved' milestone")
+    if pm.milestone_warnings():
+        timeline.append("milestones in their natural order")
+
+    insights = gaps["insights"]
+    if not pm.went_well:
+        insights.append("something that went well")
+    if not pm.went_wrong:
+        insights.append("something that went wrong")
+
+    factors = gaps["factors"]
+    if not pm.factors:
+        factors.append("at least one contributing factor")
+
+    actions = gaps["actions"]
+    if not pm.actions:
+        actions.append("at least one action item")
+    for index, item in enumerate(pm.actions, 1):
+        if not item.owner:
+            actions.append(f"an owner for action item {index}")
+        if item.due is None:
+            actions.append(f"a due date for action item {index}")
+        if not item.factor_ids:
+            actions.append(f"a contributing factor for action item {index}")
+
+    review = gaps["review"]
+    if not pm.takeaways:
+        review.append("at least one takeaway")
+    if pm.follow_up_on is None:
+        review.append("a follow-up review date")
+
+    titles = {phase.key: phase.title for phase in PHASES}
+    for phase in dict.fromkeys(key.partition(":")[0] for key in pm.unsent):
+        if phase in gaps:
+            gaps[phase].append(
+                f"text typed on {titles[phase]} but not added (Enter adds it)"
+            )
+    return gaps
+
+
+def phase_status(pm: Postmortem) -> dict[str, bool]:
+    """Phase key -> complete?"""
+    return {key: not gaps for key, gaps in missing_by_phase(pm).items()}
+
+
+def missing(pm: Postmortem) -> list[str]:
+    """Everything still missing, in interview order, as short phrases."""
+    return [gap for gaps in missing_by_phase(pm).values() for gap in gaps]
+
+
+def facilitator_is_responder(pm: Postmortem) -> bool:
+    """The facilitator should not have been a responder (a warning, not a block)."""
+    name = pm.facilitator.casefold()
+    responders = {Role.responder, Role.incident_commander}
+    return bool(name) and any(
+        p.name.casefold() == name and p.role in responders for p in pm.participants
+    )

@@ -1,0 +1,54 @@
+"""What keeps a postmortem from leaving draft: its open action items' checks.
+
+Drafts always save; only the move to "in review" (and on to "published")
+is refused while an open action item fails its SMART check or has no owner.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from retrotui.checks.smart import LABELS, SmartResult, check_action
+from retrotui.document.models import ActionItem, ActionStatus, Postmortem
+
+
+def check_item(pm: Postmortem, item: ActionItem, as_of: date | None) -> SmartResult:
+    """The SMART check for a stored item, with its linked factors' text."""
+    factors = [f.text for f in (pm.factor(fid) for fid in item.factor_ids) if f]
+    # The stored date, not the typed text: "end of Q1" typed in December must
+    # keep meaning that March, not the next one.
+    due = item.due.isoformat() if item.due else item.due_text
+    return check_action(
+        item.text,
+        owner=item.owner or None,
+        due=due or None,
+        factor="; ".join(factors) or None,
+        as_of=as_of,
+    )
+
+
+def review_blockers(pm: Postmortem, as_of: date | None = None) -> list[str]:
+    """Why ``pm`` cannot move to "in review", one line per problem; [] when it can."""
+    blockers = []
+    for index, item in enumerate(pm.actions, 1):
+        if item.status is not ActionStatus.open:
+            continue
+        label = f"Action {index} ({_clip(item.text, 30)})"
+        if not item.owner.strip():
+            blockers.append(f"{label} has no owner")
+        if not any(pm.factor(fid) for fid in item.factor_ids):
+            blockers.append(f"{label} is not linked to a contributing factor")
+        result = check_item(pm, item, as_of)
+        # A missing owner is already its own line above.
+        failing = [
+            LABELS.get(key, key)
+            for key, _ in result.problems()
+            if key != "owner" or item.owner.strip()
+        ]
+        if failing:
+            blockers.append(f"{label} fails: {', '.join(failing)}")
+    return blockers
+
+
+def _clip(text: str, width: int) -> str:
+    return text if len(text) <= width else text[: width - 1] + "…"

@@ -1,0 +1,146 @@
+"""The ``retro`` command line: parses arguments and dispatches to a command.
+
+Each command lives in ``retrotui.cli.<name>`` with ``add_parser`` and
+``run``; modules import their heavy dependencies inside ``run`` so that
+``retro note`` never pays for Textual.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import os
+import sys
+from collections.abc import Sequence
+
+from retrotui.errors import RetroError, UsageError
+
+# Modules under ``retrotui.cli``, in the order ``retro --help`` lists them.
+COMMANDS = (
+    "new",
+    "open",
+    "quick",
+    "note",
+    "promote",
+    "listing",
+    "show",
+    "export",
+    "importer",
+    "smart",
+    "lint",
+)
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # type: ignore[override]
+        raise UsageError(f"{self.prog}: {message} (see '{self.prog} --help')")
+
+
+def build_parser(only: str | None = None) -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="retro",
+        description="Blameless postmortems for SREs, in the terminal.",
+        epilog="Without a command, retro opens the postmortem app.\n"
+        "Example: retro note 'Disk full on db-2' --duration 20m",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument(
+        "--db",
+        metavar="PATH",
+        help="database file (default: $RETROTUI_DB or the user data folder)",
+    )
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    for name in COMMANDS if only is None else (only,) if only else ():
+        importlib.import_module(f"retrotui.cli.{name}").add_parser(sub)
+    return parser
+
+
+# Subcommands whose module is named differently (``import`` is a keyword).
+_MODULE_FOR = {"list": "listing", "import": "importer"}
+
+
+def command_module(argv: Sequence[str]) -> str | None:
+    """The one command module ``argv`` needs, or None to register them all.
+
+    Registering only the command being run keeps ``retro note`` from importing
+    every other command; top-level help or an unknown word gets all of them.
+    No command at all (the app) needs none: ``""``.
+    """
+    words = iter(argv)
+    for word in words:
+        if word == "--db":
+            next(words, None)
+        elif word.startswith("--db="):
+            continue
+        elif word.startswith("-"):
+            return None
+        else:
+            name = _MODULE_FOR.get(word, word)
+            return name if name in COMMANDS else None
+    return ""
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    # Pydantic's plugin discovery scans installed packages; retro uses none.
+    os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
+    try:
+        words = sys.argv[1:] if argv is None else list(argv)
+        args = build_parser(command_module(words)).parse_args(words)
+        if args.command is None:
+            from retrotui.cli.new import run_home
+
+            return run_home(args)
+        return args.run(args)
+    except UsageError as error:
+        print(error, file=sys.stderr)
+        return 2
+    except RetroError as error:
+        print(f"retro: {error}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print("retro: cancelled", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        # `retro list | head` closed the pipe: not an error worth a message.
+        sys.stderr.close()
+        return 0
+    except Exception as error:  # noqa: BLE001 - the last line of defence
+        log = _log_crash(args_db(argv))
+        print(
+            f"retro: unexpected error: {error.__class__.__name__}: {error} "
+            f"(details in {log})",
+            file=sys.stderr,
+        )
+        return 1
+
+
+def args_db(argv: Sequence[str] | None) -> str | None:
+    """The ``--db`` value, read without argparse (which may be what failed)."""
+    words = list(sys.argv[1:] if argv is None else argv)
+    for index, word in enumerate(words):
+        if word == "--db" and index + 1 < len(words):
+            return words[index + 1]
+        if word.startswith("--db="):
+            return word[5:]
+    return None
+
+
+def _log_crash(db: str | None) -> str:
+    import traceback
+    from datetime import datetime
+
+    from retrotui.storage.paths import default_db_path, log_path
+
+    path = log_path(default_db_path(db))
+    try:
+        path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+        with open(path, "a", encoding="utf-8") as handle:
+            handle.write(f"--- {datetime.now().astimezone().isoformat()}\n")
+            handle.write(traceback.format_exc())
+    except OSError:
+        return "stderr: could not write the log"
+    return str(path)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

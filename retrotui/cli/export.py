@@ -1,0 +1,58 @@
+"""``retro export ID --format md|json``: the report or the full document."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from retrotui.cli.common import add_command, store_for
+from retrotui.errors import RetroError
+
+
+def add_parser(sub: argparse._SubParsersAction) -> None:
+    parser = add_command(
+        sub,
+        "export",
+        "export a postmortem as Markdown or JSON",
+        "retro export k7m2qx --format md -o postmortem.md",
+    )
+    parser.add_argument(
+        "id", metavar="ID", help="postmortem id (a unique prefix is enough)"
+    )
+    parser.add_argument("--format", choices=("md", "json"), default="md")
+    parser.add_argument(
+        "-o", "--output", metavar="FILE", help="write here instead of stdout"
+    )
+    parser.set_defaults(run=run)
+
+
+def render(pm: object, fmt: str) -> str:
+    """The export text of ``pm`` in ``fmt`` (``md`` or ``json``)."""
+    import orjson
+
+    from retrotui.document.models import Postmortem
+    from retrotui.reports.markdown import to_markdown
+
+    assert isinstance(pm, Postmortem)
+    if fmt == "json":
+        return (
+            orjson.dumps(
+                pm.model_dump(mode="json"), option=orjson.OPT_INDENT_2
+            ).decode()
+            + "\n"
+        )
+    return to_markdown(pm)
+
+
+def run(args: argparse.Namespace) -> int:
+    text = render(store_for(args).get(args.id), args.format)
+    if args.output in (None, "-"):
+        sys.stdout.write(text)
+        return 0
+    try:
+        with open(args.output, "w", encoding="utf-8") as handle:
+            handle.write(text)
+    except OSError as error:
+        raise RetroError(f"cannot write {args.output}: {error.strerror}") from error
+    print(f"wrote {args.output}", file=sys.stderr)
+    return 0

@@ -1,0 +1,33 @@
+"""``retro new``: start a postmortem in the app; bare ``retro`` opens its home."""
+
+from __future__ import annotations
+
+import argparse
+
+from retrotui.cli.common import add_command
+
+
+def add_parser(sub: argparse._SubParsersAction) -> None:
+    parser = add_command(
+        sub,
+        "new",
+        "start a new postmortem in the app (saved as a draft at once)",
+        "retro new --title 'Checkout down during promotion'",
+    )
+    parser.add_argument("--title", "-t", default="", help="the incident's title")
+    parser.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    from retrotui.app import RetroApp, run_app
+    from retrotui.storage.paths import default_db_path
+
+    return run_app(RetroApp(default_db_path(args.db), new_title=args.title or ""))
+
+
+def run_home(args: argparse.Namespace) -> int:
+    """``retro`` without a command: drafts, recent postmortems, open actions."""
+    from retrotui.app import RetroApp, run_app
+    from retrotui.storage.paths import default_db_path
+
+    return run_app(RetroApp(default_db_path(args.db)))

@@ -1,0 +1,248 @@
+"""The postmortem document: the one definition used by the store, CLI and TUI."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta
+from typing import Annotated
+
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    field_validator,
+)
+
+from retrotui.document.ids import ID_PATTERN, new_id, new_item_id
+from retrotui.document.schema import (  # noqa: F401 - re-exported: the models' vocabulary
+    MAX_LINE,
+    MAX_NAME,
+    MAX_TEXT,
+    MILESTONE_ORDER,
+    SCHEMA_VERSION,
+    ActionStatus,
+    ActionType,
+    FactorCategory,
+    FactorKind,
+    Kind,
+    Milestone,
+    Priority,
+    Role,
+    Severity,
+    Status,
+    normalize_severity,
+    now,
+)
+from retrotui.document.text import clean_line, clean_text
+
+
+def _text(value: object) -> object:
+    return clean_text(value).strip() if isinstance(value, str) else value
+
+
+def _line(value: object) -> object:
+    return clean_line(value) if isinstance(value, str) else value
+
+
+def _aware(value: datetime) -> datetime:
+    # A naive time is taken as the machine's local time, never silently as UTC.
+    return value if value.tzinfo else value.astimezone()
+
+
+Text = Annotated[str, BeforeValidator(_text), Field(max_length=MAX_TEXT)]
+Line = Annotated[str, BeforeValidator(_line), Field(max_length=MAX_LINE)]
+Name = Annotated[str, BeforeValidator(_line), Field(min_length=1, max_length=MAX_NAME)]
+AwareDatetime = Annotated[datetime, AfterValidator(_aware)]
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(
+        extra="ignore", validate_assignment=True, defer_build=True
+    )
+
+
+class Participant(_Model):
+    name: Name
+    role: Role = Role.responder
+    consent_named: bool = False
+
+    def display(self) -> str:
+        """How the person appears in shared output: by name only with consent."""
+        role = self.role.value.replace("_", " ")
+        return f"{self.name} ({role})" if self.consent_named else role
+
+
+class TimelineEvent(_Model):
+    id: str = Field(default_factory=lambda: new_item_id("e"))
+    at: AwareDatetime
+    text: Text = Field(min_length=1)
+    milestone: Milestone | None = None
+    source: Line = ""
+    link: Line = ""
+
+
+class Factor(_Model):
+    id: str = Field(default_factory=lambda: new_item_id("f"))
+    text: Text = Field(min_length=1)
+    category: FactorCategory = FactorCategory.technology
+    kind: FactorKind = FactorKind.enabling
+    whys: list[Text] = Field(default_factory=list)
+
+
+class ActionItem(_Model):
+    id: str = Field(default_factory=lambda: new_item_id("a"))
+    text: Text = Field(min_length=1)
+    owner: Line = ""
+    due: date | None = None
+    due_text: Line = ""
+    done_when: Text = ""
+    type: ActionType = ActionType.prevent
+    priority: Priority = Priority.p1
+    factor_ids: list[str] = Field(default_factory=list)
+    status: ActionStatus = ActionStatus.open
+    tracker: Line = ""
+
+    def is_overdue(self, today: date) -> bool:
+        return (
+            self.status is ActionStatus.open
+            and self.due is not None
+            and self.due < today
+        )
+
+
+class Postmortem(_Model):
+    """One postmortem or quick note, as stored (one TinyDB document)."""
+
+    schema_version: int = SCHEMA_VERSION
+    id: str = Field(default_factory=new_id)
+    kind: Kind = Kind.incident
+    title: Line = Field(min_length=1)
+    severity: Annotated[Severity, BeforeValidator(normalize_severity)] = Severity.sev3
+    status: Status = Status.draft
+    services: list[Line] = Field(default_factory=list)
+    tags: list[Line] = Field(default_factory=list)
+    tickets: list[Line] = Field(default_factory=list)
+    changes: list[Line] = Field(default_factory=list)
+    summary: Text = ""
+    impact: Text = ""
+    detection: Text = ""
+    resolution: Text = ""
+    escalated: bool = False
+    participants: list[Participant] = Field(default_factory=list)
+    facilitator: Line = ""
+    timeline: list[TimelineEvent] = Field(default_factory=list)
+    went_well: list[Text] = Field(default_factory=list)
+    went_wrong: list[Text] = Field(default_factory=list)
+    lucky: list[Text] = Field(default_factory=list)
+    confusing: list[Text] = Field(default_factory=list)
+    factors: list[Factor] = Field(default_factory=list)
+    actions: list[ActionItem] = Field(default_factory=list)
+    takeaways: list[Text] = Field(default_factory=list)
+    follow_up_on: date | None = None
+    related: list[Line] = Field(default_factory=list)
+    promoted_from: Line = ""
+    promoted_to: Line = ""
+    phase: Line = ""
+    # Text typed into an entry line and not added yet, by "<phase>:<entry>", so
+    # a quit or a dropped connection gives it back instead of losing it.
+    unsent: dict[Line, Text] = Field(default_factory=dict)
+    created: AwareDatetime = Field(default_factory=now)
+    updated: AwareDatetime = Field(default_factory=now)
+
+    @field_validator("id")
+    @classmethod
+    def _check_id(cls, value: str) -> str:
+        value = value.strip().lower()
+        if not ID_PATTERN.match(value):
+            raise ValueError(
+                "an id is 3-40 lowercase letters, digits or dashes, such as k7m2qx"
+            )
+        return value
+
+    @field_validator("services", "tags", "tickets", "changes", "related")
+    @classmethod
+    def _drop_empty(cls, values: list[str]) -> list[str]:
+        seen: list[str] = []
+        for value in values:
+            if value and value not in seen:
+                seen.append(value)
+        return seen
+
+    def sorted_timeline(self) -> list[TimelineEvent]:
+        return sorted(self.timeline, key=lambda event: event.at)
+
+    def milestone_time(self, milestone: Milestone) -> datetime | None:
+        """The earliest event marked with ``milestone``, if any."""
+        times = [e.at for e in self.timeline if e.milestone is milestone]
+        return min(times) if times else None
+
+    def _since_start(self, milestone: Milestone) -> timedelta | None:
+        start = self.milestone_time(Milestone.started)
+        end = self.milestone_time(milestone)
+        if start is None or end is None:
+            return None
+        return end - start
+
+    @property
+    def time_to_detect(self) -> timedelta | None:
+        return self._since_start(Milestone.detected)
+
+    @property
+    def time_to_acknowledge(self) -> timedelta | None:
+        return self._since_start(Milestone.acknowledged)
+
+    @property
+    def time_to_mitigate(self) -> timedelta | None:
+        return self._since_start(Milestone.mitigated)
+
+    @property
+    def time_to_resolve(self) -> timedelta | None:
+        return self._since_start(Milestone.resolved)
+
+    @property
+    def duration(self) -> timedelta | None:
+        """How long the incident lasted: started to resolved (or mitigated)."""
+        return self.time_to_resolve or self.time_to_mitigate
+
+    def milestone_warnings(self) -> list[str]:
+        """Milestones out of their natural order: a warning, never an error."""
+        present = [
+            (m, t) for m in MILESTONE_ORDER if (t := self.milestone_time(m)) is not None
+        ]
+        warnings = []
+        for index, (earlier, t_earlier) in enumerate(present):
+            for later, t_later in present[index + 1 :]:
+                if t_later < t_earlier:
+                    warnings.append(
+                        f"'{later.value}' ({t_later:%Y-%m-%d %H:%M}) comes before "
+                        f"'{earlier.value}' ({t_earlier:%Y-%m-%d %H:%M})"
+                    )
+        return warnings
+
+    def incident_date(self) -> date:
+        """The day the incident started (first event), else the creation day."""
+        start = self.milestone_time(Milestone.started)
+        if start is None and self.timeline:
+            start = min(e.at for e in self.timeline)
+        return (start or self.created).date()
+
+    def factor(self, factor_id: str) -> Factor | None:
+        return next((f for f in self.factors if f.id == factor_id), None)
+
+
+def format_duration(value: timedelta | None) -> str:
+    """``1h 05m`` style; ``-`` when unknown."""
+    if value is None:
+        return "-"
+    seconds = int(value.total_seconds())
+    sign = "-" if seconds < 0 else ""
+    seconds = abs(seconds)
+    days, rest = divmod(seconds, 86400)
+    hours, rest = divmod(rest, 3600)
+    minutes = rest // 60
+    if days:
+        return f"{sign}{days}d {hours:02d}h {minutes:02d}m"
+    if hours:
+        return f"{sign}{hours}h {minutes:02d}m"
+    return f"{sign}{minutes}m"

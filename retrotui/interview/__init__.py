@@ -1,0 +1,1 @@
+"""The interview: its script as data."""

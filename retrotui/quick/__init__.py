@@ -1,0 +1,1 @@
+"""Minor incidents: the questionary flow, the note document, promotion to a full postmortem."""

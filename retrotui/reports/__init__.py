@@ -1,0 +1,1 @@
+"""What is shared: the Markdown report."""

@@ -1,0 +1,1 @@
+"""Where postmortems are kept: the TinyDB store, its file format, paths and summaries."""

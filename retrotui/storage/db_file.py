@@ -1,0 +1,57 @@
+"""The database file as plain data: read and checked, without TinyDB or the lock.
+
+Writers replace the file atomically (see ``retrotui.storage.store``), so a read
+without the lock still sees one whole version; the home screen lists
+postmortems this way, before the store and its lock are even imported.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import orjson
+
+from retrotui.document.migrate import migrate
+from retrotui.errors import StoreError
+
+TABLE = "postmortems"
+
+
+def damaged(path: Path, why: str) -> StoreError:
+    """The one line for a file that is not a retro database."""
+    return StoreError(
+        f"{path} is damaged: {why}. It was left untouched; restore it "
+        "from a backup, or move it aside to start a new database"
+    )
+
+
+def unreadable(path: Path, error: OSError) -> StoreError:
+    return StoreError(f"cannot read {path}: {error.strerror}; check its permissions")
+
+
+def parse(path: Path, raw: bytes) -> dict[str, Any]:
+    """The file's content checked to be a retro database; an empty file is one."""
+    if not raw.strip():
+        return {TABLE: {}}
+    try:
+        data = orjson.loads(raw)
+    except orjson.JSONDecodeError as error:
+        raise damaged(path, f"not valid JSON ({error})") from error
+    if not isinstance(data, dict) or not isinstance(data.get(TABLE, {}), dict):
+        raise damaged(path, "not a retro database")
+    if not all(isinstance(doc, dict) for doc in data.get(TABLE, {}).values()):
+        raise damaged(path, "a postmortem in it is not a JSON object")
+    data.setdefault(TABLE, {})
+    return data
+
+
+def read_documents(path: Path) -> list[dict[str, Any]]:
+    """Every document in the file at ``path``, migrated, not validated."""
+    try:
+        raw = path.expanduser().read_bytes()
+    except FileNotFoundError:
+        return []
+    except OSError as error:
+        raise unreadable(path, error) from error
+    return [migrate(dict(doc)) for doc in parse(path, raw)[TABLE].values()]
