@@ -15,8 +15,7 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Input, Static
 
 from retrotui.errors import RetroError
-from retrotui.storage.db_file import read_documents
-from retrotui.storage.summary import ActionSummary, Summary, summarize
+from retrotui.storage.summary import ActionSummary, Summary, read_summaries
 from widgets.keys_footer import KeysFooter
 
 if TYPE_CHECKING:
@@ -165,11 +164,20 @@ class HomeScreen(Screen[None]):
         app = self.retro
         try:
             # Without the store: its lock and TinyDB are not needed to read.
-            pms = [summarize(doc) for doc in read_documents(app.db_path)]
+            listing = read_summaries(app.db_path)
         except RetroError as error:
             app.call_from_thread(app.fail, str(error))
             return
-        self.post_message(self.Loaded(pms))
+        if listing.skipped:
+            names = ", ".join(error.pm_id for error in listing.skipped)
+            app.call_from_thread(
+                app.notify,
+                f"Not listed, cannot be read: {names}. 'retro list' says why.",
+                title="Skipped postmortems",
+                severity="warning",
+                markup=False,
+            )
+        self.post_message(self.Loaded(listing.summaries))
 
     def on_home_screen_loaded(self, message: Loaded) -> None:
         self.pms = ordered(message.pms)

@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 from retrotui.cli.common import add_command, store_for
-from retrotui.errors import RetroError, UsageError
+from retrotui.errors import BadDocument, RetroError, UsageError
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:
@@ -56,6 +56,8 @@ def run(args: argparse.Namespace) -> int:
             raise RetroError(f"{source}: item {number} is not a postmortem object")
         try:
             pms.append(Postmortem.model_validate(migrate(doc)))
+        except BadDocument as error:
+            raise RetroError(f"{source}: item {number}: {error.reason}") from error
         except ValidationError as error:
             raise RetroError(f"{source}: item {number}: {describe(error)}") from error
     ids = [pm.id for pm in pms]

@@ -19,13 +19,15 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
 def run(args: argparse.Namespace) -> int:
     import orjson
 
-    from retrotui.storage.db_file import read_documents
     from retrotui.storage.paths import default_db_path
-    from retrotui.storage.summary import summarize
+    from retrotui.storage.summary import read_summaries
 
     # Read as the home screen does: no lock or TinyDB needed to list.
-    documents = read_documents(default_db_path(args.db))
-    rows = [summarize(doc).to_json() for doc in documents]
+    path = default_db_path(args.db)
+    listing = read_summaries(path)
+    for error in listing.skipped:
+        print(f"retro: skipped {error} (in {path})", file=sys.stderr)
+    rows = [summary.to_json() for summary in listing.summaries]
     rows.sort(key=lambda row: row["created"], reverse=True)
     if args.json:
         sys.stdout.write(orjson.dumps(rows, option=orjson.OPT_INDENT_2).decode() + "\n")

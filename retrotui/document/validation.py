@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pydantic import ValidationError
 
+SHOWN = 3
+
 
 def describe(error: ValidationError) -> str:
     """``title: must not be empty; timeline.0.at: not a date and time``."""
@@ -19,4 +21,6 @@ def describe(error: ValidationError) -> str:
         elif item["type"] == "missing":
             message = "is missing"
         parts.append(f"{where}: {message.removeprefix('Value error, ')}")
-    return "; ".join(parts)
+    # A huge document can fail in thousands of places: the first few say what.
+    more = f"; and {len(parts) - SHOWN} more" if len(parts) > SHOWN else ""
+    return "; ".join(parts[:SHOWN]) + more

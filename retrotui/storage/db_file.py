@@ -13,7 +13,7 @@ from typing import Any
 import orjson
 
 from retrotui.document.migrate import migrate
-from retrotui.errors import StoreError
+from retrotui.errors import BadDocument, StoreError
 
 TABLE = "postmortems"
 
@@ -46,12 +46,38 @@ def parse(path: Path, raw: bytes) -> dict[str, Any]:
     return data
 
 
-def read_documents(path: Path) -> list[dict[str, Any]]:
-    """Every document in the file at ``path``, migrated, not validated."""
+def read_raw(path: Path) -> list[dict[str, Any]]:
+    """Every document in the file at ``path`` as stored: not migrated."""
     try:
         raw = path.expanduser().read_bytes()
     except FileNotFoundError:
         return []
     except OSError as error:
         raise unreadable(path, error) from error
-    return [migrate(dict(doc)) for doc in parse(path, raw)[TABLE].values()]
+    return list(parse(path, raw)[TABLE].values())
+
+
+def read_documents(
+    path: Path, skipped: list[BadDocument] | None = None
+) -> list[dict[str, Any]]:
+    """Every document in the file at ``path``, migrated, not validated.
+
+    A document no migration can read raises ``BadDocument``, or, when
+    ``skipped`` is given, is left out and added to it (listings go on).
+    """
+    documents = []
+    for doc in read_raw(path):
+        try:
+            documents.append(migrate(dict(doc)))
+        except BadDocument as error:
+            if skipped is None:
+                raise
+            skipped.append(error)
+    return documents
+
+
+def unreadable_document(path: Path, error: BadDocument) -> StoreError:
+    """The one line for a stored postmortem that cannot be read."""
+    return StoreError(
+        f"{error}; it was left untouched in {path} (fix or remove it by hand)"
+    )

@@ -26,8 +26,14 @@ from tinydb.table import Document
 from retrotui.document.ids import doc_id_for
 from retrotui.document.migrate import migrate
 from retrotui.document.schema import now
-from retrotui.errors import NotFound, RetroError, StoreError
-from retrotui.storage.db_file import TABLE, damaged, parse, unreadable
+from retrotui.errors import (
+    BadDocument,
+    NotFound,
+    RetroError,
+    StoreError,
+    os_error_line,
+)
+from retrotui.storage.db_file import TABLE, parse, unreadable, unreadable_document
 
 if TYPE_CHECKING:
     # Loaded on first use: ``retro note`` stores plain documents without pydantic.
@@ -166,15 +172,21 @@ class Store:
     def _locked(self) -> Iterator[None]:
         self._prepare_folder()
         try:
-            with self._lock:
-                self._refresh()
-                yield
+            self._lock.acquire()
         except Timeout as error:
             raise StoreError(
                 f"{self.path} is locked by another retro for over "
                 f"{LOCK_TIMEOUT:.0f}s; try again, or remove {self._lock.lock_file} "
                 "if no retro is running"
             ) from error
+        except OSError as error:
+            line = os_error_line(error, f"cannot lock {self._lock.lock_file}")
+            raise StoreError(line) from error
+        try:
+            self._refresh()
+            yield
+        finally:
+            self._lock.release()
 
     def _prepare_folder(self) -> None:
         folder = self.path.parent
@@ -224,14 +236,18 @@ class Store:
         key = str(doc.doc_id)
         model = self._models.get(key)
         if model is None:
+            from pydantic import ValidationError
+
             from retrotui.document.models import Postmortem
+            from retrotui.document.validation import describe
 
             try:
                 model = Postmortem.model_validate(migrate(dict(doc)))
-            except ValueError as error:
-                raise damaged(
-                    self.path, f"document {doc.get('id', key)!r} is invalid: {error}"
-                ) from error
+            except BadDocument as error:
+                raise unreadable_document(self.path, error) from error
+            except ValidationError as error:
+                bad = BadDocument(doc.get("id", key), describe(error))
+                raise unreadable_document(self.path, bad) from error
             self._models[key] = model
         return model
 
@@ -272,22 +288,29 @@ class Store:
         """Replace the file atomically with ``data``; the old file stays on failure."""
         payload = self._encode(data)
         folder = self.path.parent
-        fd, tmp = tempfile.mkstemp(
-            dir=folder, prefix=f".{self.path.name}.", suffix=".tmp"
-        )
+        tmp = ""
         try:
+            fd, tmp = tempfile.mkstemp(
+                dir=folder, prefix=f".{self.path.name}.", suffix=".tmp"
+            )
             with os.fdopen(fd, "wb") as handle:
                 handle.write(payload)
                 handle.flush()
                 os.fsync(handle.fileno())
             os.replace(tmp, self.path)
-        except BaseException:
+        except BaseException as error:
             # TinyDB may have changed the in-memory copy already: re-read next time.
             self._stamp = None
             self._models = {}
             self._encoded = {}
-            with suppress(OSError):
-                os.unlink(tmp)
+            if tmp:
+                with suppress(OSError):
+                    os.unlink(tmp)
+            if isinstance(error, OSError):
+                line = os_error_line(
+                    error, f"cannot save {self.path}", "the file on disk is unchanged"
+                )
+                raise StoreError(line) from error
             raise
         _fsync_folder(folder)
         st = self.path.stat()

@@ -2,15 +2,22 @@
 
 The home screen and ``retro list`` show every postmortem; validating each one
 with pydantic would make both slow on a large database and would load pydantic
-before the first screen appears.  The store migrates documents on read, so the
-fields used here are in the current schema.
+before the first screen appears.  Documents are migrated before they are
+summarized, so the fields used here are in the current schema; their shapes
+and text are checked here, as the model would.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
+from pathlib import Path
 from typing import Any
+
+from retrotui.document.ids import ID_PATTERN
+from retrotui.document.text import clean_line
+from retrotui.errors import BadDocument
+from retrotui.storage.db_file import read_documents
 
 
 @dataclass(frozen=True)
@@ -72,42 +79,105 @@ def _date(value: object) -> date | None:
         return None
 
 
-def _incident_date(doc: dict[str, Any]) -> str:
+class _Fields:
+    """A raw document's fields checked for the shape the model gives them and
+    cleaned of escape sequences: the file may come from anywhere (a hand edit,
+    a copy, a git pull), and what is read here goes straight to the terminal."""
+
+    def __init__(self, doc: dict[str, Any]) -> None:
+        self.doc = doc
+        raw_id = doc.get("id")
+        if not isinstance(raw_id, str) or not ID_PATTERN.match(raw_id):
+            raise BadDocument(raw_id, "its id is not a retro id")
+        self.id = raw_id
+
+    def text(self, key: str, default: str = "", within: dict | None = None) -> str:
+        value = (self.doc if within is None else within).get(key)
+        if value is None:
+            return default
+        if not isinstance(value, str):
+            raise BadDocument(self.id, f"'{key}' is not text")
+        return clean_line(value)
+
+    def objects(self, key: str) -> list[dict[str, Any]]:
+        value = self.doc.get(key) or []
+        if not isinstance(value, list) or not all(isinstance(v, dict) for v in value):
+            raise BadDocument(self.id, f"'{key}' is not a list of objects")
+        return value
+
+    def texts(self, key: str) -> tuple[str, ...]:
+        value = self.doc.get(key) or []
+        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+            raise BadDocument(self.id, f"'{key}' is not a list of text")
+        return tuple(clean_line(v) for v in value)
+
+
+def _incident_date(fields: _Fields) -> str:
     # As Postmortem.incident_date: the started milestone, else the first event.
-    events = [e for e in doc.get("timeline") or [] if e.get("at")]
-    started = [e["at"] for e in events if e.get("milestone") == "started"]
-    times = started or [e["at"] for e in events]
+    events = [
+        (fields.text("at", within=e), fields.text("milestone", within=e))
+        for e in fields.objects("timeline")
+    ]
+    started = [at for at, milestone in events if at and milestone == "started"]
+    times = started or [at for at, _ in events if at]
     # ISO strings with offsets do not sort as instants; the date part is what
     # is shown, and events of one incident share an offset.
-    return str(min(times))[:10] if times else str(doc.get("created", ""))[:10]
+    return min(times)[:10] if times else fields.text("created")[:10]
 
 
 def summarize(doc: dict[str, Any]) -> Summary:
-    """The fields ``retro list`` and the home screen show, from a raw document."""
-    pm_id = str(doc.get("id", ""))
+    """The fields ``retro list`` and the home screen show, from a migrated
+    document: every string cleaned; a field of the wrong shape raises
+    ``BadDocument``."""
+    fields = _Fields(doc)
     actions = tuple(
         ActionSummary(
-            pm_id=pm_id,
-            text=str(a.get("text", "")),
-            owner=str(a.get("owner", "")),
-            due=_date(a.get("due")),
-            due_text=str(a.get("due_text", "")),
+            pm_id=fields.id,
+            text=fields.text("text", within=a),
+            owner=fields.text("owner", within=a),
+            due=_date(fields.text("due", within=a)),
+            due_text=fields.text("due_text", within=a),
         )
-        for a in doc.get("actions") or []
-        if a.get("status", "open") == "open"
+        for a in fields.objects("actions")
+        if fields.text("status", "open", within=a) == "open"
     )
     return Summary(
-        id=pm_id,
-        title=str(doc.get("title", "")),
-        kind=str(doc.get("kind", "incident")),
-        status=str(doc.get("status", "draft")),
-        severity=str(doc.get("severity", "")),
-        created=str(doc.get("created", "")),
-        updated=str(doc.get("updated", "")),
-        incident_date=_incident_date(doc),
-        services=tuple(doc.get("services") or ()),
-        tags=tuple(doc.get("tags") or ()),
+        id=fields.id,
+        title=fields.text("title"),
+        kind=fields.text("kind", "incident"),
+        status=fields.text("status", "draft"),
+        severity=fields.text("severity"),
+        created=fields.text("created"),
+        updated=fields.text("updated"),
+        incident_date=_incident_date(fields),
+        services=fields.texts("services"),
+        tags=fields.texts("tags"),
         open_actions=actions,
-        promoted_to=str(doc.get("promoted_to", "")),
-        promoted_from=str(doc.get("promoted_from", "")),
+        promoted_to=fields.text("promoted_to"),
+        promoted_from=fields.text("promoted_from"),
     )
+
+
+@dataclass(frozen=True)
+class Listing:
+    """What a listing shows, and the postmortems it had to leave out."""
+
+    summaries: list[Summary]
+    skipped: list[BadDocument]
+
+
+def read_summaries(path: Path) -> Listing:
+    """Summaries of every readable postmortem in the file at ``path``.
+
+    The one way from the file to a list on screen (``retro list``, home): a
+    document that cannot be read is named in ``skipped``, never fatal, and
+    never rewritten.
+    """
+    skipped: list[BadDocument] = []
+    summaries = []
+    for doc in read_documents(path, skipped):
+        try:
+            summaries.append(summarize(doc))
+        except BadDocument as error:
+            skipped.append(error)
+    return Listing(summaries, skipped)
