@@ -14,7 +14,6 @@ import logging
 import os
 import signal
 import threading
-import traceback
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import datetime
@@ -32,7 +31,8 @@ from textual.timer import Timer
 from retrotui.document.schema import now as wall_clock
 from retrotui.errors import RetroError
 from retrotui.interview.script import PHASE_KEYS
-from retrotui.storage.paths import log_path
+from retrotui.storage import error_log
+from retrotui.storage.error_log import crash_report
 from screens import described_bindings, phase_screen_class
 from screens.base import PhaseScreen
 
@@ -401,7 +401,7 @@ class RetroApp(App[int]):
             screen = phase_screen_class(phase)(self.pm)
         except Exception as error:
             # A step that cannot load must not end the session with the draft.
-            log_error(self.db_path, "".join(traceback.format_exception(error)).rstrip())
+            log_error(self.db_path, crash_report(error))
             self.notify(
                 f"Cannot open that step: {error}", severity="error", markup=False
             )
@@ -523,9 +523,7 @@ class RetroApp(App[int]):
 
     def _handle_exception(self, error: Exception) -> None:
         # Never a traceback on screen: log it, keep the draft, say it in one line.
-        path = log_error(
-            self.db_path, "".join(traceback.format_exception(error)).rstrip()
-        )
+        path = log_error(self.db_path, crash_report(error))
         saved = self.save_sync() if self.pm is not None else True
         where = f"details in {path}" if path else "could not write the error log"
         kept = "; your draft was saved" if self.pm is not None and saved else ""
@@ -541,14 +539,10 @@ class RetroApp(App[int]):
 
 def log_error(db_path: Path, text: str) -> Path | None:
     """Append ``text`` with a timestamp to the error log; its path, or None."""
-    path = log_path(db_path)
     try:
-        path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
-        with path.open("a", encoding="utf-8") as handle:
-            handle.write(f"{wall_clock():%Y-%m-%d %H:%M:%S%z} {text}\n")
+        return error_log.append(db_path, text)
     except OSError:
         return None
-    return path
 
 
 def run_app(app: RetroApp) -> int:

@@ -8,6 +8,11 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from retrotui.storage.store import Store
 
+# Arguments (by ``dest``) that name files: any bytes are a valid path there,
+# while every other argument must be UTF-8 text.  A command adding a path
+# argument uses one of these names.
+PATH_ARGUMENTS = frozenset({"db", "file", "files", "path", "paths", "dir", "output"})
+
 
 def store_for(args: argparse.Namespace) -> Store:
     """The store named by ``--db``, ``$RETROTUI_DB`` or the default path."""

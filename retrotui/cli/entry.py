@@ -10,10 +10,13 @@ from __future__ import annotations
 import argparse
 import importlib
 import os
+import re
 import sys
 from collections.abc import Sequence
 
-from retrotui.errors import RetroError, UsageError
+from retrotui.cli.common import PATH_ARGUMENTS
+from retrotui.document.text import clean_line
+from retrotui.errors import RetroError, UsageError, os_error_line, short_repr
 
 # Modules under ``retrotui.cli``, in the order ``retro --help`` lists them.
 COMMANDS = (
@@ -86,32 +89,61 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         words = sys.argv[1:] if argv is None else list(argv)
         args = build_parser(command_module(words)).parse_args(words)
+        check_arguments(args)
         if args.command is None:
             from retrotui.cli.new import run_home
 
             return run_home(args)
         return args.run(args)
     except UsageError as error:
-        print(error, file=sys.stderr)
+        _say(str(error))
         return 2
     except RetroError as error:
-        print(f"retro: {error}", file=sys.stderr)
+        _say(f"retro: {error}")
+        return 1
+    except OSError as error:
+        if isinstance(error, BrokenPipeError):
+            # `retro list | head` closed the pipe: not an error worth a message.
+            sys.stderr.close()
+            return 0
+        _say(f"retro: {os_error_line(error)}")
         return 1
     except KeyboardInterrupt:
-        print("retro: cancelled", file=sys.stderr)
+        _say("retro: cancelled")
         return 130
-    except BrokenPipeError:
-        # `retro list | head` closed the pipe: not an error worth a message.
-        sys.stderr.close()
-        return 0
     except Exception as error:  # noqa: BLE001 - the last line of defence
-        log = _log_crash(args_db(argv))
-        print(
+        _say(
             f"retro: unexpected error: {error.__class__.__name__}: {error} "
-            f"(details in {log})",
-            file=sys.stderr,
+            f"({_log_crash(argv, error)})"
         )
         return 1
+
+
+def check_arguments(args: argparse.Namespace) -> None:
+    """Refuse what argparse lets through: an empty ``--db`` or
+    ``$RETROTUI_DB``, and text that is not UTF-8 (a path may be any bytes)."""
+    from retrotui.storage.paths import chosen_db
+
+    chosen_db(args.db)
+    for name, value in vars(args).items():
+        values = value if isinstance(value, list) else [value]
+        for text in values:
+            if name in PATH_ARGUMENTS or not isinstance(text, str):
+                continue
+            if _NOT_UTF8.search(text):
+                raise UsageError(
+                    f"retro: {name.upper()} is not UTF-8 text: {short_repr(text)}; "
+                    "check the terminal's character encoding (locale)"
+                )
+
+
+# Undecodable bytes in argv arrive as lone surrogates (PEP 383).
+_NOT_UTF8 = re.compile("[\ud800-\udfff]")
+
+
+def _say(line: str) -> None:
+    """Print one line on stderr: no escape sequences, never a second line."""
+    print(clean_line(line), file=sys.stderr)
 
 
 def args_db(argv: Sequence[str] | None) -> str | None:
@@ -125,21 +157,18 @@ def args_db(argv: Sequence[str] | None) -> str | None:
     return None
 
 
-def _log_crash(db: str | None) -> str:
-    import traceback
-    from datetime import datetime
+def _log_crash(argv: Sequence[str] | None, error: Exception) -> str:
+    """Where the details went, for the end of the error line."""
+    from retrotui.storage import error_log
+    from retrotui.storage.paths import default_db_path
 
-    from retrotui.storage.paths import default_db_path, log_path
-
-    path = log_path(default_db_path(db))
     try:
-        path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
-        with open(path, "a", encoding="utf-8") as handle:
-            handle.write(f"--- {datetime.now().astimezone().isoformat()}\n")
-            handle.write(traceback.format_exc())
-    except OSError:
-        return "stderr: could not write the log"
-    return str(path)
+        path = error_log.append(
+            default_db_path(args_db(argv)), error_log.crash_report(error)
+        )
+    except (OSError, RetroError) as failure:
+        return f"no details: the error log could not be written: {failure}"
+    return f"details in {path}"
 
 
 if __name__ == "__main__":
