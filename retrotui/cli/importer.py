@@ -30,6 +30,7 @@ def run(args: argparse.Namespace) -> int:
     import orjson
     from pydantic import ValidationError
 
+    from retrotui.document.ids import repeated_item_ids
     from retrotui.document.migrate import migrate
     from retrotui.document.models import Postmortem
     from retrotui.document.validation import describe
@@ -55,11 +56,18 @@ def run(args: argparse.Namespace) -> int:
         if not isinstance(doc, dict):
             raise RetroError(f"{source}: item {number} is not a postmortem object")
         try:
-            pms.append(Postmortem.model_validate(migrate(doc)))
+            doc = migrate(doc)
+            pms.append(Postmortem.model_validate(doc))
         except BadDocument as error:
             raise RetroError(f"{source}: item {number}: {error.reason}") from error
         except ValidationError as error:
             raise RetroError(f"{source}: item {number}: {describe(error)}") from error
+        for repeated in repeated_item_ids(doc):
+            print(
+                f"retro: warning: {source}: item {number}: {repeated} is used "
+                "twice; the later one was given a new id",
+                file=sys.stderr,
+            )
     ids = [pm.id for pm in pms]
     if len(set(ids)) != len(ids):
         raise RetroError(f"{source} holds the same id twice")

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import date, datetime, timedelta
-from typing import Annotated
+from typing import Annotated, TypeVar
 
 from pydantic import (
     AfterValidator,
@@ -14,7 +14,13 @@ from pydantic import (
     field_validator,
 )
 
-from retrotui.document.ids import ID_PATTERN, new_id, new_item_id
+from retrotui.document.ids import (
+    ID_PATTERN,
+    ITEM_ID_PATTERN,
+    ITEM_LISTS,
+    new_id,
+    new_item_id,
+)
 from retrotui.document.schema import (  # noqa: F401 - re-exported: the models' vocabulary
     MAX_LINE,
     MAX_NAME,
@@ -54,6 +60,7 @@ Text = Annotated[str, BeforeValidator(_text), Field(max_length=MAX_TEXT)]
 Line = Annotated[str, BeforeValidator(_line), Field(max_length=MAX_LINE)]
 Name = Annotated[str, BeforeValidator(_line), Field(min_length=1, max_length=MAX_NAME)]
 AwareDatetime = Annotated[datetime, AfterValidator(_aware)]
+ItemId = Annotated[str, BeforeValidator(_line), Field(pattern=ITEM_ID_PATTERN)]
 
 
 class _Model(BaseModel):
@@ -74,7 +81,7 @@ class Participant(_Model):
 
 
 class TimelineEvent(_Model):
-    id: str = Field(default_factory=lambda: new_item_id("e"))
+    id: ItemId = Field(default_factory=lambda: new_item_id("e"))
     at: AwareDatetime
     text: Text = Field(min_length=1)
     milestone: Milestone | None = None
@@ -83,7 +90,7 @@ class TimelineEvent(_Model):
 
 
 class Factor(_Model):
-    id: str = Field(default_factory=lambda: new_item_id("f"))
+    id: ItemId = Field(default_factory=lambda: new_item_id("f"))
     text: Text = Field(min_length=1)
     category: FactorCategory = FactorCategory.technology
     kind: FactorKind = FactorKind.enabling
@@ -91,7 +98,7 @@ class Factor(_Model):
 
 
 class ActionItem(_Model):
-    id: str = Field(default_factory=lambda: new_item_id("a"))
+    id: ItemId = Field(default_factory=lambda: new_item_id("a"))
     text: Text = Field(min_length=1)
     owner: Line = ""
     due: date | None = None
@@ -99,9 +106,14 @@ class ActionItem(_Model):
     done_when: Text = ""
     type: ActionType = ActionType.prevent
     priority: Priority = Priority.p1
-    factor_ids: list[str] = Field(default_factory=list)
+    factor_ids: list[ItemId] = Field(default_factory=list)
     status: ActionStatus = ActionStatus.open
     tracker: Line = ""
+
+    @field_validator("factor_ids")
+    @classmethod
+    def _once_each(cls, values: list[str]) -> list[str]:
+        return list(dict.fromkeys(values))
 
     def is_overdue(self, today: date) -> bool:
         return (
@@ -109,6 +121,9 @@ class ActionItem(_Model):
             and self.due is not None
             and self.due < today
         )
+
+
+_Item = TypeVar("_Item", TimelineEvent, Factor, ActionItem)
 
 
 class Postmortem(_Model):
@@ -168,6 +183,24 @@ class Postmortem(_Model):
             if value and value not in seen:
                 seen.append(value)
         return seen
+
+    @field_validator(*ITEM_LISTS)
+    @classmethod
+    def _unique_item_ids(cls, items: list[_Item]) -> list[_Item]:
+        # Links (an action's factors) and merges go by item id: one id, one
+        # item.  A later duplicate (a hand edit, another tool) gets a new id.
+        seen: set[str] = set()
+        unique = []
+        for item in items:
+            if item.id in seen:
+                prefix = item.id.split("-")[0] if "-" in item.id else "x"
+                new = new_item_id(prefix)
+                while new in seen:
+                    new = new_item_id(prefix)
+                item = item.model_copy(update={"id": new})
+            seen.add(item.id)
+            unique.append(item)
+        return unique
 
     def sorted_timeline(self) -> list[TimelineEvent]:
         return sorted(self.timeline, key=lambda event: event.at)

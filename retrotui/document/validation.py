@@ -20,6 +20,9 @@ def describe(error: ValidationError) -> str:
             message = "must not be empty"
         elif item["type"] == "missing":
             message = "is missing"
+        elif item["type"] == "string_pattern_mismatch":
+            # Only ids have a pattern: say what one looks like, not the regex.
+            message = "is not an id (1-40 letters, digits, '.', '_' or '-')"
         parts.append(f"{where}: {message.removeprefix('Value error, ')}")
     # A huge document can fail in thousands of places: the first few say what.
     more = f"; and {len(parts) - SHOWN} more" if len(parts) > SHOWN else ""
