@@ -2,7 +2,7 @@ from datetime import date
 
 import pytest
 
-from retrotui.document.duedate import DUE_HELP, parse_due
+from retrotui.document.duedate import DUE_HELP, parse_due, read_due
 
 WED = date(2027, 3, 17)  # a Wednesday in Q1
 FRI = date(2027, 3, 19)
@@ -109,6 +109,45 @@ CASES = [
     ("Feb 29", WED, date(2028, 2, 29)),
     ("29 Feb 2027", WED, None),
     ("January 5", NYE, date(2027, 1, 5)),
+    # week numbers: the Friday of that ISO week, next year once it is past
+    ("week 7", date(2027, 1, 27), date(2027, 2, 19)),
+    ("wk7", date(2027, 1, 27), date(2027, 2, 19)),
+    ("wk 22", WED, date(2027, 6, 4)),
+    ("by wk45", date(2026, 10, 1), date(2026, 11, 6)),
+    ("week 7", WED, date(2028, 2, 18)),
+    ("2027-W10", date(2027, 1, 1), date(2027, 3, 12)),
+    ("2026-W30", WED, date(2026, 7, 24)),
+    ("w/c 8 Feb", date(2027, 1, 10), date(2027, 2, 12)),
+    ("week commencing 20 July", date(2026, 7, 1), date(2026, 7, 24)),
+    # a day of the month alone: the next one strictly after today
+    ("by the 3rd", date(2026, 6, 21), date(2026, 7, 3)),
+    ("the 27th", date(2026, 2, 10), date(2026, 2, 27)),
+    ("by the 1st", date(2026, 4, 20), date(2026, 5, 1)),
+    ("the 31st", date(2027, 4, 5), date(2027, 5, 31)),
+    ("the 17th", WED, date(2027, 4, 17)),
+    # numbers: day first when the first is over 12, month first when the second is
+    ("28/02/2027", WED, date(2027, 2, 28)),
+    ("by 19/05/2026", WED, date(2026, 5, 19)),
+    ("28.02.2028", WED, date(2028, 2, 28)),
+    ("12/25/2027", WED, date(2027, 12, 25)),
+    ("05/05/2027", WED, date(2027, 5, 5)),
+    # holidays; "before" one is the day before it
+    ("before christmas", date(2026, 11, 1), date(2026, 12, 24)),
+    ("by Christmas", WED, date(2027, 12, 25)),
+    ("xmas", date(2027, 12, 26), date(2028, 12, 25)),
+    ("by new year", WED, date(2028, 1, 1)),
+    ("before thanksgiving", date(2026, 11, 1), date(2026, 11, 25)),
+    ("by Thanksgiving", WED, date(2027, 11, 25)),
+    ("before easter", date(2027, 2, 1), date(2027, 3, 27)),
+    ("easter", date(2028, 1, 1), date(2028, 4, 16)),
+    # short forms and slips
+    ("tmrw", WED, date(2027, 3, 18)),
+    ("in 3 wks", WED, date(2027, 4, 7)),
+    ("in 10d", WED, date(2027, 3, 27)),
+    ("EOW pls", WED, FRI),
+    ("by thrusday", WED, date(2027, 3, 18)),
+    ("wenesday", WED, date(2027, 3, 24)),
+    ("Q2'27", WED, date(2027, 6, 30)),
     # not dates
     ("asap", WED, None),
     ("ASAP", WED, None),
@@ -141,3 +180,27 @@ def test_case_does_not_matter(text: str) -> None:
 def test_help_mentions_the_forms() -> None:
     for form in ("2027-03-31", "Friday", "EOW", "Q2"):
         assert form in DUE_HELP
+
+
+@pytest.mark.parametrize(
+    ("text", "choices"),
+    [
+        ("03/04/2027", (date(2027, 3, 4), date(2027, 4, 3))),
+        ("by 10/08/2027", (date(2027, 8, 10), date(2027, 10, 8))),
+        ("4/6/28", (date(2028, 4, 6), date(2028, 6, 4))),
+        ("mid-April", (date(2027, 4, 15),)),
+        ("by mid june 2028", (date(2028, 6, 15),)),
+        ("middle of May", (date(2027, 5, 15),)),
+    ],
+)
+def test_some_dates_need_a_choice(text: str, choices: tuple[date, ...]) -> None:
+    reading = read_due(text, WED)
+    assert reading is not None and reading.date is None
+    assert reading.choices == choices
+    assert parse_due(text, WED) is None
+
+
+@pytest.mark.parametrize("text", ["2027-03-31", "Friday", "week 9", "the 3rd"])
+def test_plain_dates_need_no_choice(text: str) -> None:
+    reading = read_due(text, WED)
+    assert reading is not None and reading.date is not None and not reading.choices

@@ -20,6 +20,17 @@ quarter named without a year ("end of March", "March 15", "Q2") is its next
 occurrence that is not in the past; a month named alone ("by March") means its
 last day. Vague answers ("asap", "soon", "later",
 "next sprint") are not dates: ``parse_due`` returns None for them.
+
+Also read, because people type them: ISO and plain week numbers ("2027-W10",
+"week 7", "wk7"; the Friday of that ISO week, in ``as_of``'s year unless that
+Friday is past), "w/c 8 Feb" (the Friday of the week commencing then), a day
+of the month alone ("by the 3rd": the next 3rd after ``as_of``), numeric dates
+day first when the first number is over 12 ("28/02/2027") and month first when
+the second is, holidays ("christmas", "new year", "easter", "thanksgiving";
+"before" a holiday is the day before it), short forms ("tmrw", "in 3 wks",
+"in 10d") and misspelt weekdays ("thrusday"). Some dates need a person to
+choose: "03/04/2027" (3 April or 4 March?) and "mid-April" give
+``read_due(...).choices`` and no date.
 """
 
 from __future__ import annotations
@@ -28,11 +39,22 @@ import calendar
 import re
 from collections.abc import Callable
 from datetime import date, timedelta
+from typing import NamedTuple
+
+from retrotui.document.holidays import HOLIDAYS
 
 DUE_HELP = (
     "use a date such as 2027-03-31, tomorrow, Friday, in 2 weeks, within 30 days, "
-    "EOW, end of month, end of Q1 2027, Q2 or 15 March 2027"
+    "EOW, end of month, end of Q1 2027, Q2, week 7 or 15 March 2027"
 )
+
+
+class DueReading(NamedTuple):
+    """What a due-date phrase names: one date, or the dates to choose between."""
+
+    date: date | None
+    choices: tuple[date, ...] = ()
+
 
 _WEEKDAYS = {
     "mon": 0,
@@ -116,6 +138,30 @@ _MONTH_DAY = re.compile(
     rf"({_MONTH_RE})\.?\s+(?:the\s+)?(\d{{1,2}})(?:st|nd|rd|th)?,?(?:\s+(\d{{4}}))?"
 )
 _SPACES = re.compile(r"\s+")
+_ABBREVIATIONS = (
+    (re.compile(r"\b(?:tmrw|tmr|tmw|tmrow|tomorow|tommorow|tommorrow)\b"), "tomorrow"),
+    (re.compile(r"\b(\d+)\s*(?:d|ds|dys)\b"), r"\1 days"),
+    (re.compile(r"\b(\d+)\s*(?:w|wk|wks|wk\.)(?=\s|$)"), r"\1 weeks"),
+    (re.compile(r"\b(\d+)\s*(?:mo|mos|mth|mths)\b"), r"\1 months"),
+    (re.compile(r"\bwks\b"), "weeks"),
+    (re.compile(r"\bmid[- ]"), "mid "),
+)
+# Politeness and filler after the date: "EOW pls", "Friday latest".
+_TRAILING = re.compile(
+    r"(?:\s+(?:pls|plz|please|thx|thanks|ty|latest|at the latest))+$"
+)
+_BEFORE = re.compile(r"^(?:(?:by|due|due date:?|deadline:?)\s+)?(?:before|ahead of)\s+")
+_WEEK_NUMBER = re.compile(
+    r"(\d{4})-?w(\d{1,2})|(?:iso\s+|cal(?:endar)?\s+)?(?:week|wk|w|kw|cw)\s*\.?\s*#?"
+    r"(\d{1,2})(?:\s*[,/]?\s*(\d{4}))?"
+)
+_WEEK_COMMENCING = re.compile(
+    r"(?:w/c|wc|w\.c\.|week commencing|the week of|week of)\s+(.+)"
+)
+_ORDINAL_DAY = re.compile(r"(?:the\s+)?(\d{1,2})(?:st|nd|rd|th)")
+_NUMERIC = re.compile(r"(\d{1,2})[/.](\d{1,2})(?:[/.](\d{4}|\d{2}))?")
+_MID_MONTH = re.compile(rf"(?:mid|middle of)\s+({_MONTH_RE})\.?(?:\s+(\d{{4}}))?")
+_WEEKDAY_NAMES = tuple(calendar.day_name[index].lower() for index in range(7))
 
 
 def _safe_date(year: int, month: int, day: int) -> date | None:
@@ -181,19 +227,144 @@ def _day_of_month(as_of: date, day: int, month: int, year: str | None) -> date |
     return _not_past(as_of, lambda y: _safe_date(y, month, day), _year(year))
 
 
-def _normalise(text: str) -> str:
+# First words of due-date phrases, for finding one inside a longer text.
+START_WORDS = frozenset(
+    {word.split()[0] for word in HOLIDAYS}
+    | set(_WEEKDAYS)
+    | set(_MONTHS)
+    | set(_WEEKDAY_NAMES)
+    | {"by", "before", "due", "until", "till", "on", "within", "in", "no", "end"}
+    | {"eow", "eom", "eoq", "eoy", "eod", "cob", "e.o.w", "e.o.m", "e.o.q", "e.o.y"}
+    | {"q1", "q2", "q3", "q4", "tomorrow", "tmrw", "tmr", "today", "tonight"}
+    | {"next", "this", "deadline", "week", "wk", "w/c", "wc", "the", "mid"}
+    | {"ahead", "coming", "iso", "kw", "cw", "middle"}
+)
+
+
+def _friday_of(day: date) -> date:
+    return day + timedelta(days=(_FRIDAY - day.weekday()) % 7)
+
+
+def _iso_friday(year: int, week: int) -> date | None:
+    try:
+        return date.fromisocalendar(year, week, _FRIDAY + 1)
+    except ValueError:
+        return None
+
+
+def _week_number(match: re.Match[str], as_of: date) -> date | None:
+    if match[1]:
+        return _iso_friday(int(match[1]), int(match[2]))
+    week = int(match[3])
+    if match[4]:
+        return _iso_friday(int(match[4]), week)
+    year = as_of.isocalendar()[0]
+    friday = _iso_friday(year, week)
+    if friday is not None and friday >= as_of:
+        return friday
+    return _iso_friday(year + 1, week)
+
+
+def _ordinal_day(as_of: date, day: int) -> date | None:
+    """The next ``day`` of a month strictly after ``as_of``."""
+    if not 1 <= day <= 31:
+        return None
+    month_start = as_of.replace(day=1)
+    for ahead in range(13):
+        first = _add_months(month_start, ahead)
+        candidate = _safe_date(first.year, first.month, day)
+        if candidate is not None and candidate > as_of:
+            return candidate
+    return None
+
+
+def _numeric(match: re.Match[str], as_of: date) -> date | tuple[date, ...] | None:
+    """dd/mm/yyyy or mm/dd/yyyy: whichever the numbers allow; both when both do."""
+    first, second = int(match[1]), int(match[2])
+    year = _year(match[3])
+
+    def reading(day: int, month: int) -> date | None:
+        if not 1 <= month <= 12:
+            return None
+        return _not_past(as_of, lambda y: _safe_date(y, month, day), year)
+
+    day_first, month_first = reading(first, second), reading(second, first)
+    if first == second or month_first is None:
+        return day_first
+    if day_first is None:
+        return month_first
+    return tuple(sorted({day_first, month_first}))
+
+
+def _holiday(value: str, as_of: date) -> date | None:
+    name, _, year_text = value.rpartition(" ")
+    if not (name and year_text.isdigit() and len(year_text) == 4):
+        name, year_text = value, ""
+    make = HOLIDAYS.get(name)
+    if make is None:
+        return None
+    return _not_past(as_of, make, int(year_text) if year_text else None)
+
+
+def _typo_weekday(value: str) -> int | None:
+    """A misspelt weekday ("thrusday", "wenesday"), read as the day it resembles."""
+    words = value.split()
+    if words and words[0] in ("this", "next", "coming"):
+        words = words[1:]
+    if len(words) != 1 or not words[0].endswith("day") or not 6 <= len(words[0]) <= 11:
+        return None
+    from difflib import get_close_matches  # only for words that look like days
+
+    found = get_close_matches(words[0], _WEEKDAY_NAMES, n=1, cutoff=0.75)
+    return _WEEKDAY_NAMES.index(found[0]) if found else None
+
+
+def _normalise(text: str) -> tuple[str, bool]:
+    """The phrase in lower case without its lead words; and whether it said "before"."""
     value = _SPACES.sub(" ", text.strip().lower()).strip(" .,;:!()")
-    return _LEAD.sub("", value).strip()
+    value = _TRAILING.sub("", value).strip(" .,;:!()")
+    before = _BEFORE.match(value) is not None
+    for pattern, replacement in _ABBREVIATIONS:
+        value = pattern.sub(replacement, value)
+    return _LEAD.sub("", _BEFORE.sub("", value)).strip(), before
+
+
+def read_due(text: str, as_of: date) -> DueReading | None:
+    """What ``text`` names as a due date, resolved against ``as_of``; None if nothing.
+
+    A reading with ``choices`` and no date needs the person to pick one.
+    """
+    value, before = _normalise(text)
+    if not value:
+        return None
+    if (holiday := _holiday(value, as_of)) is not None:
+        return DueReading(holiday - timedelta(days=1) if before else holiday)
+    if match := _NUMERIC.fullmatch(value):
+        found = _numeric(match, as_of)
+        if isinstance(found, tuple):
+            return DueReading(None, found)
+        return DueReading(found) if found else None
+    if match := _MID_MONTH.fullmatch(value):
+        month = _MONTHS[match[1]]
+        middle = _not_past(
+            as_of, lambda year: _safe_date(year, month, 15), _year(match[2])
+        )
+        return DueReading(None, (middle,)) if middle else None
+    found = _read(value, as_of)
+    return DueReading(found) if found else None
 
 
 def parse_due(text: str, as_of: date) -> date | None:
     """The calendar date ``text`` names, resolved against ``as_of``; None if none.
 
-    See the module docstring for the grammar and the weekday rule.
+    See the module docstring for the grammar and the weekday rule. A phrase
+    that needs a choice ("03/04/2027") names no date here: see ``read_due``.
     """
-    value = _normalise(text)
-    if not value:
-        return None
+    reading = read_due(text, as_of)
+    return reading.date if reading else None
+
+
+def _read(value: str, as_of: date) -> date | None:
     if value in ("today", "tonight", "eod", "end of day", "end of today", "cob"):
         return as_of
     if value == "tomorrow":
@@ -234,4 +405,13 @@ def parse_due(text: str, as_of: date) -> date | None:
         return _day_of_month(as_of, int(match[1]), _MONTHS[match[2]], match[3])
     if match := _MONTH_DAY.fullmatch(value):
         return _day_of_month(as_of, int(match[2]), _MONTHS[match[1]], match[3])
+    if match := _WEEK_NUMBER.fullmatch(value):
+        return _week_number(match, as_of)
+    if match := _ORDINAL_DAY.fullmatch(value):
+        return _ordinal_day(as_of, int(match[1]))
+    if match := _WEEK_COMMENCING.fullmatch(value):
+        start = _read(match[1], as_of)
+        return _friday_of(start) if start else None
+    if (weekday := _typo_weekday(value)) is not None:
+        return _next_weekday(as_of, weekday)
     return None
