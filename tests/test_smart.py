@@ -33,7 +33,7 @@ def test_api_shape() -> None:
 def test_to_json_is_the_cli_contract() -> None:
     result = check_action("Improve monitoring", as_of=AS_OF)
     data = result.to_json()
-    assert set(data) == {"ok", "owner", "due", "criteria"}
+    assert set(data) == {"ok", "owner", "due", "due_choices", "criteria"}
     assert data["ok"] is False and data["owner"] is None and data["due"] is None
     assert list(data["criteria"]) == list(CRITERIA)
     for entry in data["criteria"].values():
@@ -207,7 +207,7 @@ def test_vague_due_in_text_is_named() -> None:
         ("Team Alpha will add a CI check for terraform plan", None, "Team Alpha", True),
         ("@maria will write the Vault runbook section", None, "@maria", True),
         ("@dmitri to add a paging alert for empty log streams", None, "@dmitri", True),
-        ("The payments team will cap the pool at 200", None, "The payments team", True),
+        ("The payments team will cap the pool at 200", None, "payments team", True),
         ("Sebastian will add a rollover abort check", None, "Sebastian", True),
         ("We will add a disk alert at 85%", None, "We", False),
         ("Someone should add a Vault runbook", None, "Someone", False),

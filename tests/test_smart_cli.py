@@ -55,7 +55,7 @@ def test_json_is_exactly_one_object(capsys: pytest.CaptureFixture[str]) -> None:
     )
     assert code == 0
     data = json.loads(out)
-    assert set(data) == {"ok", "owner", "due", "criteria"}
+    assert set(data) == {"ok", "owner", "due", "due_choices", "criteria"}
     assert data == {**data, "ok": True, "owner": "@maria", "due": "2027-03-19"}
     assert list(data["criteria"]) == list(CRITERIA)
     for entry in data["criteria"].values():

@@ -159,7 +159,7 @@ _WEEK_COMMENCING = re.compile(
     r"(?:w/c|wc|w\.c\.|week commencing|the week of|week of)\s+(.+)"
 )
 _ORDINAL_DAY = re.compile(r"(?:the\s+)?(\d{1,2})(?:st|nd|rd|th)")
-_NUMERIC = re.compile(r"(\d{1,2})[/.](\d{1,2})(?:[/.](\d{4}|\d{2}))?")
+_NUMERIC = re.compile(r"(\d{1,2})([/.])(\d{1,2})\2(\d{4}|\d{2})")
 _MID_MONTH = re.compile(rf"(?:mid|middle of)\s+({_MONTH_RE})\.?(?:\s+(\d{{4}}))?")
 _WEEKDAY_NAMES = tuple(calendar.day_name[index].lower() for index in range(7))
 
@@ -279,9 +279,12 @@ def _ordinal_day(as_of: date, day: int) -> date | None:
 
 
 def _numeric(match: re.Match[str], as_of: date) -> date | tuple[date, ...] | None:
-    """dd/mm/yyyy or mm/dd/yyyy: whichever the numbers allow; both when both do."""
-    first, second = int(match[1]), int(match[2])
-    year = _year(match[3])
+    """dd/mm/yyyy or mm/dd/yyyy: whichever the numbers allow; both when both do.
+
+    The year is required: "24/7" and "1.29" are not dates.
+    """
+    first, second = int(match[1]), int(match[3])
+    year = _year(match[4])
 
     def reading(day: int, month: int) -> date | None:
         if not 1 <= month <= 12:

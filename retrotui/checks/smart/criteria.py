@@ -1,0 +1,243 @@
+"""The verdict on each SMART criterion, from the wording and the parsed parts."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from typing import TYPE_CHECKING
+
+from retrotui.checks.smart.owner import is_system
+from retrotui.checks.smart.result import Criterion
+from retrotui.checks.smart.rules import rules
+from retrotui.checks.smart.wording import Features
+from retrotui.document.duedate import DUE_HELP
+
+if TYPE_CHECKING:
+    from retrotui.checks.smart.check import Parsed
+
+_EXAMPLE = "e.g. 'Add an alert when disk usage on db-* exceeds 85% for 10 minutes'"
+
+
+def specific(f: Features, lead: str) -> Criterion:
+    for phrase, why in (
+        (f.behaviour, "asks people to behave differently"),
+        (f.hedge, "is a maybe, not a commitment"),
+        (f.deliberation, "is a conversation, not a change"),
+    ):
+        if phrase is not None:
+            return Criterion(
+                False,
+                f"'{phrase}' {why}",
+                "Commit to one change to a system or process, " + _EXAMPLE,
+            )
+    if f.person is not None:
+        return Criterion(
+            False,
+            f"'{f.person}' changes a person, not a system",
+            "Change what made the slip easy: a guard, a check, a safer default",
+        )
+    if f.vague_phrase is not None:
+        return Criterion(
+            False,
+            f"'{f.vague_phrase}' does not say what the change is",
+            "Replace it with the exact change and its value, " + _EXAMPLE,
+        )
+    spelled_out = f.figure is not None or (f.concrete_clause and f.artifact is not None)
+    if f.vague_lead is not None:
+        if spelled_out:
+            return Criterion(True, "The concrete change is spelled out", "")
+        return Criterion(
+            False,
+            f"'{f.vague_lead}' alone does not say what will change",
+            f"Say what '{f.vague_lead.lower()}' will produce (an alert, a setting, a "
+            "written report), " + _EXAMPLE,
+        )
+    if f.comparative is not None:
+        return Criterion(
+            False,
+            f"'{f.comparative}' by how much? No target is given",
+            "Give the target: 'from 3600 to 300 seconds', 'below 5 pages a week'",
+        )
+    if f.concrete_lead is None:
+        if spelled_out:
+            return Criterion(True, "Names a concrete change", "")
+        first = lead.split(" ", 1)[0] if lead else ""
+        return Criterion(
+            False,
+            f"No action verb: '{first}' does not say what will be done"
+            if first
+            else "No action given",
+            "Start with what will change: 'Add ...', 'Set ...', 'Remove ...', "
+            "'Pin ...'",
+        )
+    if f.vague_object is not None and not (
+        f.figure is not None or f.artifact_beside_vague
+    ):
+        return Criterion(
+            False,
+            f"'{f.vague_object}' is a goal, not a change",
+            "Name the piece that will exist afterwards: which alert, which check, "
+            "which dashboard panel",
+        )
+    return Criterion(True, f"Concrete change: '{f.concrete_lead}'", "")
+
+
+def measurable(f: Features) -> Criterion:
+    if f.figure is not None:
+        return Criterion(True, f"Has a figure: {f.figure}", "")
+    if f.version is not None and f.state_lead:
+        return Criterion(True, f"Checkable: version {f.version}", "")
+    if f.comparative is not None:
+        return Criterion(
+            False,
+            f"'{f.comparative}' without a target cannot be checked",
+            "Give the target value: 'to 300 seconds', 'below 1%'",
+        )
+    if f.vague_quantity is not None:
+        return Criterion(
+            False,
+            f"'{f.vague_quantity}' is not a number",
+            "Put the number in: 'above 85%', 'more than 3 restarts in 10 minutes'",
+        )
+    changes = f.concrete_lead is not None or f.concrete_clause
+    if f.artifact is not None and changes and f.artifact_beside_vague:
+        return Criterion(True, f"Checkable: the {f.artifact} exists or it does not", "")
+    if f.artifact_verb:
+        return Criterion(True, "Checkable: the written document exists or not", "")
+    if f.state_lead and (f.vague_object is None or f.artifact_beside_vague):
+        return Criterion(True, "Checkable: the new state can be verified", "")
+    return Criterion(
+        False,
+        "Nothing to check when it is done",
+        "Add a number or threshold, or name the artifact: an alert, a CI check, "
+        "a runbook section, a dashboard panel, a config setting",
+    )
+
+
+def achievable(f: Features, due: date | None, as_of: date) -> Criterion:
+    r = rules()
+    if f.absolute is not None:
+        return Criterion(
+            False,
+            f"'{f.absolute}' is a promise no change can keep",
+            "Aim at a measurable reduction: 'page within 5 minutes', "
+            "'error rate below 0.1%'",
+        )
+    if due is not None and due < as_of:
+        return Criterion(
+            False,
+            f"The due date {due.isoformat()} is already past",
+            "Pick a date after today",
+        )
+    if due is not None and (due - as_of).days > r.max_days_ahead:
+        return Criterion(
+            False,
+            f"{due.isoformat()} is more than a year out; it will be forgotten",
+            "Cut it into a first step that lands within a quarter",
+        )
+    if f.huge_scope is not None:
+        scope = f.huge_scope
+        if due is None:
+            return Criterion(
+                None,
+                f"'{scope}' is large; give it a realistic date",
+                "Cut it into a first step that fits a few weeks",
+            )
+        if (due - as_of).days < r.huge_scope_min_days:
+            return Criterion(
+                False,
+                f"'{scope}' by {due.isoformat()} is too much for the time",
+                "Cut it into a first step that fits the date, or move the date",
+            )
+    if due is None:
+        return Criterion(None, "Cannot judge the timing without a due date", "")
+    return Criterion(True, "No absolute promise; scope fits the date", "")
+
+
+def time_bound(parsed: Parsed, given: str | None, as_of: date) -> Criterion:
+    if parsed.due_choices:
+        options = " or ".join(
+            day.strftime("%a %-d %b %Y") for day in parsed.due_choices
+        )
+        what = parsed.due_text or given or "the date"
+        if len(parsed.due_choices) == 1:
+            return Criterion(
+                None,
+                f"'{what.strip()}' is not a day: is {options} right?",
+                "Type the day itself, e.g. " + parsed.due_choices[0].isoformat(),
+            )
+        return Criterion(
+            None,
+            f"'{what.strip()}' could be {options}: which one?",
+            "Type it as " + " or ".join(d.isoformat() for d in parsed.due_choices),
+        )
+    if parsed.due is None:
+        vague = (given.strip() if given is not None else None) or parsed.vague_due
+        if vague:
+            return Criterion(False, f"'{vague}' is not a date", DUE_HELP)
+        return Criterion(False, "No due date", DUE_HELP)
+    days = (parsed.due - as_of).days
+    if days <= 0:
+        when = "today" if days == 0 else "in the past"
+        return Criterion(
+            False,
+            f"Due {parsed.due.isoformat()} is {when}",
+            "Pick a date after today: " + DUE_HELP,
+        )
+    unit = "day" if days == 1 else "days"
+    weekday = parsed.due.strftime("%A")
+    return Criterion(
+        True, f"Due {weekday} {parsed.due.isoformat()} (in {days} {unit})", ""
+    )
+
+
+_HINT = "Name one person (@handle) or one named team, e.g. 'Team Payments'"
+_SPLIT_OWNERS = re.compile(r"\s*(?:,|;|/|&|\+|\band\b|\bor\b)\s*", re.IGNORECASE)
+_HANDLE = re.compile(r"(?<![\w.])@[A-Za-z0-9][\w.-]*\w")
+_ROTATION_WORDS = re.compile(
+    r"[\s_-]*\b(?:primary|secondary|backup)?[\s_-]*on[\s_-]?call(?:er)?s?\b[\s_-]*"
+    r"|\b(?:primary|secondary|rota|rotation|pager)\b",
+    re.IGNORECASE,
+)
+
+
+def _team_behind(rotation: str) -> str:
+    """ "search-oncall" -> "the search team"; "" when the rotation names no team."""
+    team = _ROTATION_WORDS.sub(" ", rotation).strip(" -_")
+    team = re.sub(r"^(?:the|whoever|is|on)\b\s*", "", team, flags=re.IGNORECASE)
+    return f"the {team} team" if team else ""
+
+
+def owner_criterion(owner: str | None, system_subject: str | None) -> Criterion:
+    r = rules()
+    if owner is None or not owner.strip(" .,-"):
+        if system_subject:
+            return Criterion(
+                False,
+                f"'{system_subject}' is a system; it cannot be accountable",
+                "Name the team that owns it",
+            )
+        return Criterion(False, "No owner", _HINT)
+    owner = owner.strip()
+    lowered = " ".join(owner.lower().split())
+    bare = re.sub(r"^the\s+", "", lowered)
+    if lowered in r.non_owners or bare in r.non_owners:
+        return Criterion(False, f"'{owner}' is not one accountable owner", _HINT)
+    if r.rotation.search(lowered):
+        team = _team_behind(owner)
+        return Criterion(
+            False,
+            f"'{owner}' is a rotation: whoever is on call changes before the "
+            "item is done",
+            f"Name the team behind it, e.g. '{team}'" if team else _HINT,
+        )
+    parts = [p for p in _SPLIT_OWNERS.split(owner) if p.strip()]
+    if len(_HANDLE.findall(owner)) > 1 or len(parts) > 1:
+        return Criterion(
+            False, f"'{owner}' is more than one owner", "Pick the one accountable"
+        )
+    if is_system(owner, r):
+        return Criterion(
+            False, f"'{owner}' is a system; it cannot be accountable", _HINT
+        )
+    return Criterion(True, f"Owner: {owner}", "")

@@ -1,0 +1,224 @@
+"""Reading the owner out of an action item typed on one line.
+
+People put the owner anywhere: "owner: payments", "Owner=dba", "assigned to
+qa:", "(sre-team) add ...", "[infra]", "@bob: ...", "sec team: ...",
+"- dba - partition ...", "Lena to add ...", "the cache team will ...",
+"... — Omar", "... . Lena. by EOW". The places are tried from the most
+explicit (a tag) to the least (a handle somewhere in the text). What is read
+is reported as typed, so "ann & raj" stays two people and "search-oncall"
+stays a rotation: the owner criterion judges them.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from retrotui.checks.smart.rules import Rules
+
+_TAG = re.compile(
+    r"(?<![\w-])(?:(?:owner|owenr|ownr|onwer|assignee|responsible|dri|who)\s*[:=]"
+    r"|(?:owned\s+by|ass?i(?:gn|ng)ed\s+to|asigned\s+to)\s*[:=]?)\s*"
+    r"(?P<owner>\?+|@?\w[\w.&/'’ -]{0,40}?)"
+    r"(?=\s*(?:[)\],;:!]|\s[-—–]+(?:\s|$)|[—–]|\.(?:\s|$)|$))",
+    re.IGNORECASE,
+)
+_LEAD_LABEL = re.compile(
+    r"^\s*(?:[-—–*•]\s+)?(?:"
+    r"\[(?P<bracket>[^\]]{1,40})\]"
+    r"|\((?P<paren>[^)]{1,40})\)"
+    r"|(?P<handles>@[\w.-]*\w(?:\s*(?:[,&/+]|and)?\s*@[\w.-]*\w)*)\s*:?"
+    r"|[-—–]\s*(?P<dashed>[^-—–:]{1,40}?)\s*[-—–]"
+    r"|(?P<label>[^:()\[\]]{1,30}):(?=\s)"
+    r")\s*",
+)
+_TRAIL_BRACKET = re.compile(r"[\[(](?P<owner>[^\])(\[]{1,40})[\])]\s*$")
+_SEPARATOR = re.compile(r"\s[-—–]+\s|[—–]|[.;,!]\s|\s\|\s")
+_HANDLE = re.compile(r"(?<![\w.])@[A-Za-z0-9][\w.-]*\w")
+_POLITE = re.compile(
+    r"^(?:(?:pls|plz|please|thx|thanks|ty|cc|fyi|ok)\b[\s,.:!]*)+|"
+    r"(?:[\s,.:!]*\b(?:pls|plz|please|thx|thanks|ty))+\s*$",
+    re.I,
+)
+_EDGES = " .,;:!?-—–*•"
+_TWO = re.compile(r"\s*(?:&|\+|/|,|\band\b)\s*", re.IGNORECASE)
+_NAME = re.compile(r"^[A-Z][a-zA-Z'’-]+$|^[A-Z][a-z]+[A-Z][A-Za-z]*$")
+_SLUG = re.compile(r"^[a-z][a-z0-9]*(?:[-_][a-z0-9]+)*$")
+
+
+@dataclass(frozen=True)
+class OwnerReading:
+    owner: str | None  # as typed, without the marker words around it
+    text: str | None  # the owner's words in the item, to show where it was read
+    system_subject: str | None  # "The backup job will ...": a system, not an owner
+    body: str  # the item without the owner's words
+    lead: str  # where the action starts
+
+
+def _blank(text: str, start: int, end: int) -> str:
+    return text[:start] + " " * (end - start) + text[end:]
+
+
+def owner_like(phrase: str, rules: Rules, *, strict: bool = False) -> bool:
+    """Whether a short phrase names who owns something (or a non-owner to refuse).
+
+    ``strict`` is for phrases that could as well be part of the action
+    (a trailing "- terraform"): a lower-case word then has to look like a team.
+    """
+    phrase = _POLITE.sub("", phrase).strip(_EDGES)
+    lowered = " ".join(phrase.lower().split())
+    if not lowered or len(lowered.split()) > 4 or re.search(r"\d", lowered.lstrip("@")):
+        return _HANDLE.fullmatch(phrase) is not None
+    if _HANDLE.fullmatch(phrase) or all(
+        _HANDLE.fullmatch(part) for part in phrase.replace(",", " ").split()
+    ):
+        return True
+    if (
+        lowered in rules.non_owners
+        or re.sub(r"^the\s+", "", lowered) in rules.non_owners
+    ):
+        return True
+    if rules.rotation.search(lowered) or rules.team_word.search(lowered):
+        return True
+    parts = [part for part in _TWO.split(phrase) if part]
+    if len(parts) > 1:
+        return all(owner_like(part, rules, strict=strict) for part in parts)
+    if rules.known_verb.match(lowered) or rules.system_noun.search(lowered):
+        return False
+    words = phrase.split()
+    if len(words) == 1 and _NAME.match(phrase):
+        return lowered not in rules.stopwords and lowered not in rules.date_words
+    if strict or len(words) > 1 or not _SLUG.match(phrase):
+        return False
+    return lowered not in rules.stopwords and lowered not in rules.date_words
+
+
+def _clean(owner: str, rules: Rules) -> str:
+    owner = " ".join(_POLITE.sub("", owner).strip(_EDGES.replace("?", "")).split())
+    lowered = owner.lower()
+    if lowered.startswith("the ") and lowered not in rules.non_owners:
+        return owner[4:]
+    return owner
+
+
+def _lead_label(body: str, rules: Rules) -> tuple[str, int, int] | None:
+    match = _LEAD_LABEL.match(body)
+    if match is None:
+        return None
+    for group in ("bracket", "paren", "handles", "dashed", "label"):
+        value = match[group]
+        if value is None:
+            continue
+        strict = group in ("paren", "label")
+        if group == "label" and rules.known_verb.match(value.strip().lower()):
+            return None
+        if group == "handles" or owner_like(value, rules, strict=strict):
+            return value, match.start(group), match.end()
+    return None
+
+
+def _trailing(body: str, rules: Rules) -> tuple[str, int, int] | None:
+    """A short owner at the end: "... — Omar", "... (infra)", "... . Lena."."""
+    text = body.rstrip(_EDGES + " ")
+    text = _POLITE.sub("", text).rstrip(_EDGES + " ")
+    bracket = _TRAIL_BRACKET.search(text)
+    if bracket is not None:
+        if owner_like(bracket["owner"], rules):
+            return bracket["owner"], bracket.start(), bracket.end()
+        return None
+    separators = list(_SEPARATOR.finditer(text))
+    if not separators:
+        return None
+    start = separators[-1].end()
+    chunk = text[start:]
+    if owner_like(chunk, rules):
+        return chunk, start, len(text)
+    return None
+
+
+def _subject(body: str, rules: Rules) -> tuple[str, str, int] | None:
+    """ "Lena to add ...", "the cache team will ...": (subject, link, end of link)."""
+    lead = body.strip()
+    offset = len(body) - len(body.lstrip())
+    lead = _POLITE.sub("", lead)
+    offset += len(body.strip()) - len(lead)
+    link = rules.owner_link.match(lead)
+    if link is not None and not re.match(r"(?:\w+ly\s+)?be\b", link["rest"], re.I):
+        subject = link["subject"].strip()
+        if _subject_like(subject, link["link"], rules):
+            return subject, link["link"], offset + link.start("rest")
+    first = re.match(r"(\S+)\s+(?=\w)", lead)
+    if (
+        first
+        and first[1].lower() in rules.non_owners
+        and first[1].lower() not in ("it",)
+    ):
+        following = lead[first.end() :].lower()
+        if rules.known_verb.match(following):
+            return first[1], "", offset + first.end()
+    return None
+
+
+def is_system(subject: str, rules: Rules) -> bool:
+    return (
+        bool(rules.system_noun.search(subject))
+        and not rules.team_word.search(subject)
+        and not subject.startswith("@")
+    )
+
+
+def _subject_like(subject: str, link: str, rules: Rules) -> bool:
+    """ "Team Alpha will", "@maria to", "We will", "The backup job will"; not "Add a step to"."""
+    names = subject.split()
+    lowered = subject.lower()
+    if len(names) > 5 or rules.known_verb.match(lowered):
+        return False
+    if any(name in rules.subject_stopwords for name in names[1:]):
+        return False
+    if subject.startswith("@") or owner_like(subject, rules, strict=True):
+        return True
+    # "to" joins too many things ("Automatic process to detect"): only people
+    # and teams take it.
+    if is_system(subject, rules):
+        return link.lower() != "to"
+    return len(names) <= 4 and all(name[:1].isupper() for name in names)
+
+
+def read_owner(body: str, rules: Rules) -> OwnerReading:
+    """The owner in ``body`` (its due date already blanked out), if any."""
+    found: tuple[str, int, int] | None = None
+    lead_from = 0
+    if (tag := _TAG.search(body)) is not None:
+        found = tag["owner"], tag.start(), tag.end("owner")
+        if tag.start() <= 2:
+            lead_from = tag.end()
+    elif (label := _lead_label(body, rules)) is not None:
+        found, lead_from = label, label[2]
+    else:
+        found = _trailing(body, rules)
+    system_subject = None
+    subject = _subject(body[lead_from:], rules)
+    if subject is not None:
+        name, _, end = subject
+        if is_system(name, rules):
+            system_subject = name
+        elif found is None:
+            start = body.index(name, lead_from)
+            found = name, start, start + len(name)
+        lead_from += end
+    if found is None:
+        handles = list(_HANDLE.finditer(body))
+        if handles:
+            found = (
+                " ".join(h.group() for h in handles),
+                handles[0].start(),
+                handles[-1].end(),
+            )
+    if found is None:
+        return OwnerReading(None, None, system_subject, body, body[lead_from:])
+    owner, start, end = found
+    cleaned = body if start < lead_from else _blank(body, start, end)
+    lead = cleaned[lead_from:] if lead_from else cleaned
+    return OwnerReading(
+        _clean(owner, rules), owner.strip(), system_subject, cleaned, lead
+    )
