@@ -116,7 +116,8 @@ def test_measurable(text: str, expected: bool) -> None:
     [
         (GOOD, "in 3 weeks", True),
         (GOOD, None, None),
-        (GOOD, "2027-03-01", False),
+        # a past date fails Time-bound, not Achievable
+        (GOOD, "2027-03-01", True),
         (GOOD, "2028-06-01", False),
         (GOOD, "2028-03-10", True),
         ("Make sure this never happens again", "EOM", False),
@@ -141,12 +142,34 @@ def test_achievable(text: str, due: str | None, expected: bool | None) -> None:
         (GOOD, "The database volume filled up and writes stopped", True),
         (GOOD, "Release notes for the DNS upgrade were not read", False),
         ("Pin the Flux version to 1.21.2", "An unpinned Flux upgrade broke sync", True),
-        ("Retrain the on-call engineer on failover", None, False),
-        ("Remind Tom to double-check the config", None, False),
-        ("The engineer needs to be retrained", None, False),
-        ("Tell developers to stop pushing on Fridays", None, False),
-        ("Teach the product owners how to look up CVEs", None, False),
+        (
+            "Retrain the on-call engineer on failover",
+            "The failover runbook was out of date",
+            False,
+        ),
+        (
+            "Remind Tom to double-check the config",
+            "A config typo reached production",
+            False,
+        ),
+        (
+            "The engineer needs to be retrained",
+            "The restore steps were not known",
+            False,
+        ),
+        (
+            "Tell developers to stop pushing on Fridays",
+            "A Friday deploy had nobody to roll it back",
+            False,
+        ),
+        (
+            "Teach the product owners how to look up CVEs",
+            "A known CVE shipped in a base image",
+            False,
+        ),
         ("Pay more attention to alerts", "Alerts were missed at night", False),
+        # without a factor, relevance is not judged (the other criteria fail)
+        ("Retrain the on-call engineer on failover", None, None),
     ],
 )
 def test_relevant(text: str, factor: str | None, expected: bool | None) -> None:

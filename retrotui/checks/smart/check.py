@@ -66,9 +66,14 @@ def parse(text: str, owner: str | None, due: str | None, as_of: date) -> Parsed:
             body = _blank(body, start, end)
     # Vague dates ("asap", "soon") are not owners nor part of the action.
     vague = r.vague_due.search(body)
-    scan = r.vague_due.sub(lambda m: " " * len(m.group()), body)
+    scan = r.vague_due.sub(
+        lambda m: (
+            m.group() if m.group().lower() in r.non_owners else " " * len(m.group())
+        ),
+        body,
+    )
     reading_owner = read_owner(scan, r)
-    lead = _LEAD_NOISE.sub("", reading_owner.lead.strip()).lower()
+    lead = _LEAD_NOISE.sub("", " ".join(reading_owner.lead.split())).lower()
     return Parsed(
         owner=owner if owner is not None else reading_owner.owner,
         owner_text=None if owner is not None else reading_owner.text,

@@ -16,54 +16,81 @@ if TYPE_CHECKING:
     from retrotui.checks.smart.check import Parsed
 
 _EXAMPLE = "e.g. 'Add an alert when disk usage on db-* exceeds 85% for 10 minutes'"
+_DOCUMENT = re.compile(
+    r"\b(?:runbook|wiki|docs?|documentation|readme|section|playbook|checklist|adr)s?\b",
+    re.IGNORECASE,
+)
+
+
+def _deliverable(f: Features) -> bool:
+    """A named thing the work leaves behind: "... and record it in the runbook"."""
+    return f.concrete_clause and f.artifact is not None
+
+
+def _fail(message: str, hint: str) -> Criterion:
+    return Criterion(False, message, hint)
 
 
 def specific(f: Features, lead: str) -> Criterion:
     for phrase, why in (
         (f.behaviour, "asks people to behave differently"),
         (f.hedge, "is a maybe, not a commitment"),
-        (f.deliberation, "is a conversation, not a change"),
     ):
         if phrase is not None:
-            return Criterion(
-                False,
+            return _fail(
                 f"'{phrase}' {why}",
                 "Commit to one change to a system or process, " + _EXAMPLE,
             )
     if f.person is not None:
-        return Criterion(
-            False,
+        return _fail(
             f"'{f.person}' changes a person, not a system",
             "Change what made the slip easy: a guard, a check, a safer default",
         )
     if f.vague_phrase is not None:
-        return Criterion(
-            False,
+        return _fail(
             f"'{f.vague_phrase}' does not say what the change is",
             "Replace it with the exact change and its value, " + _EXAMPLE,
         )
-    spelled_out = f.figure is not None or (f.concrete_clause and f.artifact is not None)
-    if f.vague_lead is not None:
-        if spelled_out:
-            return Criterion(True, "The concrete change is spelled out", "")
-        return Criterion(
-            False,
-            f"'{f.vague_lead}' alone does not say what will change",
-            f"Say what '{f.vague_lead.lower()}' will produce (an alert, a setting, a "
-            "written report), " + _EXAMPLE,
+    talk = f.deliberation or f.contact
+    if talk is not None:
+        if _deliverable(f):
+            return Criterion(True, "Names what the conversation will produce", "")
+        return _fail(
+            f"'{talk}' is a conversation, not a change",
+            "Say what it will produce and where: 'record the answer in the runbook', "
+            "'write up 3 options with a recommendation'",
         )
-    if f.comparative is not None:
-        return Criterion(
-            False,
-            f"'{f.comparative}' by how much? No target is given",
-            "Give the target: 'from 3600 to 300 seconds', 'below 5 pages a week'",
+    if f.vague_lead is not None:
+        if _deliverable(f):
+            return Criterion(True, "Names what the work will produce", "")
+        if f.figure is not None and f.artifact is not None:
+            return Criterion(True, f"The target and the {f.artifact} say what", "")
+        if f.figure is not None:
+            return _fail(
+                f"'{f.vague_lead}' gives a target to reach, not the change that "
+                "reaches it",
+                "Name the change: which setting, which alert, which fix",
+            )
+        return _fail(
+            f"'{f.vague_lead}' alone does not say what will change",
+            f"Say what '{f.vague_lead.lower()}' will produce (an alert, a setting, "
+            "a written report), " + _EXAMPLE,
+        )
+    if f.comparative is not None and f.outcome is not None:
+        return _fail(
+            f"'{f.comparative} {f.outcome}' is a result to reach, not a change",
+            "Name the change that gets there: which setting, alert or fix",
+        )
+    if f.absolute is not None and not f.concrete_clause:
+        return _fail(
+            f"'{f.absolute}' is a promise, not a change",
+            "Name the change that makes it less likely: a guard, a check, an alert",
         )
     if f.concrete_lead is None:
-        if spelled_out:
+        if _deliverable(f):
             return Criterion(True, "Names a concrete change", "")
         first = lead.split(" ", 1)[0] if lead else ""
-        return Criterion(
-            False,
+        return _fail(
             f"No action verb: '{first}' does not say what will be done"
             if first
             else "No action given",
@@ -73,41 +100,65 @@ def specific(f: Features, lead: str) -> Criterion:
     if f.vague_object is not None and not (
         f.figure is not None or f.artifact_beside_vague
     ):
-        return Criterion(
-            False,
+        return _fail(
             f"'{f.vague_object}' is a goal, not a change",
             "Name the piece that will exist afterwards: which alert, which check, "
             "which dashboard panel",
         )
-    return Criterion(True, f"Concrete change: '{f.concrete_lead}'", "")
+    if f.bare:
+        return _fail(
+            f"'{f.concrete_lead}' what, where? Nothing says which one or how",
+            "Say what changes, where and under which condition, " + _EXAMPLE,
+        )
+    return Criterion(True, f"Says what changes: '{f.concrete_lead}'", "")
 
 
 def measurable(f: Features) -> Criterion:
+    if f.vague_lead is not None and f.figure is None and not _deliverable(f):
+        return _fail(
+            "Nothing to check when it is done",
+            "Name what it produces: an alert, a setting, a written report",
+        )
+    if f.bare or (f.vague_phrase is not None and f.figure is None):
+        return _fail(
+            "Nothing to check when it is done",
+            "Name what will exist afterwards and how to tell: a threshold, a "
+            "setting's value, a runbook section",
+        )
+    if f.alert_without_condition:
+        return _fail(
+            "The alert has no condition: when does it fire?",
+            "Give the threshold and duration, e.g. 'lag over 30 s for 5 minutes'",
+        )
     if f.figure is not None:
-        return Criterion(True, f"Has a figure: {f.figure}", "")
+        return Criterion(True, f"Has a figure to check: {f.figure}", "")
     if f.version is not None and f.state_lead:
         return Criterion(True, f"Checkable: version {f.version}", "")
     if f.comparative is not None:
-        return Criterion(
-            False,
-            f"'{f.comparative}' without a target cannot be checked",
-            "Give the target value: 'to 300 seconds', 'below 1%'",
+        return _fail(
+            f"'{f.comparative}' by how much? No target is given",
+            "Give the target value: 'from 2 s to 5 s', 'to 300 seconds', 'below 1%'",
+        )
+    if f.change_lead is not None and not _DOCUMENT.search(f.artifact or ""):
+        return _fail(
+            f"'{f.change_lead}' says what changes but not to what",
+            "Give the new value: 'from 02:00 to 06:00 UTC', 'to 50 QPS'",
         )
     if f.vague_quantity is not None:
-        return Criterion(
-            False,
+        return _fail(
             f"'{f.vague_quantity}' is not a number",
             "Put the number in: 'above 85%', 'more than 3 restarts in 10 minutes'",
         )
     changes = f.concrete_lead is not None or f.concrete_clause
     if f.artifact is not None and changes and f.artifact_beside_vague:
-        return Criterion(True, f"Checkable: the {f.artifact} exists or it does not", "")
+        return Criterion(True, f"Done when the {f.artifact.lower()} is in place", "")
     if f.artifact_verb:
-        return Criterion(True, "Checkable: the written document exists or not", "")
+        return Criterion(True, "Done when the document is written", "")
+    if f.concrete_lead is not None and f.detail is not None:
+        return Criterion(True, f"Done when {f.detail} is in place", "")
     if f.state_lead and (f.vague_object is None or f.artifact_beside_vague):
-        return Criterion(True, "Checkable: the new state can be verified", "")
-    return Criterion(
-        False,
+        return Criterion(True, "Done when the new setting is in place", "")
+    return _fail(
         "Nothing to check when it is done",
         "Add a number or threshold, or name the artifact: an alert, a CI check, "
         "a runbook section, a dashboard panel, a config setting",
@@ -122,12 +173,6 @@ def achievable(f: Features, due: date | None, as_of: date) -> Criterion:
             f"'{f.absolute}' is a promise no change can keep",
             "Aim at a measurable reduction: 'page within 5 minutes', "
             "'error rate below 0.1%'",
-        )
-    if due is not None and due < as_of:
-        return Criterion(
-            False,
-            f"The due date {due.isoformat()} is already past",
-            "Pick a date after today",
         )
     if due is not None and (due - as_of).days > r.max_days_ahead:
         return Criterion(

@@ -72,6 +72,8 @@ def _starts(word: str) -> bool:
     bare = word.lower().strip(_EDGE)
     if bare in START_WORDS or bare.split("'")[0] in START_WORDS:
         return True
+    if bare.endswith("day") and 6 <= len(bare) <= 11:
+        return True  # a weekday, perhaps misspelt ("wenesday")
     return bool(_DIGIT_START.match(bare)) or bare.startswith(
         ("wk", "q1", "q2", "q3", "q4")
     )
@@ -88,12 +90,12 @@ def locate_due(text: str, as_of: date) -> tuple[int, int, DueReading] | None:
             continue
         for last in range(min(len(tokens), index + _MAX_DUE_WORDS), index, -1):
             end = tokens[last - 1].end()
-            while end > tokens[index].start() and text[end - 1] in _EDGE:
-                end -= 1
             if not _ends_phrase(
                 text, end, tokens[last] if last < len(tokens) else None
             ):
                 continue
+            while end > tokens[index].start() and text[end - 1] in _EDGE:
+                end -= 1
             found = read_due(text[tokens[index].start() : end], as_of)
             if found is None:
                 continue

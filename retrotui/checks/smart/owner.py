@@ -82,7 +82,7 @@ def owner_like(phrase: str, rules: Rules, *, strict: bool = False) -> bool:
         return True
     parts = [part for part in _TWO.split(phrase) if part]
     if len(parts) > 1:
-        return all(owner_like(part, rules, strict=strict) for part in parts)
+        return all(owner_like(part, rules) for part in parts)
     if rules.known_verb.match(lowered) or rules.system_noun.search(lowered):
         return False
     words = phrase.split()
@@ -110,8 +110,6 @@ def _lead_label(body: str, rules: Rules) -> tuple[str, int, int] | None:
         if value is None:
             continue
         strict = group in ("paren", "label")
-        if group == "label" and rules.known_verb.match(value.strip().lower()):
-            return None
         if group == "handles" or owner_like(value, rules, strict=strict):
             return value, match.start(group), match.end()
     return None

@@ -27,6 +27,8 @@ def _keywords(text: str) -> set[str]:
 
 
 def relevant(f: Features, body: str, factor: str | None) -> Criterion:
+    if factor is None or not factor.strip():
+        return Criterion(None, "No contributing factor linked", "")
     aimed = f.person or f.behaviour
     if aimed:
         return Criterion(
@@ -34,8 +36,6 @@ def relevant(f: Features, body: str, factor: str | None) -> Criterion:
             f"Aimed at a person ('{aimed}'), not at a system",
             "Change the system that let it happen: a guard, a default, an alert",
         )
-    if factor is None or not factor.strip():
-        return Criterion(None, "No contributing factor linked", "")
     shared = _keywords(body) & _keywords(factor)
     if shared:
         return Criterion(True, "Addresses the linked contributing factor", "")

@@ -76,6 +76,13 @@ class Rules:
     stopwords: frozenset[str]
     date_words: frozenset[str]  # "fri", "march", "asap": never an owner
     synonyms: dict[str, str]
+    definite_lead: re.Pattern[str]  # "pin", "disable": the object is all it needs
+    generic_nouns: frozenset[str]
+    outcome: re.Pattern[str]
+    change_lead: re.Pattern[str]
+    contact_lead: re.Pattern[str]
+    condition: re.Pattern[str]
+    alert_artifact: re.Pattern[str]
     huge_scope_min_days: int
     max_days_ahead: int
 
@@ -139,6 +146,15 @@ def rules() -> Rules:
         stopwords=frozenset(data["stopwords"]),
         date_words=START_WORDS | frozenset(data["vague_due"]),
         synonyms=synonyms,
+        definite_lead=lead(data["definite_verbs"]),
+        generic_nouns=frozenset(data["generic_nouns"]),
+        outcome=words("outcome_nouns"),
+        change_lead=lead(data["change_verbs"]),
+        contact_lead=lead(data["contact_verbs"]),
+        condition=re.compile(
+            _alternation(data["condition_words"]) + r"|[<>≤≥]|->|→", flags
+        ),
+        alert_artifact=words("alert_artifacts"),
         huge_scope_min_days=data["huge_scope_min_days"],
         max_days_ahead=data["max_days_ahead"],
     )

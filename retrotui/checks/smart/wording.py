@@ -1,32 +1,113 @@
 """What an action item's wording says: its lead verb, vague or hedging words,
-figures, checkable artifacts, absolute promises and unbounded scope."""
+figures, details that pin the change down, checkable artifacts, absolute
+promises and unbounded scope."""
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
 
-from retrotui.checks.smart.rules import rules
+from retrotui.checks import verbs
+from retrotui.checks.smart.rules import Rules, rules
 
 _NUMBER = re.compile(
     r"(?<![\w/.@-])(?:[<>]=?\s*)?(?:v?\d+(?:[.,:]\d+)*(?:\s*%|[a-z]{0,3}\b)"
     r"|p\d{2,3}(?:\.\d+)?\b)"
     r"|\b(?:zero|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|"
-    r"thirty|forty|fifty|sixty|ninety|hundred|thousand|twice|double|half|once)\b",
+    r"thirty|forty|fifty|sixty|ninety|hundred|thousand)\b",
     re.IGNORECASE,
 )
-_WILDCARD_CODE = re.compile(r"^\dxx$", re.IGNORECASE)
-_UNKNOWN_VERB = re.compile(
-    r"^[a-z]{3,}(?:-[a-z]+)?(?=\s+(?:the|a|an|our|all|every|each|their|its|this|"
-    r"these|those|any|both)\s)"
-)
+# Numbers that do not say when an item is done: HTTP codes ("the 502s", "5xx").
+_CODE = re.compile(r"^(?:[1-5]\d\d|[1-5]xx)s?$", re.IGNORECASE)
 _VERSION = re.compile(r"^v\d", re.IGNORECASE)
+_WORD = re.compile(r"[A-Za-z][\w'’-]*")
+# "orders-db", "runbooks/kafka.md", "order_items.order_id", "/healthz", "INC-530",
+# "PodDisruptionBudget", "S3", and anything in quotes.
+_IDENTIFIER = re.compile(
+    r"(?<![\w])(?:/[\w.{}*-]+|[\w*]+(?:[./_:#][\w*{}-]+)+|#[\w-]+|"
+    r"[A-Za-z]+\d[\w-]*|[a-z]+[A-Z]\w*|[A-Z][a-z]+[A-Z]\w*)(?![\w])"
+    r"|'[^']{3,}'|\"[^\"]{3,}\"|‘[^’]{3,}’|“[^”]{3,}”"
+)
+_HYPHENATED = re.compile(r"(?<![\w-])([a-z][a-z0-9]*)(?:-([a-z0-9]+))+(?![\w-])")
+# Parts of ordinary hyphenated words ("on-call", "re-run", "auto-remediation").
+_PREFIXES = frozenset(
+    [
+        "on",
+        "re",
+        "co",
+        "non",
+        "pre",
+        "per",
+        "de",
+        "un",
+        "sub",
+        "out",
+        "off",
+        "up",
+        "in",
+        "to",
+        "by",
+        "of",
+        "all",
+        "e",
+        "x",
+        "anti",
+        "auto",
+        "self",
+        "multi",
+        "semi",
+        "post",
+        "mid",
+        "day",
+        "week",
+    ]
+)
+# Acronyms too general to pin anything down.
+_GENERIC_ACRONYMS = frozenset(
+    [
+        "API",
+        "APIS",
+        "CI",
+        "CD",
+        "DB",
+        "PR",
+        "PRS",
+        "UI",
+        "UX",
+        "SRE",
+        "SRES",
+        "QA",
+        "IT",
+        "OK",
+        "TBD",
+        "ASAP",
+        "EOW",
+        "EOM",
+        "EOQ",
+        "EOY",
+        "ETA",
+        "FYI",
+        "TODO",
+        "RCA",
+        "SLO",
+        "SLOS",
+        "SLA",
+        "SLI",
+        "DNS",
+    ]
+)
+_JOINER = re.compile(
+    r"(?:\b(?:and|then|plus|also|with|w/|so|by|to)|[,;:+&]|\s-)\s+(?:\w+ly\s+)?"
+    r"([a-z][a-z-]+)",
+    re.IGNORECASE,
+)
 
 
 @dataclass
 class Features:
     hedge: str | None
     deliberation: str | None
+    contact: str | None  # "reach out to", "ask": fine when a deliverable is named
     behaviour: str | None
     person: str | None
     vague_phrase: str | None
@@ -34,30 +115,81 @@ class Features:
     vague_quantity: str | None
     vague_lead: str | None
     concrete_lead: str | None
-    comparative: str | None  # "reduce", "increase" without a figure: by how much?
+    change_lead: str | None  # "change", "adjust": to what?
+    comparative: str | None  # "reduce", "increase"
+    outcome: str | None  # "latency", "noise": a result, not a knob
     state_lead: bool
     artifact_verb: bool
-    figure: str | None  # a number that is not a version ("85%", "3", "p99")
+    figure: str | None  # a number that is not a version or an HTTP code
     version: str | None
     artifact: str | None
     artifact_beside_vague: bool
+    alert_without_condition: bool
+    condition: str | None
+    detail: str | None  # what pins the change down: a name, a path, a number
+    content_words: int
+    bare: bool  # a verb and a stock object ("create a dashboard"), nothing more
     concrete_clause: bool
     absolute: str | None
     huge_scope: str | None
 
 
-def _imperative(clause: str) -> bool:
-    """Whether a joined verb is an instruction, not a status or a plural noun.
-
-    "... and add" and "by adding" are; "has been created" and "metrics and
-    alerts" are not.
-    """
-    verb = clause.rsplit(None, 1)[-1].lower()
-    return not verb.endswith("ed") and (not verb.endswith("s") or verb.endswith("ss"))
-
-
 def _text(match: re.Match[str] | None) -> str | None:
     return match.group().strip() if match is not None else None
+
+
+def _identifier(body: str) -> str | None:
+    for match in _IDENTIFIER.finditer(body):
+        token = match.group().strip("'\"‘’“”")
+        if token.upper() in _GENERIC_ACRONYMS or token.lower() in ("w/", "e.g", "i.e"):
+            continue
+        if token.startswith("/") and len(token) < 3:
+            continue
+        return match.group()
+    for match in _HYPHENATED.finditer(body):
+        parts = match.group().split("-")
+        if any(
+            (len(part) <= 3 and part not in _PREFIXES) or part[:1].isdigit()
+            for part in parts
+        ):
+            return match.group()
+    return None
+
+
+def _clauses(body: str, r: Rules) -> bool:
+    """A second change joined to the first: "..., verify ...", "and record ..."."""
+    for match in _JOINER.finditer(body):
+        word = match.group(1).lower()
+        if word.endswith("ing"):
+            base = verbs.lemma(word)
+        else:
+            base = word if verbs.is_base_verb(word) else None
+        if base is None or word.endswith(("ed", "s")) and not word.endswith("ss"):
+            continue
+        if r.vague_verb_lead.match(base):
+            continue
+        return True
+    return False
+
+
+def _content_words(text: str, r: Rules) -> int:
+    count = 0
+    for word in _WORD.findall(text):
+        low = word.lower().strip("'’")
+        if low in r.stopwords or low in r.generic_nouns or len(low) < 3:
+            continue
+        if r.vague_phrase.fullmatch(low) or r.vague_quantity.fullmatch(low):
+            continue
+        count += 1
+    return count
+
+
+def _lead_verb(lead: str, r: Rules) -> re.Match[str] | None:
+    """The first word, when it is a verb in the base form ("log", "collect")."""
+    match = re.match(r"[a-z][a-z-]+", lead)
+    if match and verbs.is_base_verb(match.group()):
+        return match
+    return None
 
 
 def features(body: str, lead: str) -> Features:
@@ -65,24 +197,42 @@ def features(body: str, lead: str) -> Features:
     figures, versions = [], []
     for match in _NUMBER.finditer(body):
         token = match.group().strip()
-        if _WILDCARD_CODE.match(token):
+        if _CODE.match(token):
             continue
         (versions if _VERSION.match(token) else figures).append(token)
     artifacts = list(r.artifact.finditer(body))
     vague_object = r.vague_object.search(body)
     vague_lead = r.vague_verb_lead.match(lead)
     deliberation = r.deliberation_lead.match(lead)
+    contact = r.contact_lead.match(lead)
+    if contact and deliberation and contact.end() >= deliberation.end():
+        deliberation = None
     concrete_lead = None if vague_lead or deliberation else r.concrete_lead.match(lead)
     person_lead = r.person_lead.match(lead)
     if concrete_lead is None and not (vague_lead or deliberation or person_lead):
-        # An unlisted word before an article is an imperative verb all the same:
-        # "Deprecate the v1 API", "Conduct a game day".
-        concrete_lead = _UNKNOWN_VERB.match(lead)
-    # Past tense is a status report ("an issue has been created"), not a change.
-    clauses = [m for m in r.concrete_clause.finditer(body) if _imperative(m.group())]
+        concrete_lead = _lead_verb(lead, r)
+        if concrete_lead is None:
+            # "regression test for ...", "CI check that ...": the change is named.
+            three = len(" ".join(lead.split()[:3]))
+            concrete_lead = r.artifact.search(lead, 0, three)
+    after_lead = (
+        lead[(concrete_lead or vague_lead or deliberation or contact).end() :]
+        if (concrete_lead or vague_lead or deliberation or contact)
+        else lead
+    )
+    condition = r.condition.search(after_lead)
+    alert = r.alert_artifact.search(" ".join(after_lead.split()[:4]))
+    comparative = r.comparative_lead.match(lead)
+    detail = _identifier(body)
+    content = _content_words(after_lead, r)
+    clause = _clauses(body, r)
+    huge = _text(r.huge_scope.search(body))
+    written = bool(artifacts) and r.artifact_verb.match(lead) is not None
+    definite = concrete_lead is not None and r.definite_lead.match(lead) is not None
     return Features(
         hedge=_text(r.hedge.search(body)),
         deliberation=_text(deliberation),
+        contact=_text(contact),
         behaviour=_text(r.behaviour.search(body)),
         person=_text(person_lead) or _text(r.person_phrase.search(body)),
         vague_phrase=_text(r.vague_phrase.search(body)),
@@ -90,9 +240,9 @@ def features(body: str, lead: str) -> Features:
         vague_quantity=_text(r.vague_quantity.search(body)),
         vague_lead=_text(vague_lead),
         concrete_lead=_text(concrete_lead),
-        comparative=None
-        if figures or vague_lead or deliberation
-        else _text(r.comparative_lead.match(lead)),
+        change_lead=_text(r.change_lead.match(lead)),
+        comparative=_text(comparative),
+        outcome=_text(r.outcome.search(after_lead)),
         state_lead=concrete_lead is not None and bool(r.state_lead.match(lead)),
         artifact_verb=concrete_lead is not None and bool(r.artifact_verb.match(lead)),
         figure=figures[0] if figures else None,
@@ -104,7 +254,17 @@ def features(body: str, lead: str) -> Features:
             or a.start() >= vague_object.end()
             for a in artifacts
         ),
-        concrete_clause=bool(clauses),
+        alert_without_condition=alert is not None
+        and not figures
+        and r.condition.search(after_lead) is None,
+        condition=_text(condition),
+        detail=detail,
+        content_words=content,
+        bare=not (
+            detail or figures or condition or clause or huge or written or definite
+        )
+        and content < 2,
+        concrete_clause=clause,
         absolute=_text(r.absolute.search(body)),
-        huge_scope=_text(r.huge_scope.search(body)),
+        huge_scope=huge,
     )
