@@ -24,6 +24,8 @@ from functools import lru_cache
 from importlib import resources
 from typing import TYPE_CHECKING, Any
 
+from retrotui.checks import verbs
+
 if TYPE_CHECKING:
     from retrotui.document.models import Postmortem
 
@@ -407,16 +409,7 @@ class _Checker:
 
     def participle(self, verb: str) -> str:
         verb = verb.lower()
-        known = self.lex.participles.get(verb)
-        if known:
-            return known
-        if verb.endswith("e"):
-            return verb + "d"
-        if verb.endswith("y") and len(verb) > 2 and verb[-2] not in "aeiou":
-            return verb[:-1] + "ied"
-        if verb.endswith("ed"):
-            return verb
-        return verb + "ed"
+        return self.lex.participles.get(verb) or verbs.participle(verb)
 
     def _object(self, line: str, start: int) -> tuple[str, str]:
         """(object, trailing clause) of the words after ``start``."""
