@@ -11,7 +11,8 @@ import pytest
 from factories import incident
 
 from retrotui.cli import main
-from retrotui.reports.markdown import escape, to_markdown
+from retrotui.reports.markdown import to_markdown
+from retrotui.reports.md_text import escape_block, escape_inline
 from retrotui.storage.store import Store
 
 
@@ -119,10 +120,13 @@ def test_people_are_named_only_with_consent(stored: Path) -> None:
 
 def test_markdown_in_user_text_is_escaped() -> None:
     assert (
-        escape("**bold** [link](x) <b>|") == "\\*\\*bold\\*\\* \\[link\\](x) \\<b\\>\\|"
+        escape_inline("**bold** [link](x) <b>|")
+        == "\\*\\*bold\\*\\* \\[link\\](x) \\<b\\>\\|"
     )
+    # Each line stays a line (a hard break), none opens a block.
     assert (
-        escape("# not a heading\n- not a list") == "\\# not a heading\n\\- not a list"
+        escape_block("# not a heading\n- not a list")
+        == "\\# not a heading\\\n\\- not a list"
     )
     pm = incident()
     pm.title = "[bold]x[/] | *y*"

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from datetime import date
 
 from retrotui.document.models import (
@@ -11,9 +10,7 @@ from retrotui.document.models import (
     Postmortem,
     format_duration,
 )
-
-_INLINE = re.compile(r"([\\`*_{}\[\]<>|~#])")
-_LINE_START = re.compile(r"^(\s*)([-+>=]|\d+[.)])(\s|$)")
+from retrotui.reports.md_text import escape_block, escape_cell, escape_inline
 
 FACTOR_KIND_LABELS = {
     FactorKind.trigger: "Trigger",
@@ -21,20 +18,12 @@ FACTOR_KIND_LABELS = {
     FactorKind.detection: "Detection gap",
     FactorKind.response: "Response gap",
 }
+# The continuation indent of a "- " list item's content.
+ITEM = "  "
 
 
-def escape(text: str) -> str:
-    """User text as literal Markdown: no emphasis, links, HTML or headings."""
-    lines = []
-    for line in text.splitlines() or [""]:
-        line = _INLINE.sub(r"\\\1", line)
-        lines.append(_LINE_START.sub(r"\1\\\2\3", line))
-    return "\n".join(lines)
-
-
-def cell(text: str) -> str:
-    """User text inside a table cell: one line, pipes escaped."""
-    return escape(" ".join(text.split())) or " "
+def _item(text: str) -> str:
+    return f"- {escape_block(text, ITEM)}"
 
 
 def _label(value: str) -> str:
@@ -59,7 +48,7 @@ def to_markdown(pm: Postmortem, as_of: date | None = None) -> str:
     """Render ``pm`` as a Markdown report; ``as_of`` marks overdue actions."""
     today = as_of or date.today()
     person = _People(pm)
-    out: list[str] = [f"# {escape(pm.title)}", ""]
+    out: list[str] = [f"# {escape_inline(pm.title)}", ""]
     meta = [
         ("Id", pm.id),
         ("Kind", _label(pm.kind.value)),
@@ -76,19 +65,19 @@ def to_markdown(pm: Postmortem, as_of: date | None = None) -> str:
         ("Promoted to", pm.promoted_to),
         ("Related", ", ".join(pm.related)),
     ]
-    out += [f"- **{key}:** {escape(value)}" for key, value in meta if value]
+    out += [f"- **{key}:** {escape_inline(value)}" for key, value in meta if value]
     out.append("")
 
     def section(title: str, body: list[str]) -> None:
         out.extend([f"## {title}", "", *(body or ["_None recorded._"]), ""])
 
-    section("Summary", [escape(pm.summary)] if pm.summary else [])
-    section("Impact", [escape(pm.impact)] if pm.impact else [])
+    section("Summary", [escape_block(pm.summary)] if pm.summary else [])
+    section("Impact", [escape_block(pm.impact)] if pm.impact else [])
     section("Contributing factors", _factors(pm))
     triggers = [f for f in pm.factors if f.kind is FactorKind.trigger]
-    section("Trigger", [f"- {escape(f.text)}" for f in triggers])
-    section("Detection", [escape(pm.detection)] if pm.detection else [])
-    section("Resolution", [escape(pm.resolution)] if pm.resolution else [])
+    section("Trigger", [_item(f.text) for f in triggers])
+    section("Detection", [escape_block(pm.detection)] if pm.detection else [])
+    section("Resolution", [escape_block(pm.resolution)] if pm.resolution else [])
     section("Action items", _actions(pm, person, today))
     out += ["## Lessons learned", ""]
     for title, items in (
@@ -98,15 +87,12 @@ def to_markdown(pm: Postmortem, as_of: date | None = None) -> str:
         ("What was confusing", pm.confusing),
     ):
         out += [f"### {title}", ""]
-        out += [f"- {escape(item)}" for item in items] or ["_None recorded._"]
+        out += [_item(item) for item in items] or ["_None recorded._"]
         out.append("")
     if pm.takeaways:
-        section("Takeaways", [f"- {escape(item)}" for item in pm.takeaways])
+        section("Takeaways", [_item(item) for item in pm.takeaways])
     section("Timeline", _timeline(pm))
-    section(
-        "Participants",
-        [f"- {escape(p.display())}" for p in pm.participants],
-    )
+    section("Participants", [_item(p.display()) for p in pm.participants])
     return "\n".join(out).rstrip() + "\n"
 
 
@@ -122,11 +108,11 @@ def _factors(pm: Postmortem) -> list[str]:
         kind = FACTOR_KIND_LABELS[factor.kind]
         lines.append(
             f"- **{labels[factor.id]} {kind}** ({factor.category.value}): "
-            f"{escape(factor.text)}"
+            f"{escape_block(factor.text, ITEM)}"
         )
-        lines += [
-            f"  {depth}. Why? {escape(why)}" for depth, why in enumerate(factor.whys, 1)
-        ]
+        for depth, why in enumerate(factor.whys, 1):
+            marker = f"{ITEM}{depth}. "
+            lines.append(f"{marker}Why? {escape_block(why, ' ' * len(marker))}")
     return lines
 
 
@@ -143,16 +129,16 @@ def _actions(pm: Postmortem, person: _People, today: date) -> list[str]:
             "| "
             + " | ".join(
                 [
-                    cell(
+                    escape_cell(
                         item.text
                         + (f" (done when: {item.done_when})" if item.done_when else "")
                     ),
                     item.type.value,
                     item.priority.value,
-                    cell(person(item.owner)) if item.owner else "**none**",
+                    escape_cell(person(item.owner)) if item.owner else "**none**",
                     _due(item, today),
                     _label(item.status.value)
-                    + (f" {cell(item.tracker)}" if item.tracker else ""),
+                    + (f" {escape_cell(item.tracker)}" if item.tracker else ""),
                     ", ".join(labels[f] for f in item.factor_ids if f in labels) or " ",
                 ]
             )
@@ -163,7 +149,7 @@ def _actions(pm: Postmortem, person: _People, today: date) -> list[str]:
 
 def _due(item: ActionItem, today: date) -> str:
     if item.due is None:
-        return cell(item.due_text) if item.due_text else "**none**"
+        return escape_cell(item.due_text) if item.due_text else "**none**"
     text = item.due.isoformat()
     return f"**{text} OVERDUE**" if item.is_overdue(today) else text
 
@@ -180,9 +166,9 @@ def _timeline(pm: Postmortem) -> list[str]:
     ]
     for event in pm.sorted_timeline():
         milestone = f"**{event.milestone.value}**" if event.milestone else " "
-        text = cell(event.text)
+        text = escape_cell(event.text)
         if event.link:
-            text += f" ({cell(event.link)})"
+            text += f" ({escape_cell(event.link)})"
         lines.append(f"| {event.at:%Y-%m-%d %H:%M} | {text} | {milestone} |")
     lines += [
         "",
@@ -191,5 +177,5 @@ def _timeline(pm: Postmortem) -> list[str]:
         f"- Time to mitigate: {format_duration(pm.time_to_mitigate)}",
         f"- Time to resolve: {format_duration(pm.time_to_resolve)}",
     ]
-    lines += [f"- Warning: {escape(w)}" for w in pm.milestone_warnings()]
+    lines += [f"- Warning: {escape_inline(w)}" for w in pm.milestone_warnings()]
     return lines
