@@ -128,7 +128,11 @@ def check_arguments(args: argparse.Namespace) -> None:
     for name, value in vars(args).items():
         values = value if isinstance(value, list) else [value]
         for text in values:
-            if name in PATH_ARGUMENTS or not isinstance(text, str):
+            if not isinstance(text, str):
+                continue
+            if name in PATH_ARGUMENTS:
+                if "\0" in text:  # only possible in-process: no file has one
+                    raise UsageError(f"retro: {name.upper()} holds a NUL byte")
                 continue
             if _NOT_UTF8.search(text):
                 raise UsageError(
@@ -142,7 +146,9 @@ _NOT_UTF8 = re.compile("[\ud800-\udfff]")
 
 
 def _say(line: str) -> None:
-    """Print one line on stderr: no escape sequences, never a second line."""
+    """Print one line on stderr: no escape sequences, never a second line, and
+    bytes that were not UTF-8 (a path, a rejected word) shown as ``\\xff``."""
+    line = line.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
     print(clean_line(line), file=sys.stderr)
 
 
