@@ -181,3 +181,18 @@ def test_a_symlink_at_the_log_path_is_not_followed(
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and "could not be written" in err
     assert target.read_text() == "keep me\n"
+
+
+def test_an_export_file_is_private_whatever_the_umask(
+    db_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert retro(db_path, "note", "Disk full") == 0
+    pm_id = capsys.readouterr().out.strip()
+    target = tmp_path / "report.md"
+    old_umask = os.umask(0)
+    try:
+        assert retro(db_path, "export", pm_id, "-o", str(target)) == 0
+    finally:
+        os.umask(old_umask)
+    assert stat.S_IMODE(target.stat().st_mode) == 0o600
+    assert target.read_text().startswith("# Disk full")

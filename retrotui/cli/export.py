@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 
 from retrotui.cli.common import add_command, store_for
@@ -50,7 +51,10 @@ def run(args: argparse.Namespace) -> int:
         sys.stdout.write(text)
         return 0
     try:
-        with open(args.output, "w", encoding="utf-8") as handle:
+        # A new file is private, like the database (a postmortem may name
+        # customers and people); an existing one keeps its mode.
+        fd = os.open(args.output, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        with open(fd, "w", encoding="utf-8") as handle:
             handle.write(text)
     except OSError as error:
         raise RetroError(f"cannot write {args.output}: {error.strerror}") from error
