@@ -18,7 +18,9 @@ _ESCAPES = re.compile(
     """,
     re.VERBOSE,
 )
-# C0 and C1 controls and DEL, except tab and newline.
+# C0 and C1 controls and DEL, except tab and newline.  Every sequence above
+# starts with one of them (as does CR), so text without any is left as it is:
+# listings clean every field of every postmortem.
 _CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
 
@@ -27,7 +29,7 @@ def clean_text(value: str) -> str:
 
     Newlines and tabs stay; CRLF and lone CR become newlines.
     """
-    if not value:
+    if not value or not _CONTROLS.search(value):
         return value
     value = value.replace("\r\n", "\n").replace("\r", "\n")
     value = _ESCAPES.sub("", value)

@@ -92,12 +92,17 @@ class _Fields:
         self.id = raw_id
 
     def text(self, key: str, default: str = "", within: dict | None = None) -> str:
+        return clean_line(self.raw_text(key, default, within))
+
+    def raw_text(self, key: str, default: str = "", within: dict | None = None) -> str:
+        """The field checked to be text but not cleaned: for values that are
+        compared, not shown."""
         value = (self.doc if within is None else within).get(key)
         if value is None:
             return default
         if not isinstance(value, str):
             raise BadDocument(self.id, f"'{key}' is not text")
-        return clean_line(value)
+        return value
 
     def objects(self, key: str) -> list[dict[str, Any]]:
         value = self.doc.get(key) or []
@@ -115,14 +120,14 @@ class _Fields:
 def _incident_date(fields: _Fields) -> str:
     # As Postmortem.incident_date: the started milestone, else the first event.
     events = [
-        (fields.text("at", within=e), fields.text("milestone", within=e))
+        (fields.raw_text("at", within=e), fields.raw_text("milestone", within=e))
         for e in fields.objects("timeline")
     ]
     started = [at for at, milestone in events if at and milestone == "started"]
     times = started or [at for at, _ in events if at]
     # ISO strings with offsets do not sort as instants; the date part is what
     # is shown, and events of one incident share an offset.
-    return min(times)[:10] if times else fields.text("created")[:10]
+    return clean_line(min(times))[:10] if times else fields.text("created")[:10]
 
 
 def summarize(doc: dict[str, Any]) -> Summary:
@@ -139,7 +144,7 @@ def summarize(doc: dict[str, Any]) -> Summary:
             due_text=fields.text("due_text", within=a),
         )
         for a in fields.objects("actions")
-        if fields.text("status", "open", within=a) == "open"
+        if fields.raw_text("status", "open", within=a) == "open"
     )
     return Summary(
         id=fields.id,
