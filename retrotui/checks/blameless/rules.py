@@ -1,0 +1,102 @@
+"""The blameless rules as data: ``data/blameless_rules.json`` read once.
+
+Each rule: an id, a category, a message, a regular expression, keywords (a
+line is only examined by the rules whose keywords it contains), how the
+subject or a named group is judged (``require`` / ``require_who``) and a
+suggestion template; the lexicon says which words are people, systems, tools.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One piece of blaming language; columns are 1-based, ``end_col`` exclusive."""
+
+    line: int
+    col: int
+    end_col: int
+    rule: str
+    category: str
+    message: str
+    suggestion: str
+    text: str
+
+
+@dataclass(frozen=True)
+class Rule:
+    id: str
+    category: str
+    message: str
+    pattern: re.Pattern[str]
+    keywords: tuple[str, ...]
+    require: str | None
+    require_who: str | None
+    passive_agent: bool
+    passive_subjects: frozenset[str]
+    passive_default: bool
+    human_complement: bool
+    take: str
+    suggest: str
+    fallback: str
+    examples: dict[str, list[str]]
+
+
+class Lexicon:
+    def __init__(self, data: dict[str, Any]) -> None:
+        self.self_pronouns = frozenset(data["self_pronouns"])
+        self.person_pronouns = frozenset(data["person_pronouns"])
+        self.they = frozenset(data["they_pronouns"])
+        self.system_pronouns = frozenset(data["system_pronouns"])
+        self.human_nouns = frozenset(data["human_nouns"])
+        self.system_nouns = frozenset(data["system_nouns"])
+        self.tech_words = frozenset(data["tech_words"])
+        self.first_names = frozenset(data["first_names"])
+        self.skip_words = frozenset(data["skip_words"])
+        self.not_adverbs = frozenset(data["not_adverbs"])
+        self.prepositions = frozenset(data["prepositions"])
+        self.boundaries = frozenset(data["boundaries"])
+        self.human_verbs = frozenset(data["human_verbs"])
+        self.participles: dict[str, str] = data["participles"]
+
+
+@lru_cache(maxsize=1)
+def load() -> tuple[tuple[Rule, ...], Lexicon]:
+    raw = json.loads(
+        resources.files("retrotui.checks")
+        .joinpath("data/blameless_rules.json")
+        .read_text(encoding="utf-8")
+    )
+    rules = tuple(
+        Rule(
+            id=r["id"],
+            category=r["category"],
+            message=r["message"],
+            pattern=re.compile(r["pattern"], re.IGNORECASE),
+            keywords=tuple(k.lower() for k in r["keywords"]),
+            require=r.get("require"),
+            require_who=r.get("require_who"),
+            passive_agent=r.get("passive_agent", False),
+            passive_subjects=frozenset(r.get("passive_subjects", ())),
+            passive_default=r.get("passive_default") == "flag",
+            human_complement=r.get("human_complement", False),
+            take=r.get("take", "static"),
+            suggest=r["suggest"],
+            fallback=r.get("fallback", r["suggest"]),
+            examples=r.get("examples", {}),
+        )
+        for r in raw["rules"]
+    )
+    return rules, Lexicon(raw["lexicon"])
+
+
+def rules() -> tuple[Rule, ...]:
+    """The loaded rules, in data-file order (the tests run their examples)."""
+    return load()[0]
