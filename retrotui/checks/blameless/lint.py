@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Iterable, Iterator
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from retrotui.checks.blameless.rewrite import suggestion
@@ -77,9 +78,17 @@ def _candidates(
             yield number, rule
 
 
-def lint(text: str, names: Iterable[str] = ()) -> list[Finding]:
-    """Blaming language in ``text``; ``names`` are the people involved."""
+def lint(
+    text: str, names: Iterable[str] = (), only: Iterable[str] | None = None
+) -> list[Finding]:
+    """Blaming language in ``text``; ``names`` are the people involved.
+
+    ``only`` limits the check to the rules with these ids (a rule's own tests).
+    """
     rule_list, lexicon = load()
+    if only is not None:
+        wanted = set(only)
+        rule_list = tuple(rule for rule in rule_list if rule.id in wanted)
     checker = Checker(lexicon, names)
     lines = text.split("\n")
     found: list[Finding] = []
@@ -106,11 +115,25 @@ def lint(text: str, names: Iterable[str] = ()) -> list[Finding]:
                     rule=rule.id,
                     category=rule.category,
                     message=rule.message,
-                    suggestion=suggestion(lexicon, rule, line, match),
+                    suggestion=_clean(
+                        suggestion(lexicon, rule, line, match), rule.fallback
+                    ),
                     text=match.group(),
                 )
             )
     return _without_overlaps(found)
+
+
+@lru_cache(maxsize=512)
+def _clean(text: str, fallback: str) -> str:
+    """The rewrite, or the rule's fallback when the rewrite still blames."""
+    rule_list, lexicon = load()
+    checker = Checker(lexicon, ())
+    for other in rule_list:
+        for match in other.pattern.finditer(text):
+            if checker.decide(other, text, 0, match):
+                return fallback[:1].upper() + fallback[1:]
+    return text
 
 
 def _without_overlaps(found: list[Finding]) -> list[Finding]:

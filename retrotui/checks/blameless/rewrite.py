@@ -34,11 +34,26 @@ _OBJECT_STOP = {
     "again", "anyway", "as", "or", "for", "then",
 }  # fmt: skip
 _MAX_OBJECT_WORDS = 9
+_ARTICLES = {"the", "a", "an", "this", "that", "these", "those", "its", "their", "our"}
 
 
 def participle(lex: Lexicon, verb: str) -> str:
     verb = verb.lower()
     return lex.participles.get(verb) or verbs.participle(verb)
+
+
+def _has_finite_verb(words: list[str]) -> bool:
+    """A past-tense verb after the first word, not right after an article."""
+    for before, word in zip(words, words[1:], strict=False):
+        low = word.lower().strip(".,;:")
+        if before.lower() in _ARTICLES or low.endswith("ing"):
+            continue
+        base = verbs.lemma(low)
+        if base is not None and base != low and verbs.participle(base) != low:
+            return True  # "forgot", "ran": a past tense that is not a participle
+        if base is not None and base != low and low.endswith("ed"):
+            return True
+    return False
 
 
 def _object(line: str, start: int) -> tuple[str, str]:
@@ -52,6 +67,8 @@ def _object(line: str, start: int) -> tuple[str, str]:
         taken.append(word)
     if taken and taken[0].lower() in _CLAUSE_WORDS:
         return "it", " " + " ".join(taken)
+    if _has_finite_verb(taken):
+        return "", ""  # "the developer forgot to check": a clause, not a thing
     if any(word.lower() in _FINITE_VERBS for word in taken[1:]):
         return "it", " that " + " ".join(taken)
     if taken and taken[0].lower() in {"his", "her", "their", "your", "my", "our"}:
@@ -59,19 +76,28 @@ def _object(line: str, start: int) -> tuple[str, str]:
     return " ".join(taken), ""
 
 
+def _capital(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
 def suggestion(lex: Lexicon, rule: Rule, line: str, match: re.Match[str]) -> str:
+    """The rewrite for one finding; the rule's fallback when the sentence is
+    too tangled to rebuild ("X should have noticed Y forgot to ...")."""
     if rule.take == "static":
-        return rule.suggest
-    if rule.take == "complement":
+        return _capital(rule.suggest)
+    take = rule.take
+    if take == "auto":
+        take = "complement" if match.group().lower().endswith(" to") else "object"
+    if take == "complement":
         verb = WORD.match(line, match.end())
         if not verb:
-            return rule.fallback
+            return _capital(rule.fallback)
         pp = participle(lex, verb.group(1))
         obj, tail = _object(line, verb.end())
     else:
         words = match.group().split()
         last = words[-1].lower()
-        if rule.take == "tail_pp":
+        if take == "tail_pp":
             if last in {
                 "been",
                 "paid",
@@ -81,7 +107,7 @@ def suggestion(lex: Lexicon, rule: Rule, line: str, match: re.Match[str]) -> str
                 "listened",
                 "careful",
             }:
-                return rule.fallback
+                return _capital(rule.fallback)
             pp = last
         else:
             if last in {"to", "about", "by"} and len(words) > 1:
@@ -89,7 +115,7 @@ def suggestion(lex: Lexicon, rule: Rule, line: str, match: re.Match[str]) -> str
             pp = participle(lex, last)
         obj, tail = _object(line, match.end())
     if not obj:
-        return rule.fallback
+        return _capital(rule.fallback)
     obj_words = obj.split()
     particles: list[str] = []
     while len(obj_words) > 1 and obj_words[-1].lower() in _PARTICLES:
@@ -101,7 +127,6 @@ def suggestion(lex: Lexicon, rule: Rule, line: str, match: re.Match[str]) -> str
     plural = (
         head.endswith("s") and not head.endswith(("ss", "us", "is")) and obj != "it"
     )
-    text = rule.suggest.format(
-        obj=obj, be="were" if plural else "was", pp=pp, tail=tail
-    )
-    return text[0].upper() + text[1:]
+    template = rule.suggest_object if take == "object" else rule.suggest
+    text = template.format(obj=obj, be="were" if plural else "was", pp=pp, tail=tail)
+    return _capital(text)

@@ -45,8 +45,10 @@ class Rule:
     human_complement: bool
     take: str
     suggest: str
+    suggest_object: str  # the rewrite when the verb's object is rebuilt ("auto")
     fallback: str
     examples: dict[str, list[str]]
+    names: tuple[str, ...]  # participants the examples are written with
 
 
 class Lexicon:
@@ -89,8 +91,10 @@ def load() -> tuple[tuple[Rule, ...], Lexicon]:
             human_complement=r.get("human_complement", False),
             take=r.get("take", "static"),
             suggest=r["suggest"],
+            suggest_object=r.get("suggest_object", r["suggest"]),
             fallback=r.get("fallback", r["suggest"]),
             examples=r.get("examples", {}),
+            names=tuple(r.get("names", ())),
         )
         for r in raw["rules"]
     )

@@ -22,6 +22,7 @@ NONE = "none"  # no subject in the sentence before the verb
 _THEY = "they"
 
 _TOKEN = re.compile(r"@[\w.-]*\w|[^\W\d_][\w'’-]*|[,;:()\[\]\"“”|]")
+_COMPONENT_ROLES = {"operator", "user", "master"}
 _BE = {"was", "were", "is", "are", "been", "being", "be", "get", "got", "gets"}
 _DETERMINERS = {
     "the", "a", "an", "this", "that", "these", "those", "our", "his", "her",
@@ -157,6 +158,14 @@ class Checker:
             return self._first_noun(tokens, 0, index) or NONE, ""
         head = _bare(tok.text)
         kind = self.classify(tok.text)
+        if (
+            kind == PERSON
+            and head in _COMPONENT_ROLES
+            and index > 0
+            and self.classify(tokens[index - 1].text) == SYSTEM
+        ):
+            # "the lock manager", "the cluster operator": a component, not a person.
+            kind = SYSTEM
         if kind == _THEY:
             return self._resolve_they(tokens, index), head
         start = index
@@ -252,6 +261,10 @@ class Checker:
         need = rule.require
         if need is None:
             return True
+        if need == "named":
+            # The sentence opens on a named person: "Marek deleted ..., which caused".
+            first = _TOKEN.search(line, sentence_start, match.start())
+            return first is not None and self.looks_named(first.group())
         before = line[max(sentence_start, match.start() - 40) : match.start()].split()
         words = match.group().lower().split()
         passive = rule.passive_agent and (
