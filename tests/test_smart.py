@@ -125,7 +125,7 @@ def test_measurable(text: str, expected: bool) -> None:
         ("Eliminate all outages caused by deploys", "EOQ", False),
         ("Zero incidents next quarter", "Q3", False),
         ("Rewrite the entire platform in Go", "in 3 weeks", False),
-        ("Rewrite the entire platform in Go", None, None),
+        ("Rewrite the entire platform in Go", None, False),
         ("Migrate all services to the new cluster", "in 2 weeks", False),
         ("Migrate all services to the new cluster", "end of Q4", True),
         ("Add zero-downtime deploys for the checkout service", "Q2", True),

@@ -24,7 +24,7 @@ _DOCUMENT = re.compile(
 
 def _deliverable(f: Features) -> bool:
     """A named thing the work leaves behind: "... and record it in the runbook"."""
-    return f.concrete_clause and f.artifact is not None
+    return f.concrete_clause and (f.artifact is not None or f.detail is not None)
 
 
 def _fail(message: str, hint: str) -> Criterion:
@@ -154,6 +154,8 @@ def measurable(f: Features) -> Criterion:
         return Criterion(True, f"Done when the {f.artifact.lower()} is in place", "")
     if f.artifact_verb:
         return Criterion(True, "Done when the document is written", "")
+    if f.huge_scope is not None and f.concrete_lead is not None:
+        return Criterion(True, "Done when the move is complete", "")
     if f.concrete_lead is not None and f.detail is not None:
         return Criterion(True, f"Done when {f.detail} is in place", "")
     if f.state_lead and (f.vague_object is None or f.artifact_beside_vague):
@@ -184,9 +186,9 @@ def achievable(f: Features, due: date | None, as_of: date) -> Criterion:
         scope = f.huge_scope
         if due is None:
             return Criterion(
-                None,
-                f"'{scope}' is large; give it a realistic date",
-                "Cut it into a first step that fits a few weeks",
+                False,
+                f"'{scope}' has no end in sight",
+                "Cut it into a first step that fits a few weeks, with its own date",
             )
         if (due - as_of).days < r.huge_scope_min_days:
             return Criterion(

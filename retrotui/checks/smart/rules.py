@@ -76,6 +76,8 @@ class Rules:
     stopwords: frozenset[str]
     date_words: frozenset[str]  # "fri", "march", "asap": never an owner
     synonyms: dict[str, str]
+    concept_stems: dict[str, frozenset[str]]  # word stem -> the concepts it names
+    concept_phrases: tuple[tuple[re.Pattern[str], str], ...]
     definite_lead: re.Pattern[str]  # "pin", "disable": the object is all it needs
     generic_nouns: frozenset[str]
     outcome: re.Pattern[str]
@@ -85,6 +87,14 @@ class Rules:
     alert_artifact: re.Pattern[str]
     huge_scope_min_days: int
     max_days_ahead: int
+
+
+def stem(word: str) -> str:
+    """A crude stem for matching meaning: "alerting" and "alerts" -> "alert"."""
+    word = word.lower()
+    if len(word) > 4 and word.endswith("s") and not word.endswith("ss"):
+        word = word[:-1]
+    return word[:5]
 
 
 @lru_cache(maxsize=1)
@@ -99,6 +109,18 @@ def rules() -> Rules:
         return re.compile(_alternation(data[key], **options), flags)
 
     links = sorted(data["owner_links"], key=len, reverse=True)
+    groups = {name: list(words) for name, words in data["concepts"].items()}
+    for group in data["synonyms"]:
+        groups.setdefault(group[0], []).extend(group)
+    stems: dict[str, set[str]] = {}
+    phrases = []
+    for concept, members in groups.items():
+        for member in members:
+            if " " in member:
+                phrases.append((re.compile(rf"\b{re.escape(member)}\b"), concept))
+            else:
+                stems.setdefault(stem(member), set()).add(concept)
+    concept_stems = {key: frozenset(value) for key, value in stems.items()}
     synonyms = {word: group[0] for group in data["synonyms"] for word in group}
     return Rules(
         vague_verb_lead=lead(data["vague_verbs"]),
@@ -144,8 +166,12 @@ def rules() -> Rules:
             + data["person_verbs"]
         ),
         stopwords=frozenset(data["stopwords"]),
-        date_words=START_WORDS | frozenset(data["vague_due"]),
+        date_words=START_WORDS
+        | frozenset(data["vague_due"])
+        | frozenset(data["status_words"]),
         synonyms=synonyms,
+        concept_stems=concept_stems,
+        concept_phrases=tuple(phrases),
         definite_lead=lead(data["definite_verbs"]),
         generic_nouns=frozenset(data["generic_nouns"]),
         outcome=words("outcome_nouns"),

@@ -28,7 +28,9 @@ _IDENTIFIER = re.compile(
     r"[A-Za-z]+\d[\w-]*|[a-z]+[A-Z]\w*|[A-Z][a-z]+[A-Z]\w*)(?![\w])"
     r"|'[^']{3,}'|\"[^\"]{3,}\"|‘[^’]{3,}’|“[^”]{3,}”"
 )
-_HYPHENATED = re.compile(r"(?<![\w-])([a-z][a-z0-9]*)(?:-([a-z0-9]+))+(?![\w-])")
+_HYPHENATED = re.compile(
+    r"(?<![\w-])([A-Za-z][A-Za-z0-9]*)(?:-([A-Za-z0-9]+))+(?![\w-])"
+)
 # Parts of ordinary hyphenated words ("on-call", "re-run", "auto-remediation").
 _PREFIXES = frozenset(
     [
@@ -60,6 +62,46 @@ _PREFIXES = frozenset(
         "mid",
         "day",
         "week",
+    ]
+)
+# Parts that make a hyphenated word a component's name ("loki-prod", "email-worker").
+_COMPONENT_PARTS = frozenset(
+    [
+        "prod",
+        "production",
+        "staging",
+        "stage",
+        "dev",
+        "qa",
+        "eu",
+        "us",
+        "api",
+        "svc",
+        "db",
+        "cache",
+        "worker",
+        "agent",
+        "gateway",
+        "service",
+        "cluster",
+        "exporter",
+        "logs",
+        "vpc",
+        "live",
+        "web",
+        "app",
+        "queue",
+        "events",
+        "proxy",
+        "node",
+        "nodes",
+        "pool",
+        "bucket",
+        "server",
+        "controller",
+        "operator",
+        "ingress",
+        "broker",
     ]
 )
 # Acronyms too general to pin anything down.
@@ -97,8 +139,8 @@ _GENERIC_ACRONYMS = frozenset(
     ]
 )
 _JOINER = re.compile(
-    r"(?:\b(?:and|then|plus|also|with|w/|so|by|to)|[,;:+&]|\s-)\s+(?:\w+ly\s+)?"
-    r"([a-z][a-z-]+)",
+    r"(?:\b(?:and|then|plus|also|so)|[,;:+&]|\s-)\s+(?:\w+ly\s+)?([a-z][a-z-]+)"
+    r"|\bby\s+([a-z]+ing)\b",
     re.IGNORECASE,
 )
 
@@ -147,9 +189,11 @@ def _identifier(body: str) -> str | None:
             continue
         return match.group()
     for match in _HYPHENATED.finditer(body):
-        parts = match.group().split("-")
+        parts = match.group().lower().split("-")
         if any(
-            (len(part) <= 3 and part not in _PREFIXES) or part[:1].isdigit()
+            (len(part) <= 3 and part not in _PREFIXES)
+            or part[:1].isdigit()
+            or part in _COMPONENT_PARTS
             for part in parts
         ):
             return match.group()
@@ -159,7 +203,7 @@ def _identifier(body: str) -> str | None:
 def _clauses(body: str, r: Rules) -> bool:
     """A second change joined to the first: "..., verify ...", "and record ..."."""
     for match in _JOINER.finditer(body):
-        word = match.group(1).lower()
+        word = (match.group(1) or match.group(2)).lower()
         if word.endswith("ing"):
             base = verbs.lemma(word)
         else:

@@ -1,0 +1,209 @@
+"""The SMART classes of issue 10, each with examples for and against.
+
+Written for these tests (not taken from the labelled sets): owners and dates
+as people type them on one line, stock objects, targets without a change,
+alerts without a condition, changes without a value, relevance by meaning.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from retrotui.checks.smart import check_action
+
+AS_OF = date(2027, 3, 17)  # a Wednesday
+
+
+def _check(text: str, **fields: str):
+    return check_action(text, as_of=AS_OF, **fields)
+
+
+@pytest.mark.parametrize(
+    ("text", "owner"),
+    [
+        ("(storage-team) add a 90% disk alert on kafka-*, by Fri", "storage-team"),
+        ("[sre] pin traefik to 2.10.7 in infra-live, EOW", "sre"),
+        ("@mia: set maxconn=500 on pgbouncer-eu by Q2", "@mia"),
+        ("owner: billing - add a test for the VAT rounding bug by Friday", "billing"),
+        ("Owner=netops. open port 8443 on the edge-fw rule set. 2027-04-01", "netops"),
+        ("assigned to web: set the CSP header on /checkout, Fri", "web"),
+        ("Rafael to add a 'restore' section to runbooks/pg.md by Friday", "Rafael"),
+        ("the search team will raise the ES heap to 8g on es-*, wk 14", "search team"),
+        ("set the NFS timeout to 30s on batch-01 — Ines — by Friday", "Ines"),
+        ("raise the pool to 40 in api.yaml - dba - next Friday", "dba"),
+        ("pls add a lag alert > 60s on orders-db thx. Yuki. Fri", "Yuki"),
+    ],
+)
+def test_owner_is_read_where_people_type_it(text: str, owner: str) -> None:
+    assert _check(text).owner == owner
+
+
+@pytest.mark.parametrize(
+    ("text", "owner", "why"),
+    [
+        (
+            "ann & raj: add a lag alert > 60s on orders-db, Fri",
+            "ann & raj",
+            "more than one",
+        ),
+        (
+            "@bob @kim add a probe on /ready to mailer by Fri",
+            "@bob @kim",
+            "more than one",
+        ),
+        (
+            "search-oncall to add the reindex section to runbooks/es.md by Fri",
+            "search-oncall",
+            "rotation",
+        ),
+        (
+            "primary on-call: add a 5xx alert > 2% for 5 min on api-gw, Fri",
+            "primary on-call",
+            "rotation",
+        ),
+        (
+            "add a 5xx alert > 2% for 5 min on api-gw — owner: TBD — Fri",
+            "TBD",
+            "not one",
+        ),
+    ],
+)
+def test_owners_that_are_not_one_accountable_party(
+    text: str, owner: str, why: str
+) -> None:
+    result = _check(text)
+    assert result.owner == owner
+    assert result.criteria["owner"].ok is False
+    assert why in result.criteria["owner"].message
+
+
+def test_a_rotation_is_refused_with_the_team_behind_it() -> None:
+    result = _check("search-oncall to add the reindex section to runbooks/es.md by Fri")
+    assert "search team" in result.criteria["owner"].hint
+
+
+@pytest.mark.parametrize(
+    ("text", "due"),
+    [
+        ("@kim: pin helm to 3.14.2 in ci.yaml, wk 14", date(2027, 4, 9)),
+        ("@kim: pin helm to 3.14.2 in ci.yaml, 2027-W20", date(2027, 5, 21)),
+        ("@kim: pin helm to 3.14.2 in ci.yaml before easter", date(2027, 3, 27)),
+        ("@kim: pin helm to 3.14.2 in ci.yaml by the 3rd", date(2027, 4, 3)),
+        ("@kim: pin helm to 3.14.2 in ci.yaml by 28/04/2027", date(2027, 4, 28)),
+        ("@kim: pin helm to 3.14.2 in ci.yaml, thrusday", date(2027, 3, 18)),
+        ("@kim: pin helm to 3.14.2 in ci.yaml in 3 wks", date(2027, 4, 7)),
+    ],
+)
+def test_due_dates_inside_the_line(text: str, due: date) -> None:
+    assert _check(text).due == due
+
+
+def test_an_ambiguous_date_asks_which() -> None:
+    result = _check("@kim: pin helm to 3.14.2 in ci.yaml by 04/05/2027")
+    assert result.due is None and len(result.due_choices) == 2
+    assert "which one" in result.criteria["time_bound"].message
+    assert result.criteria["time_bound"].ok is None
+
+
+@pytest.mark.parametrize(
+    ("text", "specific", "measurable"),
+    [
+        # stock object, nothing pinning it down
+        ("Create a dashboard for the checkout", False, False),
+        ("Add monitoring to the ingress", False, False),
+        ("Update the wiki", False, False),
+        ("Add retries to the client", False, False),
+        # the same verbs, pinned down
+        (
+            "Add a dashboard panel for p99 latency of checkout-api per region",
+            True,
+            True,
+        ),
+        ("Add a runbook section 'drain a node' to runbooks/k8s.md", True, True),
+        (
+            "Add 3 retries with 200 ms backoff to the tax client in checkout-svc",
+            True,
+            True,
+        ),
+        # a target without the change that reaches it
+        ("Improve the search API so that p95 latency is under 200 ms", False, True),
+        ("Make checkout faster: p99 below 800 ms", False, True),
+        ("Reduce alert noise to fewer than 20 pages per week", False, True),
+        # an alert without a condition; a change without its new value
+        ("Add an alert on replica lag for orders-db", True, False),
+        ("Change the backup window for the billing database", True, False),
+        ("Adjust the connection pool size of the payments API", True, False),
+        # investigation with and without a deliverable
+        ("Look into the timeouts from last week", False, False),
+        (
+            "Investigate the batch slowdown and write up the top 3 causes in INC-88",
+            True,
+            True,
+        ),
+        (
+            "Reach out to the CDN vendor and record their purge limits in the CDN runbook",
+            True,
+            True,
+        ),
+        # the first verb is the action, even when it is not a stock one
+        ("Collect logs from nodes centrally into the loki-prod stack", True, True),
+        ("Modify the module to allow a 30 s drain timeout", True, True),
+    ],
+)
+def test_specific_and_measurable(text: str, specific: bool, measurable: bool) -> None:
+    result = _check(text)
+    assert result.criteria["specific"].ok is specific, result.criteria["specific"]
+    assert result.criteria["measurable"].ok is measurable, result.criteria["measurable"]
+
+
+@pytest.mark.parametrize(
+    ("text", "factor", "ok"),
+    [
+        (
+            "Add a readiness probe on /ready to the mailer",
+            "Traffic reached pods still starting up",
+            True,
+        ),
+        (
+            "Page the db team when free space on pg-data drops below 10%",
+            "Nobody noticed the volume filling",
+            True,
+        ),
+        (
+            "Write the failover steps into runbooks/pg.md",
+            "Nobody knew how to promote the replica",
+            True,
+        ),
+        (
+            "Upgrade the Kafka client in mailer to 3.7.0",
+            "Kafka lag alerts were too noisy",
+            False,
+        ),
+        (
+            "Add a 5 s timeout to the tax client",
+            "Tax alerts went to a team that no longer owns it",
+            False,
+        ),
+        ("Pin the base image to debian:12.5", "Customers saw slow page loads", False),
+    ],
+)
+def test_relevance_by_meaning(text: str, factor: str, ok: bool) -> None:
+    assert _check(text, factor=factor).criteria["relevant"].ok is ok
+
+
+@pytest.mark.parametrize(
+    ("text", "ok"),
+    [
+        ("Move every service to Kubernetes", False),
+        ("Rewrite the auth service in Rust", False),
+        ("all teams must add /healthz to their services", False),
+        ("Move the mailer to the shared-k8s cluster", True),
+        ("Add /healthz to the mailer", True),
+        ("Rewrite the retry loop in mailer/send.py to use backoff", True),
+    ],
+)
+def test_unbounded_scope_is_not_achievable(text: str, ok: bool) -> None:
+    result = _check(text, due="in 2 weeks")
+    assert (result.criteria["achievable"].ok is not False) is ok
