@@ -54,7 +54,7 @@ def _marks() -> dict[bool | None, str]:
 
 
 def run(args: argparse.Namespace) -> int:
-    from retrotui.checks.smart import LABELS, check_action, find_due
+    from retrotui.checks.smart import LABELS, check_action
 
     if not args.text.strip():
         raise UsageError("retro smart: TEXT is empty (give the action item's text)")
@@ -70,11 +70,11 @@ def run(args: argparse.Namespace) -> int:
 
     marks = _marks()
     arrow = "→" if marks is _MARKS_UTF8 else "->"
-    typed = args.due
-    if typed is None:
-        found = find_due(args.text, as_of)
-        typed = found[0] if found else None
-    resolved = result.due.isoformat() if result.due else "not a date"
+    typed = args.due if args.due is not None else result.due_text
+    if result.due_choices:
+        resolved = " or ".join(day.isoformat() for day in result.due_choices) + "?"
+    else:
+        resolved = result.due.isoformat() if result.due else "not a date"
     lines = [f"action: {' '.join(args.text.split())}"]
     lines.append(f"owner: {result.owner or '(none)'}")
     lines.append(f"due: {typed} {arrow} {resolved}" if typed else "due: (none)")
