@@ -118,7 +118,10 @@ def test_people_as_subjects_are_flagged(text: str) -> None:
 def test_known_names_make_unusual_names_people() -> None:
     text = "Xiomara failed to rotate the key."
     assert lint(text) == []
-    assert [f.rule for f in lint(text, names=["Xiomara Quispe"])] == ["blame-failed-to"]
+    assert [f.rule for f in lint(text, names=["Xiomara Quispe"])] == [
+        "person-named-subject",
+        "blame-failed-to",
+    ]
     assert lint("@xq failed to rotate the key.")
 
 
@@ -155,6 +158,7 @@ def test_postmortem_fields_are_labelled() -> None:
     labels = [(label, f.rule) for label, f in lint_postmortem(pm)]
     assert labels == [
         ("timeline[1]", "human-error"),
+        ("went_wrong[1]", "person-named-subject"),
         ("went_wrong[1]", "blame-failed-to"),
         ("factors[0].whys[1]", "condescension-obviously"),
         ("factors[0].whys[1]", "hindsight-went-unnoticed"),
@@ -165,3 +169,39 @@ def test_lint_handles_empty_and_odd_text() -> None:
     assert lint("") == []
     assert lint("\n\n|||\n") == []
     assert lint("forgot") != []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Marek forgot to renew the certificate.",
+        "After the deploy Marek ignored the disk alert.",
+        "Ines failed to escalate the second page.",
+    ],
+)
+def test_a_named_participant_as_subject_of_a_failure_is_its_own_finding(
+    text: str,
+) -> None:
+    findings = lint(text, ["Marek Nowak", "Ines"])
+    named = [f for f in findings if f.rule == "person-named-subject"]
+    assert len(named) == 1 and named[0].message == "names a person as a cause"
+    assert named[0].text in ("Marek", "Ines")
+    assert any(f.category == "blame" for f in findings)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Marek restarted the pod.",
+        "Marek noticed the lag and paged the DBA team.",
+        "The job failed to start after Ines rotated the key.",
+    ],
+)
+def test_a_named_participant_who_acted_is_not_a_finding(text: str) -> None:
+    assert lint(text, ["Marek Nowak", "Ines"]) == []
+
+
+def test_without_names_only_the_verb_is_flagged() -> None:
+    assert [f.rule for f in lint("Marek forgot to renew the certificate.")] == [
+        "blame-forgot-to"
+    ]

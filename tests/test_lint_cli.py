@@ -136,15 +136,18 @@ def test_postmortem_by_id(tmp_path: Path, capsys: pytest.CaptureFixture[str]) ->
     db = tmp_path / "db.json"
     _stored(db)
     assert main(["--db", str(db), "lint", "--id", "k7m2"]) == 1
-    (line,) = capsys.readouterr().out.splitlines()
-    assert line.startswith("k7m2qx:went_wrong[1]:1:10: blame-failed-to: ")
+    named, verb = capsys.readouterr().out.splitlines()
+    # The participant as subject is its own finding, besides the verb.
+    assert named.startswith("k7m2qx:went_wrong[1]:1:1: person-named-subject: ")
+    assert verb.startswith("k7m2qx:went_wrong[1]:1:10: blame-failed-to: ")
 
 
 def test_postmortem_by_id_as_json(tmp_path: Path, capsys) -> None:
     db = tmp_path / "db.json"
     _stored(db)
     assert main(["--db", str(db), "lint", "--id", "k7m2qx", "--json"]) == 1
-    (finding,) = json.loads(capsys.readouterr().out)["findings"]
+    named, finding = json.loads(capsys.readouterr().out)["findings"]
+    assert named["rule"] == "person-named-subject"
     assert finding["field"] == "went_wrong[1]"
     assert (finding["line"], finding["col"], finding["rule"]) == (
         1,

@@ -70,8 +70,10 @@ async def test_findings_jump_to_their_field(db_path: Path) -> None:
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
         options = app.screen.query_one("#review-findings", OptionList)
-        assert options.option_count == 1
+        # The verb, and Sam (a participant) named as its subject.
+        assert options.option_count == 2
         assert "went_wrong[0]" in str(options.get_option_at_index(0).prompt)
+        assert "names a person as a cause" in str(options.get_option_at_index(0).prompt)
         options.focus()
         await pilot.press("enter")
         await settle(pilot)

@@ -121,7 +121,43 @@ def lint(
                     text=match.group(),
                 )
             )
+            if rule.category == "blame" and checker.names:
+                named = _named_subject(checker, line, sentence_start, start)
+                if named is not None:
+                    found.append(
+                        Finding(
+                            line=number + 1,
+                            col=named[0] + 1,
+                            end_col=named[1] + 1,
+                            rule="person-named-subject",
+                            category="person_as_cause",
+                            message="names a person as a cause",
+                            suggestion=_NAMED_REWRITE,
+                            text=line[named[0] : named[1]],
+                        )
+                    )
     return _without_overlaps(found)
+
+
+_NAMED_REWRITE = (
+    "Say what happened to the system, or use the role ('the on-call engineer'), "
+    "not the participant's name"
+)
+_NAME_TOKEN = re.compile(r"@?[\w'’.-]+")
+
+
+def _named_subject(
+    checker: Checker, line: str, sentence_start: int, verb_start: int
+) -> tuple[int, int] | None:
+    """The span of a participant named as the subject of a blame verb."""
+    kind, head = checker.subject(line, sentence_start, verb_start)
+    if not head or head.lstrip("@") not in checker.names:
+        return None
+    for token in reversed(list(_NAME_TOKEN.finditer(line, sentence_start, verb_start))):
+        word = re.sub(r"(?:'s|’s|'|’)$", "", token.group().lower().lstrip("@"))
+        if word == head.lstrip("@"):
+            return token.span()
+    return None
 
 
 @lru_cache(maxsize=512)
