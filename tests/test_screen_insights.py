@@ -65,7 +65,8 @@ async def test_blame_is_flagged_as_typed_and_rewritten_by_one_key(
         await type_text(pilot, "Sam forgot to check the pool")
         await pilot.pause()
         panel = app.screen.query_one(FindingsPanel)
-        assert [f.text for f in panel.findings] == ["forgot to"]
+        # The verb, and Sam (a participant) named as its subject.
+        assert [f.text for f in panel.findings] == ["Sam", "forgot to"]
         assert "forgot to" in str(panel.render())
         await pilot.press("ctrl+r")
         value = app.screen.query_one("#insights-input", Input).value
