@@ -246,17 +246,17 @@ SMART_ROWS = [
 ]
 
 
-def measure(splits: tuple[str, ...]) -> dict[str, Any]:
+def measure(splits: tuple[str, ...], labelled: Path = LABELLED) -> dict[str, Any]:
     report: dict[str, Any] = {}
     for name in ("blameless_real", "blameless_written"):
         report[name] = {
-            split: blameless_scores(_items(LABELLED / f"{name}_{split}.json"))
+            split: blameless_scores(_items(labelled / f"{name}_{split}.json"))
             for split in splits
         }
     for name in ("smart_messy", "smart_tidy", "smart_real"):
         report[name] = {
             split: smart_scores(
-                _items(LABELLED / f"{name}_{split}.json"), typed=name == "smart_tidy"
+                _items(labelled / f"{name}_{split}.json"), typed=name == "smart_tidy"
             )
             for split in splits
         }
@@ -281,8 +281,15 @@ def main() -> None:
     parser.add_argument(
         "--misses", action="store_true", help="list what the checks get wrong on dev"
     )
+    parser.add_argument(
+        "--labels",
+        type=Path,
+        default=LABELLED,
+        help="folder of the labelled sets (default tests/data/checks)",
+    )
     args = parser.parse_args()
-    report = measure(SPLITS if args.holdout and not args.misses else ("dev",))
+    splits = SPLITS if args.holdout and not args.misses else ("dev",)
+    report = measure(splits, args.labels)
     if args.misses:
         for name, parts in report.items():
             if name == "speed" or "dev" not in parts:

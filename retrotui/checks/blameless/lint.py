@@ -121,7 +121,7 @@ def lint(
                     text=match.group(),
                 )
             )
-            if rule.category == "blame" and checker.names:
+            if rule.category == "blame" and (checker.names or checker.initials):
                 named = _named_subject(checker, line, sentence_start, start)
                 if named is not None:
                     found.append(
@@ -151,11 +151,11 @@ def _named_subject(
 ) -> tuple[int, int] | None:
     """The span of a participant named as the subject of a blame verb."""
     kind, head = checker.subject(line, sentence_start, verb_start)
-    if not head or head.lstrip("@") not in checker.names:
+    if not head:
         return None
     for token in reversed(list(_NAME_TOKEN.finditer(line, sentence_start, verb_start))):
         word = re.sub(r"(?:'s|’s|'|’)$", "", token.group().lower().lstrip("@"))
-        if word == head.lstrip("@"):
+        if word == head.lstrip("@") and checker.is_name(token.group()):
             return token.span()
     return None
 

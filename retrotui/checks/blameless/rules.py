@@ -69,6 +69,27 @@ class Lexicon:
         self.participles: dict[str, str] = data["participles"]
 
 
+def _loose(pattern: str) -> str:
+    """Let contractions match without their apostrophe: "didnt", "shouldve".
+
+    People type fast; the rules are written with the apostrophe.
+    """
+    behind = re.findall(r"\(\?<[!=][^)]*\)", pattern)
+    for index, part in enumerate(behind):  # look-behinds must keep a fixed width
+        pattern = pattern.replace(part, f"\0{index}\0", 1)
+    for written, loose in (
+        ("n't", "n'?t"),
+        ("n’t", "n’?t"),
+        ("n[o']t", "n[o']?t"),
+        ("'ve", "'?ve"),
+    ):
+        pattern = pattern.replace(written, loose)
+    pattern = pattern.replace("??", "?")
+    for index, part in enumerate(behind):
+        pattern = pattern.replace(f"\0{index}\0", part)
+    return pattern
+
+
 @lru_cache(maxsize=1)
 def load() -> tuple[tuple[Rule, ...], Lexicon]:
     raw = json.loads(
@@ -81,7 +102,7 @@ def load() -> tuple[tuple[Rule, ...], Lexicon]:
             id=r["id"],
             category=r["category"],
             message=r["message"],
-            pattern=re.compile(r["pattern"], re.IGNORECASE),
+            pattern=re.compile(_loose(r["pattern"]), re.IGNORECASE),
             keywords=tuple(k.lower() for k in r["keywords"]),
             require=r.get("require"),
             require_who=r.get("require_who"),

@@ -60,11 +60,23 @@ class Checker:
     def __init__(self, lexicon: Lexicon, names: Iterable[str]) -> None:
         self.lex = lexicon
         self.names: set[str] = set()
+        # Initials ("EC", "AN") are names only when typed in capitals: "an" is
+        # an article, "AN" a person.
+        self.initials: set[str] = set()
         for name in names:
             for part in re.split(r"[\s,]+", name.strip()):
-                part = part.lstrip("@").lower()
-                if part:
-                    self.names.add(part)
+                part = part.lstrip("@")
+                if len(part) <= 3 and part.isupper():
+                    self.initials.add(part.lower())
+                elif part:
+                    self.names.add(part.lower())
+
+    def is_name(self, word: str) -> bool:
+        """A participant's name or initials, as typed in ``word``."""
+        low = _bare(word).lstrip("@")
+        if low in self.names:
+            return True
+        return low in self.initials and word.lstrip("@")[: len(low)].isupper()
 
     # -- who is a word about? ---------------------------------------------
 
@@ -73,7 +85,7 @@ class Checker:
         if word.startswith("@"):
             return PERSON
         low = _bare(word)
-        if low in self.names:
+        if self.is_name(word):
             return PERSON
         if low in lex.self_pronouns:
             return SELF
@@ -208,7 +220,7 @@ class Checker:
         if word.startswith("@"):
             return True
         low = _bare(word)
-        if low in self.names:
+        if self.is_name(word):
             return True
         return word[:1].isupper() and low in self.lex.first_names
 
