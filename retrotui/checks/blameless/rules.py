@@ -69,6 +69,14 @@ class Lexicon:
         self.participles: dict[str, str] = data["participles"]
 
 
+def _keywords(words: list[str]) -> tuple[str, ...]:
+    """The rule's keywords, plus apostrophe-less forms of contractions ("nt ")."""
+    found = [word.lower() for word in words]
+    if any("n't" in word or "n’t" in word for word in found):
+        found.append("nt ")
+    return tuple(found)
+
+
 def _loose(pattern: str) -> str:
     """Let contractions match without their apostrophe: "didnt", "shouldve".
 
@@ -103,7 +111,7 @@ def load() -> tuple[tuple[Rule, ...], Lexicon]:
             category=r["category"],
             message=r["message"],
             pattern=re.compile(_loose(r["pattern"]), re.IGNORECASE),
-            keywords=tuple(k.lower() for k in r["keywords"]),
+            keywords=_keywords(r["keywords"]),
             require=r.get("require"),
             require_who=r.get("require_who"),
             passive_agent=r.get("passive_agent", False),
