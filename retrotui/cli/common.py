@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import argparse
+from datetime import date
 from typing import TYPE_CHECKING
+
+from retrotui.errors import UsageError
 
 if TYPE_CHECKING:
     from retrotui.storage.store import Store
@@ -33,3 +36,15 @@ def add_command(
         epilog=f"Example:\n  {example}",
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
+
+
+def as_of_date(value: str | None, prog: str) -> date:
+    """The day given with ``--as-of`` (YYYY-MM-DD), else today."""
+    if value is None:
+        return date.today()
+    try:
+        return date.fromisoformat(value.strip())
+    except ValueError:
+        raise UsageError(
+            f"{prog}: --as-of {value!r} is not a date (use YYYY-MM-DD)"
+        ) from None

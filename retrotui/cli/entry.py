@@ -27,6 +27,7 @@ COMMANDS = (
     "promote",
     "listing",
     "show",
+    "actions",
     "export",
     "importer",
     "smart",

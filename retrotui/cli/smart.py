@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import argparse
 import sys
-from datetime import date
 
-from retrotui.cli.common import add_command
+from retrotui.cli.common import add_command, as_of_date
 from retrotui.errors import UsageError
 
 EXAMPLE = (
@@ -37,17 +36,6 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     parser.set_defaults(run=run)
 
 
-def _as_of(value: str | None) -> date:
-    if value is None:
-        return date.today()
-    try:
-        return date.fromisoformat(value.strip())
-    except ValueError:
-        raise UsageError(
-            f"retro smart: --as-of {value!r} is not a date (use YYYY-MM-DD)"
-        ) from None
-
-
 def _marks() -> dict[bool | None, str]:
     encoding = (getattr(sys.stdout, "encoding", None) or "").lower().replace("-", "")
     return _MARKS_UTF8 if encoding in ("utf8", "utf_8") else _MARKS_ASCII
@@ -58,7 +46,7 @@ def run(args: argparse.Namespace) -> int:
 
     if not args.text.strip():
         raise UsageError("retro smart: TEXT is empty (give the action item's text)")
-    as_of = _as_of(args.as_of)
+    as_of = as_of_date(args.as_of, "retro smart")
     result = check_action(
         args.text, owner=args.owner, due=args.due, factor=args.factor, as_of=as_of
     )

@@ -109,6 +109,10 @@ class ActionItem(_Model):
     factor_ids: list[ItemId] = Field(default_factory=list)
     status: ActionStatus = ActionStatus.open
     tracker: Line = ""
+    # When and why the item left "open": the evidence it was done (a note or
+    # a URL) or the reason it was dropped; cleared when it is reopened.
+    closed_on: date | None = None
+    closing_note: Text = ""
 
     @field_validator("factor_ids")
     @classmethod

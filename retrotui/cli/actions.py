@@ -1,0 +1,103 @@
+"""``retro actions``: the open action items of every postmortem, and their changes.
+
+Without a verb it lists; ``done``, ``drop``, ``reopen`` and ``due`` change one
+item (``retrotui.cli.actions_change``).
+"""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+import sys
+from typing import TYPE_CHECKING
+
+from retrotui.cli import actions_change
+from retrotui.cli.common import add_command, as_of_date, store_for
+
+if TYPE_CHECKING:
+    from retrotui.followup.board import BoardRow
+
+EXAMPLE = (
+    "retro actions --owner data --overdue\n"
+    "  retro actions done a-4kq9 --note https://github.com/acme/db/pull/88\n"
+    "  retro actions due k7m2qx/a-4kq9 'end of Q1'"
+)
+
+
+def add_parser(sub: argparse._SubParsersAction) -> None:
+    parser = add_command(
+        sub,
+        "actions",
+        "list open action items across postmortems; close, drop or reschedule one",
+        EXAMPLE,
+    )
+    parser.add_argument("--owner", metavar="O", help="only items whose owner has O")
+    parser.add_argument(
+        "--service", metavar="S", help="only items of postmortems about service S"
+    )
+    parser.add_argument(
+        "--overdue",
+        action="store_true",
+        help="only overdue items; exit 1 when there are any (for cron or a login script)",
+    )
+    parser.add_argument("--all", action="store_true", help="done and dropped items too")
+    parser.add_argument("--json", action="store_true", help="a JSON list of objects")
+    parser.add_argument(
+        "--as-of", metavar="YYYY-MM-DD", help="judge overdue as if today were this day"
+    )
+    parser.set_defaults(run=run)
+    verbs = parser.add_subparsers(
+        dest="verb", metavar="VERB", parser_class=type(parser)
+    )
+    actions_change.add_parsers(verbs)
+
+
+def run(args: argparse.Namespace) -> int:
+    import orjson
+
+    from retrotui.followup.board import board, filtered
+
+    today = as_of_date(args.as_of, "retro actions")
+    rows = filtered(
+        board(store_for(args).all(), today),
+        owner=args.owner,
+        service=args.service,
+        overdue=args.overdue,
+        include_closed=args.all,
+    )
+    failing = 1 if args.overdue and rows else 0
+    if args.json:
+        data = [row.to_json() for row in rows]
+        sys.stdout.write(orjson.dumps(data, option=orjson.OPT_INDENT_2).decode() + "\n")
+        return failing
+    if not rows:
+        kind = "overdue " if args.overdue else "" if args.all else "open "
+        what = f"No {kind}action items"
+        print(what + (" match." if args.owner or args.service else "."))
+        return 0
+    _print_table(rows, args.all)
+    return failing
+
+
+def _print_table(rows: list[BoardRow], with_status: bool) -> None:
+    width = shutil.get_terminal_size().columns if sys.stdout.isatty() else 0
+    ref_w = max(4, *(len(row.ref) for row in rows))
+    pm_w = max(10, *(len(row.pm_id) for row in rows))
+    status = f"{'STATUS':<9} " if with_status else ""
+    print(
+        f"{'ITEM':<{ref_w}} {'DUE':<11} {status}{'OWNER':<12} {'POSTMORTEM':<{pm_w}} TEXT"
+    )
+    for row in rows:
+        item = row.item
+        due = (item.due.isoformat() if item.due else "-") + ("!" if row.overdue else "")
+        owner = item.owner or "-"
+        owner = owner if len(owner) <= 12 else owner[:11] + "…"
+        status = f"{item.status.value:<9} " if with_status else ""
+        line = f"{row.ref:<{ref_w}} {due:<11} {status}{owner:<12} {row.pm_id:<{pm_w}} {item.text}"
+        line = " ".join(line.splitlines())
+        if width and len(line) > width:
+            line = line[: width - 1] + "…"
+        print(line)
+    overdue = sum(row.overdue for row in rows)
+    if overdue:
+        print(f"{overdue} overdue (marked !)")

@@ -1,0 +1,106 @@
+"""The action board: every action item of every postmortem, filtered.
+
+One row per item, with the reference that names it on the command line: its
+own id when no other postmortem has an item with that id, else the
+postmortem's id and the item's (``k7m2qx/a-4kq9``).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from retrotui.document.models import ActionItem, Postmortem
+from retrotui.document.schema import ActionStatus
+
+
+@dataclass(frozen=True)
+class BoardRow:
+    pm_id: str
+    pm_title: str
+    services: tuple[str, ...]
+    item: ActionItem
+    ref: str
+    overdue: bool
+
+    def to_json(self) -> dict[str, Any]:
+        """The object ``retro actions --json`` prints for this item."""
+        item = self.item
+        return {
+            "id": self.ref,
+            "item": item.id,
+            "text": item.text,
+            "owner": item.owner,
+            "due": item.due.isoformat() if item.due else None,
+            "due_text": item.due_text,
+            "status": item.status.value,
+            "overdue": self.overdue,
+            "priority": item.priority.value,
+            "tracker": item.tracker,
+            "closed_on": item.closed_on.isoformat() if item.closed_on else None,
+            "closing_note": item.closing_note,
+            "postmortem": self.pm_id,
+            "title": self.pm_title,
+        }
+
+
+def item_ref(pm_id: str, item_id: str, ambiguous: bool) -> str:
+    return f"{pm_id}/{item_id}" if ambiguous else item_id
+
+
+def board(pms: list[Postmortem], today: date) -> list[BoardRow]:
+    """Every action item of ``pms``: overdue first, then by due date."""
+    counts = Counter(item.id.lower() for pm in pms for item in pm.actions)
+    rows = [
+        BoardRow(
+            pm_id=pm.id,
+            pm_title=pm.title,
+            services=tuple(pm.services),
+            item=item,
+            ref=item_ref(pm.id, item.id, counts[item.id.lower()] > 1),
+            overdue=item.is_overdue(today),
+        )
+        for pm in pms
+        for item in pm.actions
+    ]
+    return sorted(
+        rows,
+        key=lambda row: (
+            row.item.status is not ActionStatus.open,
+            not row.overdue,
+            row.item.due or date.max,
+            row.pm_id,
+            row.item.id,
+        ),
+    )
+
+
+def matches_owner(owner: str, wanted: str) -> bool:
+    """Does ``owner`` contain ``wanted``, ignoring case (``data`` finds 'Team Data')?"""
+    return wanted.casefold().strip() in owner.casefold()
+
+
+def filtered(
+    rows: list[BoardRow],
+    owner: str | None = None,
+    service: str | None = None,
+    overdue: bool = False,
+    include_closed: bool = False,
+) -> list[BoardRow]:
+    """The rows a filter keeps: open items only unless ``include_closed``."""
+    kept = []
+    for row in rows:
+        if not include_closed and row.item.status is not ActionStatus.open:
+            continue
+        if overdue and not row.overdue:
+            continue
+        if owner is not None and not matches_owner(row.item.owner, owner):
+            continue
+        if service is not None and service.casefold().strip() not in (
+            name.casefold() for name in row.services
+        ):
+            continue
+        kept.append(row)
+    return kept
