@@ -193,6 +193,156 @@ def test_relevance_by_meaning(text: str, factor: str, ok: bool) -> None:
     assert _check(text, factor=factor).criteria["relevant"].ok is ok
 
 
+# One class per concept added for issue 10's relevance item: each with items
+# that address the factor by meaning only and items that do not.
+@pytest.mark.parametrize(
+    ("text", "factor", "ok"),
+    [
+        # review and approval
+        (
+            "Enable branch protection requiring one approving review on infra-repo",
+            "An unreviewed change went straight to production",
+            True,
+        ),
+        (
+            "Require a second approver in the deploy pipeline for prod migrations",
+            "A migration nobody had looked at ran against production",
+            True,
+        ),
+        (
+            "Require 2 approvals on pull requests to the firewall-rules repo",
+            "A firewall change was merged without anyone else reading it",
+            True,
+        ),
+        (
+            "Require 2 approvals on pull requests to the firewall-rules repo",
+            "The change was approved by its own author",
+            True,
+        ),
+        (
+            "Require 2 approvals on pull requests to the firewall-rules repo",
+            "The firewall's connection table filled up during the sale",
+            False,
+        ),
+        (
+            "Add a CODEOWNERS review for terraform/ in the infra repo",
+            "The mailer ran out of memory under load",
+            False,
+        ),
+        # communication with customers and other teams
+        (
+            "Publish a status page update template in the incident runbook",
+            "Customers were not told about the outage for an hour",
+            True,
+        ),
+        (
+            "Post an announcement in #eng-announce 2 days before each schema change",
+            "The data team was not informed of the migration",
+            True,
+        ),
+        (
+            "Add a status page component for the search API",
+            "The search index was deleted by a cleanup script",
+            False,
+        ),
+        # hung and stuck processes: health probes
+        (
+            "Add a liveness probe on /live to the pdf-renderer deployment",
+            "Hung renderer pods kept receiving requests for hours",
+            True,
+        ),
+        (
+            "Add a liveness probe on /live to the consumer with a 30 s timeout",
+            "The consumer was stuck and stopped reading the queue",
+            True,
+        ),
+        (
+            "Add a liveness probe on /live to the pdf-renderer deployment",
+            "The renderer's TLS certificate expired",
+            False,
+        ),
+        # retiring or replacing the very thing that failed
+        (
+            "Write up 3 options for replacing RabbitMQ with a recommendation",
+            "RabbitMQ lost messages when a node restarted",
+            True,
+        ),
+        (
+            "Decommission the legacy ftp-sync host and move the feed to S3",
+            "ftp-sync crashed every night and nobody owned it",
+            True,
+        ),
+        (
+            "Replace the Kafka dashboard with per-topic panels",
+            "Kafka brokers ran out of disk",
+            False,
+        ),
+        # a named subject shared, but different things said about it
+        ("Rotate the database password", "The database ran out of disk space", False),
+        (
+            "Add a dashboard for the billing queue depth",
+            "Billing invoices were rounded incorrectly",
+            False,
+        ),
+        (
+            "Add a dashboard panel for Redis hit rate",
+            "The Redis password was committed to a public repo",
+            False,
+        ),
+        (
+            "Raise max_connections on orders-db from 100 to 300",
+            "The API could not get a database connection during the spike",
+            True,
+        ),
+        # duplicates and idempotency
+        (
+            "Add an idempotency key to payment submissions",
+            "Retries charged some customers twice",
+            True,
+        ),
+        (
+            "Deduplicate webhook events by event id in the ledger consumer",
+            "Replayed webhooks created duplicate ledger entries",
+            True,
+        ),
+        (
+            "Add an idempotency key to payment submissions",
+            "The payment page was slow on mobile",
+            False,
+        ),
+        # vendors and compatibility
+        (
+            "Add a runbook step to check the vendor status page before escalating",
+            "We spent an hour debugging what was a provider outage",
+            True,
+        ),
+        (
+            "Add a CI check that the OpenAPI schema stays backward compatible",
+            "A breaking API change broke the mobile app",
+            True,
+        ),
+        (
+            "Add a CI check that the OpenAPI schema stays backward compatible",
+            "Nobody was paged when the queue backed up",
+            False,
+        ),
+        # floods of requests are capacity
+        (
+            "Add rate limiting of 100 rps per API key at the gateway",
+            "One customer's script flooded the API with requests",
+            True,
+        ),
+        (
+            "Add rate limiting of 100 rps per API key at the gateway",
+            "The API's certificate expired",
+            False,
+        ),
+    ],
+)
+def test_relevance_classes(text: str, factor: str, ok: bool) -> None:
+    assert _check(text, factor=factor).criteria["relevant"].ok is ok
+
+
 @pytest.mark.parametrize(
     ("text", "ok"),
     [

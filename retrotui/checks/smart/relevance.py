@@ -3,11 +3,14 @@
 Judged by meaning, not by shared words alone: each text is read as the
 concepts it names ("alerting", "paged" and "nobody noticed" are detection;
 "free space" and "disk filling" are capacity) and the specific things it
-names (service and component names). An item is relevant when it shares a
-concept with the factor, or two specific things, or one specific thing while
-one side names no concept at all. Sharing only a name while talking about
-different things ("upgrade the Kafka client" against "Kafka lag alerts were
-noisy") is not relevant.
+names (service and component names). Some concepts only say what a text is
+about ("database", "billing"): sharing one counts like sharing a name. An
+item is relevant when it shares a concept with the factor, or two specific
+things, or one specific thing while one side names no concept at all, or when
+it replaces or retires the very thing the factor names. Sharing only a name
+while talking about different things ("upgrade the Kafka client" against
+"Kafka lag alerts were noisy", "rotate the database password" against "the
+database ran out of disk") is not relevant.
 """
 
 from __future__ import annotations
@@ -19,10 +22,19 @@ from retrotui.checks.smart.rules import Rules, rules, stem
 from retrotui.checks.smart.wording import Features
 
 _WORD = re.compile(r"[a-z][a-z0-9]*")
+# "replace RabbitMQ with ...", "retire the legacy ftp-sync host": the object's
+# head word, read up to a preposition or the end of the clause.
+_REPLACES = re.compile(
+    r"\b(?:replac|retir|decommission|remov|phas\w*\s+out|get\s+rid\s+of|"
+    r"(?:migrat|mov)\w*\s+(?:off|away\s+from))\w*\s+"
+    r"(?:(?:the|our|a|an|self-hosted|old|legacy|single|current|existing)\s+)*"
+    r"((?:[a-z0-9][\w.-]*\s*){1,3}?)(?=\s+(?:with|by|to|for|in|on|at|and|so)\b|[,;.]|$)",
+    re.IGNORECASE,
+)
 
 
 def _read(text: str, r: Rules) -> tuple[set[str], set[str]]:
-    """(concepts, specific things) a text names."""
+    """(concepts, specific things) a text names; subject concepts are things."""
     lowered = text.lower()
     concepts = {
         concept for pattern, concept in r.concept_phrases if pattern.search(lowered)
@@ -34,7 +46,18 @@ def _read(text: str, r: Rules) -> tuple[set[str], set[str]]:
             concepts |= r.concept_stems[key]
         elif len(word) >= 3 and word not in r.stopwords:
             things.add(key)
-    return concepts, things
+    subjects = concepts & r.subject_concepts
+    return concepts - subjects, things | {f"~{name}" for name in subjects}
+
+
+def _replaced(body: str, r: Rules) -> set[str]:
+    """The head words of what the item replaces or retires, as stems."""
+    heads = set()
+    for match in _REPLACES.finditer(body):
+        words = _WORD.findall(match.group(1).lower().replace("-", " "))
+        if words:
+            heads.add(stem(words[-1]))
+    return heads
 
 
 def relevant(f: Features, body: str, factor: str | None) -> Criterion:
@@ -55,6 +78,7 @@ def relevant(f: Features, body: str, factor: str | None) -> Criterion:
         item_concepts & factor_concepts
         or len(shared) >= 2
         or (shared and not (item_concepts and factor_concepts))
+        or _replaced(body, r) & factor_things
     ):
         return Criterion(True, "Addresses the linked contributing factor", "")
     return Criterion(

@@ -78,6 +78,7 @@ class Rules:
     synonyms: dict[str, str]
     concept_stems: dict[str, frozenset[str]]  # word stem -> the concepts it names
     concept_phrases: tuple[tuple[re.Pattern[str], str], ...]
+    subject_concepts: frozenset[str]  # "database": what a text is about
     definite_lead: re.Pattern[str]  # "pin", "disable": the object is all it needs
     generic_nouns: frozenset[str]
     outcome: re.Pattern[str]
@@ -116,8 +117,9 @@ def rules() -> Rules:
     phrases = []
     for concept, members in groups.items():
         for member in members:
-            if " " in member:
-                phrases.append((re.compile(rf"\b{re.escape(member)}\b"), concept))
+            if " " in member or member.startswith("="):
+                word = re.escape(member.lstrip("="))
+                phrases.append((re.compile(rf"\b{word}\b"), concept))
             else:
                 stems.setdefault(stem(member), set()).add(concept)
     concept_stems = {key: frozenset(value) for key, value in stems.items()}
@@ -172,6 +174,7 @@ def rules() -> Rules:
         synonyms=synonyms,
         concept_stems=concept_stems,
         concept_phrases=tuple(phrases),
+        subject_concepts=frozenset(data["subject_concepts"]),
         definite_lead=lead(data["definite_verbs"]),
         generic_nouns=frozenset(data["generic_nouns"]),
         outcome=words("outcome_nouns"),
