@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import io
 import logging
 import os
 import signal
@@ -21,6 +22,7 @@ from functools import cached_property, partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from rich.console import Console
 from textual import events, work
 from textual.app import App, SystemCommand
 from textual.binding import Binding
@@ -32,7 +34,6 @@ from retrotui.document.schema import now as wall_clock
 from retrotui.errors import RetroError
 from retrotui.interview.script import PHASE_KEYS
 from retrotui.storage import error_log
-from retrotui.storage.error_log import crash_report
 from screens import described_bindings, phase_screen_class
 from screens.base import PhaseScreen
 
@@ -162,6 +163,13 @@ class RetroApp(App[int]):
         self._discarded: set[str] = set()
         # Store calls come from worker threads and from the quit path.
         self._store_lock = threading.Lock()
+        # Textual has no public hook for an unhandled exception (textual#5931):
+        # it ends the app with return code 1 and prints its traceback to
+        # error_console once the terminal is restored. The traceback comes here
+        # instead, for the error log; the terminal gets one line (report_crash).
+        self._traceback = io.StringIO()
+        self.error_console = Console(file=self._traceback, width=100, color_system=None)
+        self._kept_on_crash = False
 
     @cached_property
     def store(self) -> Store:
@@ -189,6 +197,10 @@ class RetroApp(App[int]):
             return
 
     def on_unmount(self) -> None:
+        if self.crashed:
+            # The screens are gone but the document they edited is not: the
+            # autosave that was due is written now.
+            self._kept_on_crash = self.pm is None or self.save_now()
         try:
             loop = asyncio.get_running_loop()
             for sig in (signal.SIGHUP, signal.SIGTERM):
@@ -286,12 +298,11 @@ class RetroApp(App[int]):
 
     def on_descendant_focus(self, event: events.DescendantFocus) -> None:
         # A blinking cursor redraws twice a second: traffic on a slow SSH link
-        # and a moving target for snapshots. A steady cursor does the same job.
+        # and a moving target for snapshots. A steady cursor does the same job;
+        # Input and TextArea show it steadily once cursor_blink is off.
         widget = event.widget
         if getattr(widget, "cursor_blink", False):
             widget.cursor_blink = False  # type: ignore[attr-defined]
-            if hasattr(widget, "_cursor_visible"):
-                widget._cursor_visible = True  # type: ignore[attr-defined]
 
     # -- documents and saving ----------------------------------------------
 
@@ -320,7 +331,7 @@ class RetroApp(App[int]):
     def mark_dirty(self) -> None:
         self._dirty = True
         if self._save_timer is None:
-            self._save_timer = self.set_timer(SAVE_DELAY, self._flush)
+            self._save_timer = self.set_timer(SAVE_DELAY, self._autosave)
         else:
             self._save_timer.reset()
 
@@ -329,7 +340,7 @@ class RetroApp(App[int]):
             self._save_timer.stop()
             self._save_timer = None
 
-    def _flush(self) -> None:
+    def _autosave(self) -> None:
         self._save_timer = None
         if self._dirty and self.pm is not None:
             self._dirty = False
@@ -381,6 +392,12 @@ class RetroApp(App[int]):
             self.pm = self.screen.keep_unsent()
         if self.pm is None:
             return True
+        return self.save_now()
+
+    def save_now(self) -> bool:
+        """Write the app's copy of the document on this thread; True when saved."""
+        if self.pm is None:
+            return True
         self._snapshots += 1
         error = self._save(self.pm, self._snapshots)
         self._dirty = error is not None
@@ -401,7 +418,7 @@ class RetroApp(App[int]):
             screen = phase_screen_class(phase)(self.pm)
         except Exception as error:
             # A step that cannot load must not end the session with the draft.
-            log_error(self.db_path, crash_report(error))
+            log_error(self.db_path, error_log.crash_report(error))
             self.notify(
                 f"Cannot open that step: {error}", severity="error", markup=False
             )
@@ -521,28 +538,32 @@ class RetroApp(App[int]):
 
     # -- errors -----------------------------------------------------------
 
-    def _handle_exception(self, error: Exception) -> None:
-        # Never a traceback on screen: log it, keep the draft, say it in one line.
-        path = log_error(self.db_path, crash_report(error))
-        saved = self.save_sync() if self.pm is not None else True
-        where = f"details in {path}" if path else "could not write the error log"
-        kept = "; your draft was saved" if self.pm is not None and saved else ""
-        self.error_line = (
-            f"unexpected error: {type(error).__name__}: {error} ({where}){kept}"
+    @property
+    def crashed(self) -> bool:
+        """Ended by an unhandled exception: return code 1 (Textual's, documented
+        on ``App.return_code``) without a failure of ours to explain it."""
+        return self.return_code == 1 and self.error_line is None
+
+    def report_crash(self) -> None:
+        """After the app ended: log the traceback of a crash and say it in one
+        line (``error_line``); never a traceback on the terminal."""
+        if not self.crashed:
+            return
+        report, last = error_log.rendered_crash_report(self._traceback.getvalue())
+        where = error_log.record(
+            self.db_path, report or "unexpected error, no traceback"
         )
-        self._return_code = 1
-        if self._exception is None:
-            self._exception = error
-            self._exception_event.set()
-        self._close_messages_no_wait()
+        kept = (
+            "; your draft was saved"
+            if self.pm is not None and self._kept_on_crash
+            else ""
+        )
+        self.error_line = f"unexpected error: {last or 'no details'} ({where}){kept}"
 
 
-def log_error(db_path: Path, text: str) -> Path | None:
-    """Append ``text`` with a timestamp to the error log; its path, or None."""
-    try:
-        return error_log.append(db_path, text)
-    except OSError:
-        return None
+def log_error(db_path: Path, text: str) -> None:
+    """Append ``text`` with a timestamp to the error log, if it can be written."""
+    error_log.record(db_path, text)
 
 
 def run_app(app: RetroApp) -> int:
@@ -550,6 +571,7 @@ def run_app(app: RetroApp) -> int:
     import sys
 
     app.run()
+    app.report_crash()
     if app.error_line:
         print(f"retro: {app.error_line}", file=sys.stderr)
     return app.return_code or 0

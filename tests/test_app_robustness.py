@@ -102,7 +102,9 @@ async def test_unexpected_error_is_logged_and_the_draft_kept(
     pm_id = seeded(db_path, phase="stage")
 
     def explode(self: StageScreen, *args: object) -> None:
-        raise RuntimeError("boom")
+        # Built at run time, so only a message or a local's value can show them.
+        quoted = "-".join(("pager", "text"))
+        raise RuntimeError("-".join(("boom", quoted)))
 
     app = RetroApp(db_path, pm_id=pm_id, clock=clock)
     with pytest.raises(RuntimeError):
@@ -112,10 +114,17 @@ async def test_unexpected_error_is_logged_and_the_draft_kept(
             monkeypatch.setattr(StageScreen, "_show_warnings", explode)
             await pilot.press("w")
             await pilot.pause()
+    app.report_crash()  # what run_app does once the terminal is restored
     assert app.return_code == 1
     assert app.error_line is not None
-    assert "RuntimeError: boom" in app.error_line and "\n" not in app.error_line
-    assert "Traceback" in log_path(db_path).read_text()
+    assert "RuntimeError: boom-pager-text" in app.error_line
+    assert "\n" not in app.error_line
+    assert app.error_line.endswith("your draft was saved")
+    log = log_path(db_path).read_text()
+    assert "Traceback" in log and "in explode" in log
+    assert "RuntimeError (message left out)" in log
+    # Neither the message nor the values of local variables reach the log.
+    assert "pager-text" not in log and "locals" not in log
     assert Store(db_path).get(pm_id).title.endswith(" zw")
 
 

@@ -92,6 +92,17 @@ async def test_paste_of_many_lines_adds_many_and_keeps_the_bad_ones(
         assert len(app.screen.pm.timeline) == 4
 
 
+async def test_paste_of_one_line_goes_into_the_entry_once(db_path: Path) -> None:
+    app = start(db_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        entry = app.screen.query_one(EventInput)
+        entry.post_message(events.Paste("14:00 email sent\n"))
+        await pilot.pause()
+        assert entry.value == "14:00 email sent"
+        assert app.screen.pm.timeline == []
+
+
 async def test_edit_delete_undo_and_milestones(db_path: Path) -> None:
     app = start(db_path, incident())
     async with app.run_test(size=(80, 24)) as pilot:

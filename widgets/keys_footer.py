@@ -31,7 +31,9 @@ class KeysFooter(Footer):
     def bindings_changed(self, screen: Screen) -> None:
         if screen.app.app_focus and self.is_attached and screen is self.screen:
             shown = shown_keys(screen)
-            if self._bindings_ready and shown == self._shown:
+            # The first call always goes through: it is what makes the
+            # footer show any key at all.
+            if self._shown is not None and shown == self._shown:
                 return
             self._shown = shown
         super().bindings_changed(screen)

@@ -27,8 +27,9 @@ class TextEntry(Input):
         super().__init__(value, max_length=limit, **kwargs)  # type: ignore[arg-type]
         self._said_full = 0.0
 
-    def _on_paste(self, event: events.Paste) -> None:
-        # Input's own handler would keep only the first line.
+    def on_paste(self, event: events.Paste) -> None:
+        # Input's own handler would keep only the first line: prevent_default
+        # stops Textual from calling it after this one.
         event.prevent_default()
         event.stop()
         text = " ".join(

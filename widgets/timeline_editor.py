@@ -70,14 +70,14 @@ class EventInput(Input):
             super().__init__()
             self.lines = lines
 
-    def _on_paste(self, event: events.Paste) -> None:
+    def on_paste(self, event: events.Paste) -> None:
+        # One line is left to Input's own handler, which Textual calls after
+        # this one unless the default is prevented.
         lines = [line for line in event.text.splitlines() if line.strip()]
         if len(lines) > 1:
             event.stop()
             event.prevent_default()
             self.post_message(self.Lines(lines))
-            return
-        super()._on_paste(event)
 
     def action_to_list(self) -> None:
         table = self.screen.query_one(EventTable)

@@ -170,12 +170,10 @@ def _log_crash(argv: Sequence[str] | None, error: Exception) -> str:
     from retrotui.storage.paths import default_db_path
 
     try:
-        path = error_log.append(
-            default_db_path(args_db(argv)), error_log.crash_report(error)
-        )
+        db_path = default_db_path(args_db(argv))
     except (OSError, RetroError) as failure:
         return f"no details: the error log could not be written: {failure}"
-    return f"details in {path}"
+    return error_log.record(db_path, error_log.crash_report(error))
 
 
 if __name__ == "__main__":

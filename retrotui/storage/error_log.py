@@ -15,6 +15,7 @@ import traceback
 from datetime import datetime, timezone
 from pathlib import Path
 
+from retrotui.errors import RetroError
 from retrotui.storage.paths import log_path
 
 _FLAGS = (
@@ -49,6 +50,17 @@ def append(db_path: Path | None, text: str) -> Path:
     return path
 
 
+def record(db_path: Path | None, text: str) -> str:
+    """Append ``text`` to the log of ``db_path``; where it went, for the end
+    of a one-line error message. Never raises: the error being reported
+    matters more than the log."""
+    try:
+        path = append(db_path, text)
+    except (OSError, RetroError) as failure:
+        return f"no details: the error log could not be written: {failure}"
+    return f"details in {path}"
+
+
 def crash_report(error: BaseException) -> str:
     """The traceback of ``error`` and of its causes, without their messages:
     the frames say where it broke; a message may quote a postmortem."""
@@ -69,3 +81,40 @@ def crash_report(error: BaseException) -> str:
             f"{kind.__module__}.{kind.__qualname__}{code} (message left out)\n"
         )
     return "".join(lines).rstrip()
+
+
+# Textual's rendering of an unhandled exception: Rich panels of frames, each
+# panel followed by the exception's "Type: message" line(s).
+_BOX = ("\u256d", "\u2502", "\u2570")  # the panel's left edge: top, side, bottom
+_CHAINED = ("The above exception", "During handling of the above exception")
+
+
+def rendered_crash_report(rendered: str) -> tuple[str, str]:
+    """From the traceback Textual printed for an unhandled exception: the
+    report for the log (frames and code, no locals, no message) and the last
+    ``Type: message`` line, for the user's terminal."""
+    kept: list[str] = []
+    last = ""
+    in_locals = after_panel = False
+    for line in rendered.splitlines():
+        inner = line[1:].strip() if line.startswith("\u2502") else ""
+        if in_locals:
+            in_locals = not inner.startswith("\u2570")
+            continue
+        if inner.startswith("\u256d") and " locals " in inner:
+            in_locals = True
+            continue
+        if line.startswith(_BOX):
+            kept.append(line.rstrip())
+            after_panel = line.startswith("\u2570")
+            continue
+        if after_panel and line.strip():
+            # The exception's own line: its type is kept, its message (which
+            # may quote a postmortem) only goes to the terminal.
+            last = line.strip()
+            kind = last.split(":", 1)[0] if ":" in last else last
+            kept.append(f"{kind} (message left out)")
+            after_panel = False
+        elif line.startswith(_CHAINED):
+            kept.append(line.strip())
+    return "\n".join(kept).strip(), last
