@@ -152,3 +152,15 @@ def test_no_animations_unless_asked_for(
     monkeypatch.setenv("TEXTUAL_ANIMATIONS", "full")
     # Textual read the variable when it was imported; it is left to decide.
     assert RetroApp(db_path).animation_level == constants.TEXTUAL_ANIMATIONS
+
+
+async def test_printing_while_the_app_runs_does_not_crash_it(db_path: Path) -> None:
+    # Textual captures stdout while it runs; a method of ours once replaced the
+    # one it flushes with, and any print (a library's warning) crashed the app.
+    app = RetroApp(db_path, clock=clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        print("a library's stray line", flush=True)
+        await pilot.pause()
+        assert app.is_running
+    assert app.return_code != 1
