@@ -158,6 +158,8 @@ class Postmortem(_Model):
     factors: list[Factor] = Field(default_factory=list)
     actions: list[ActionItem] = Field(default_factory=list)
     takeaways: list[Text] = Field(default_factory=list)
+    # What an import did not understand, kept verbatim so nothing is dropped.
+    notes: Text = ""
     follow_up_on: date | None = None
     related: list[Line] = Field(default_factory=list)
     promoted_from: Line = ""

@@ -93,7 +93,30 @@ def to_markdown(pm: Postmortem, as_of: date | None = None) -> str:
         section("Takeaways", [_item(item) for item in pm.takeaways])
     section("Timeline", _timeline(pm))
     section("Participants", [_item(p.display()) for p in pm.participants])
+    if pm.notes:
+        section("Notes", [escape_block(pm.notes)])
+    out.append(identities(pm))
     return "\n".join(out).rstrip() + "\n"
+
+
+def identities(pm: Postmortem) -> str:
+    """What the report does not show but ``retro import`` needs to give back
+    the same document: item ids, exact times, links and done-when conditions,
+    in an HTML comment (invisible when rendered; user text cannot close it,
+    since ``<`` and ``>`` are escaped everywhere)."""
+    import orjson
+
+    data = {
+        "created": pm.created.isoformat(),
+        "updated": pm.updated.isoformat(),
+        "timeline": [
+            [e.id, e.at.isoformat(), e.link, e.source] for e in pm.sorted_timeline()
+        ],
+        "factors": [f.id for f in pm.factors],
+        "actions": [[a.id, a.done_when, a.due_text] for a in pm.actions],
+    }
+    text = orjson.dumps(data).decode().replace("--", "\\u002d\\u002d")
+    return f"<!-- retro-identities {text} -->"
 
 
 def factor_labels(pm: Postmortem) -> dict[str, str]:

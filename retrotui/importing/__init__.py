@@ -1,0 +1,1 @@
+"""Bringing in what already exists: Markdown postmortems and timeline evidence."""

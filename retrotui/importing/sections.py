@@ -1,0 +1,86 @@
+"""Which heading holds what: section titles in the layouts people use,
+mapped to the part of a postmortem they hold."""
+
+from __future__ import annotations
+
+import re
+
+# Heading (lowercased, punctuation dropped) -> role.  Several layouts: retro's
+# own export, Google's SRE book template, DFDS's and other public repositories.
+_ROLES = {
+    "summary": "summary",
+    "executive summary": "summary",
+    "overview": "summary",
+    "incident summary": "summary",
+    "description": "summary",
+    "what happened": "summary",
+    "impact": "impact",
+    "customer impact": "impact",
+    "user impact": "impact",
+    "timeline": "timeline",
+    "incident timeline": "timeline",
+    "timeline of events": "timeline",
+    "contributing factors": "factors",
+    "contributing factor": "factors",
+    "root causes": "factors",
+    "root cause": "factors",
+    "root cause analysis": "factors",
+    "causes": "factors",
+    "cause": "factors",
+    "root causes and trigger": "factors",
+    "trigger": "trigger",
+    "detection": "detection",
+    "resolution": "resolution",
+    "recovery": "resolution",
+    "mitigation": "resolution",
+    "action items": "actions",
+    "actions": "actions",
+    "action plan": "actions",
+    "follow up actions": "actions",
+    "followup actions": "actions",
+    "follow ups": "actions",
+    "remediation": "actions",
+    "remediations": "actions",
+    "corrective actions": "actions",
+    "next steps": "actions",
+    "lessons learned": "lessons",
+    "lessons learnt": "lessons",
+    "lessons": "lessons",
+    "learnings": "lessons",
+    "takeaways": "takeaways",
+    "key takeaways": "takeaways",
+    "what went well": "went_well",
+    "things that went well": "went_well",
+    "what went wrong": "went_wrong",
+    "things that went wrong": "went_wrong",
+    "what didnt go well": "went_wrong",
+    "what did not go well": "went_wrong",
+    "where we got lucky": "lucky",
+    "what was lucky": "lucky",
+    "where we got lucky ": "lucky",
+    "what was confusing": "confusing",
+    "attendees": "attendees",
+    "participants": "attendees",
+    "people involved": "attendees",
+    "responders": "attendees",
+    "stats": "stats",
+    "statistics": "stats",
+    "metrics": "stats",
+    "key metrics": "stats",
+    "notes": "notes",
+}
+_DROP = re.compile(r"[^\w\s]")
+
+
+def role_of(title: str) -> str | None:
+    """The role of a section titled ``title``, or None when it is not known."""
+    key = " ".join(_DROP.sub("", title.replace("'", "")).lower().split())
+    return _ROLES.get(key)
+
+
+# Labels written as "**Impact**: ..." or "Impact: ..." at the start of a line
+# (Google's template) stand for a heading of that name.
+LABEL_LINE = re.compile(
+    r"^[ \t]*(?:\*\*|__)?(?P<label>[A-Za-z][A-Za-z ']{2,30}?)(?:\*\*|__)?[ \t]*:"
+    r"[ \t]*(?:\*\*|__)?[ \t]*(?P<rest>.*)$"
+)

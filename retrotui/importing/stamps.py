@@ -1,0 +1,142 @@
+"""Times as documents and logs write them, read at an instant in a zone.
+
+``2019-11-30 08:24``, ``2021-12-10   15:40``, ``2026-11-21T23:50:02Z``,
+``14:02``, ``2:05 PM``, ``Jan 21, 2020 15:36``, a date alone, and the
+placeholders people leave (``14:??``, ``--:--``, ``HH:mm``).  A date that
+cannot exist (a five-digit year, month 13) is reported, never raised.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta, tzinfo
+
+from retrotui.importing.zones import zone_named
+
+_MONTHS = {
+    m: n
+    for n, names in enumerate(
+        (
+            ("jan", "january"),
+            ("feb", "february"),
+            ("mar", "march"),
+            ("apr", "april"),
+            ("may",),
+            ("jun", "june"),
+            ("jul", "july"),
+            ("aug", "august"),
+            ("sep", "sept", "september"),
+            ("oct", "october"),
+            ("nov", "november"),
+            ("dec", "december"),
+        ),
+        1,
+    )
+    for m in names
+}
+_MONTH = "|".join(sorted(_MONTHS, key=len, reverse=True))
+_DATE = (
+    r"(?P<y>\d{4,6})-(?P<m>\d{1,2})-(?P<d>\d{1,2})"
+    r"|(?P<y2>\d{4,6})/(?P<m2>\d{1,2})/(?P<d2>\d{1,2})"
+    rf"|(?P<mn>{_MONTH})\.?\s+(?P<md>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<my>\d{{4,6}})"
+    rf"|(?P<dm>\d{{1,2}})(?:st|nd|rd|th)?\.?\s+(?P<mn2>{_MONTH})\.?,?\s+(?P<dy>\d{{4,6}})"
+)
+_CLOCK = (
+    r"(?P<h>\d{1,2}|[?xX-]{2}|HH|hh):(?P<min>\d{2}|[?xX-]{2}|mm|MM)"
+    r"(?::(?P<s>\d{2})(?:[.,]\d+)?)?(?:\s*(?P<ampm>[ap]\.?m\.?))?"
+)
+_ZONE = (
+    r"(?P<z>Z|[+-]\d{2}:?\d{2}|(?:UTC|GMT)(?:\s*[+-]\d{1,2}(?::?\d{2})?)?"
+    r"|[A-Z]{2,5}(?=[\s:|,)\]-]|$))"
+)
+STAMP = re.compile(
+    rf"^\s*[\[(]?\s*(?:(?:{_DATE})(?:\s*(?:[Tt]|\s)\s*|,\s*|\s+at\s+)?)?"
+    rf"(?:{_CLOCK})?\s*(?:{_ZONE})?\s*[\])]?",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class Stamp:
+    """What a time text says: the instant when it says one, the day and the
+    clock it names, whether the clock was exact, and what was wrong."""
+
+    at: datetime | None
+    day: date | None
+    exact: bool
+    problem: str | None
+    end: int  # where the stamp ends in the text read
+
+
+def _int(value: str | None) -> int | None:
+    return int(value) if value and value.isdigit() else None
+
+
+def _day(m: re.Match[str]) -> tuple[date | None, str | None, bool]:
+    """The date in ``m``, a problem, and whether a date was written."""
+    year = m["y"] or m["y2"] or m["my"] or m["dy"]
+    if year is None:
+        return None, None, False
+    month_name = m["mn"] or m["mn2"]
+    month = _MONTHS[month_name.lower()] if month_name else int(m["m"] or m["m2"])
+    day = int(m["d"] or m["d2"] or m["md"] or m["dm"])
+    if len(year) != 4:
+        return None, f"the year {year} cannot be right", True
+    try:
+        return date(int(year), month, day), None, True
+    except ValueError:
+        return None, f"{year}-{month:02d}-{day:02d} is not a date", True
+
+
+def read_stamp(text: str, zone: tzinfo | None, day: date | None = None) -> Stamp | None:
+    """The time at the start of ``text``; None when it does not start with one.
+
+    ``day`` is the date a clock time alone is on (the row before's).  A zone
+    written in the text wins over ``zone``; with neither, the instant is None
+    (the caller asks for one).
+    """
+    m = STAMP.match(text)
+    if m is None or not (m["y"] or m["y2"] or m["my"] or m["dy"] or m["h"]):
+        return None
+    written_day, problem, dated = _day(m)
+    end = m.end()
+    written_zone = None
+    if m["z"]:
+        name = m["z"].replace(" ", "")
+        written_zone = zone_named(name) or (
+            zone_named(f"UTC{name}") if name[0] in "+-" else None
+        )
+        if written_zone is None or not (m["h"] or name.isupper()):
+            # A word after the time ("14:02 paged") is the event, not a zone.
+            written_zone, end = None, m.start("z")
+    if problem:
+        return Stamp(None, None, False, problem, end)
+    on = written_day or day
+    hour, minute, second = _int(m["h"]), _int(m["min"]), _int(m["s"]) or 0
+    exact = hour is not None and minute is not None
+    if m["h"] and hour is None and minute is not None:
+        exact = False
+    if hour is not None and m["ampm"]:
+        if hour > 12 or hour == 0:
+            return Stamp(None, on, False, f"{m[0].strip()} is not a time", end)
+        hour = hour % 12 + (12 if m["ampm"].lower().startswith("p") else 0)
+    if (hour or 0) > 23 or (minute or 0) > 59 or second > 59:
+        return Stamp(None, on, False, f"{m[0].strip()} is not a time of day", end)
+    if not dated and hour is None:
+        return None
+    if on is None:
+        return Stamp(None, None, exact, "no date is given for it", end)
+    zone = written_zone or zone
+    if zone is None:
+        return Stamp(None, on, exact, None, end)
+    at = datetime.combine(on, time(hour or 0, minute or 0, second), tzinfo=zone)
+    return Stamp(at, on, exact, None, end)
+
+
+def after(previous: datetime | None, at: datetime) -> datetime:
+    """A clock time alone that reads earlier than the row before by more than
+    12 hours crossed midnight (23:50 then 00:05)."""
+    if previous is not None and at < previous - timedelta(hours=12):
+        return at + timedelta(days=1)
+    return at

@@ -1,0 +1,92 @@
+"""retro's own Markdown export read back gives the same document."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta, timezone
+from zoneinfo import ZoneInfo
+
+from factories import incident
+
+from retrotui.document.models import (
+    ActionItem,
+    Factor,
+    Participant,
+    Postmortem,
+    TimelineEvent,
+)
+from retrotui.importing.markdown import read_markdown
+from retrotui.reports.markdown import to_markdown
+
+AWKWARD = [
+    "| pipes | and *stars* _under_ `code` [link](x) <b>html</b> &amp; \\ back",
+    "# not a heading\n---\n1) not a list\n    not code\n\ntwo paragraphs",
+    "  leading and trailing spaces  ",
+    "Why? not a why marker",
+    "ends with a backslash \\",
+]
+
+
+def _same(pm: Postmortem) -> tuple[Postmortem, list[str]]:
+    result = read_markdown(to_markdown(pm))
+    return Postmortem.model_validate(result.data), result.report.warnings
+
+
+def test_the_export_reads_back_as_the_same_document() -> None:
+    pm = incident()
+    # Named people only: one who did not agree is not in the report at all.
+    pm.participants = [p for p in pm.participants if p.consent_named]
+    back, warnings = _same(pm)
+    assert back.model_dump() == pm.model_dump()
+    assert warnings == []
+
+
+def test_awkward_text_ids_times_and_zones_survive() -> None:
+    cet = ZoneInfo("Europe/Copenhagen")
+    start = datetime(2026, 3, 29, 0, 30, 17, tzinfo=cet)  # the night DST starts
+    pm = incident()
+    pm.participants = [Participant(name="Ann | *B*", consent_named=True)]
+    pm.summary = AWKWARD[0] + "\n" + AWKWARD[1]
+    pm.impact = AWKWARD[2]
+    pm.timeline = [
+        TimelineEvent(
+            at=(start.astimezone(timezone.utc) + timedelta(hours=n)).astimezone(cet),
+            text=text,
+            link=link,
+        )
+        for n, (text, link) in enumerate(
+            zip(AWKWARD, ["https://x/(1)", "", "", "", ""], strict=True)
+        )
+    ]
+    pm.factors = [Factor(text=t, whys=AWKWARD[:2]) for t in AWKWARD]
+    pm.actions = [
+        ActionItem(
+            text=text,
+            owner="Team | Data",
+            due_text="next sprint" if n % 2 else "",
+            due=date(2026, 12, 1) if n % 2 == 0 else None,
+            done_when="the alert fired in staging (twice)" if n == 1 else "",
+            factor_ids=[pm.factors[n].id],
+            tracker="JIRA-1",
+            status="done" if n == 2 else "open",
+        )
+        for n, text in enumerate(AWKWARD)
+    ]
+    pm.went_well, pm.went_wrong = AWKWARD[:3], AWKWARD[3:]
+    pm.takeaways = AWKWARD
+    pm.notes = AWKWARD[1]
+    back, _ = _same(pm)
+    assert back.model_dump() == pm.model_dump()
+
+
+def test_an_edited_export_keeps_what_still_matches() -> None:
+    pm = incident()
+    pm.participants = []
+    text = to_markdown(pm).replace(
+        "| Error rate back to normal |",
+        "| Error rate back to normal |  |\n| 2026-11-20 15:10 | Added by hand |",
+    )
+    result = read_markdown(text)
+    back = Postmortem.model_validate(result.data)
+    assert len(back.timeline) == 6
+    assert [f.id for f in back.factors] == [f.id for f in pm.factors]
+    assert any("timeline" in w for w in result.report.warnings)
