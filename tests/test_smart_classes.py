@@ -41,6 +41,47 @@ def test_owner_is_read_where_people_type_it(text: str, owner: str) -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "owner"),
+    [
+        # a name typed in lower case before "to" or "will" and a verb
+        ("tom to write the kafka disk-full section in runbooks/kafka.md", "tom"),
+        ("priya will set maxconn=500 on pgbouncer-eu by Fri", "priya"),
+        ("lee to pin traefik to 2.10.7 in infra-live, EOW", "lee"),
+        # TODO(name), a team before a dash or a pipe, 'owner X' at the end
+        ("TODO(mark): set statement_timeout=30s for reporting on orders-db", "mark"),
+        ("todo (ines) add a lag alert > 60s on orders-db", "ines"),
+        ("infra - enable deletion protection on the prod RDS instances", "infra"),
+        ("sre team | add a 5xx alert > 2% for 5 min on api-gw", "sre team"),
+        ("Owner: netops | lower the TTL on api.example.com to 60s", "netops"),
+        ("add a canary step of 10% for 15m to web-deploy. owner web. Fri", "web"),
+        ("add a PDB minAvailable=2 to ingress-nginx, assignee kim", "kim"),
+    ],
+)
+def test_more_owner_places(text: str, owner: str) -> None:
+    assert _check(text).owner == owner
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a thing, not a person, before "to" and a verb
+        "ability to restart pods from the admin UI by Friday",
+        "traffic to drain from the old LB before cutover",
+        "alerts to fire when lag > 30s for 5m",
+        "retries to back off exponentially in the mailer client",
+        "canary to run 15 min at 5% before full rollout",
+        # a topic before a dash
+        "Kafka - raise retention to 7 days on orders-events",
+        "step 3 - add a rollback command to the runbook",
+        "prod - enable deletion protection on RDS",
+        "q2 - migrate the mailer to the shared cluster",
+    ],
+)
+def test_no_owner_is_read_from_things_and_topics(text: str) -> None:
+    assert _check(text).owner is None
+
+
+@pytest.mark.parametrize(
     ("text", "owner", "why"),
     [
         (

@@ -23,7 +23,7 @@ from retrotui.document.duedate import read_due
 
 _MARKUP = re.compile(r"[*_`]+")
 _LEAD_NOISE = re.compile(
-    r"^(?:[\s\-—–*•:,.>]+|(?:to|please|pls|plz|then|also|we need to|needs? to|"
+    r"^(?:[\s\-—–*•:,.>|]+|(?:to|please|pls|plz|then|also|we need to|needs? to|"
     r"will|shall|is going to|are going to|should|must|has to|have to|can|"
     r"let's|lets|and|todo|action|ai)\b[\s:.-]*|\w+ly\s+)+",
     re.IGNORECASE,

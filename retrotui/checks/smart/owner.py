@@ -14,23 +14,29 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from retrotui.checks.smart.rules import Rules
+from retrotui.checks import verbs
+from retrotui.checks.smart.rules import Rules, stem
 
 _TAG = re.compile(
     r"(?<![\w-])(?:(?:owner|owenr|ownr|onwer|assignee|responsible|dri|who)\s*[:=]"
     r"|(?:owned\s+by|ass?i(?:gn|ng)ed\s+to|asigned\s+to)\s*[:=]?)\s*"
     r"(?P<owner>\?+|@?\w[\w.&/'’ -]{0,40}?)"
-    r"(?=\s*(?:[)\],;:!]|\s[-—–]+(?:\s|$)|[—–]|\.(?:\s|$)|$))",
+    r"(?=\s*(?:[)\],;:!|]|\s[-—–]+(?:\s|$)|[—–]|\.(?:\s|$)|$))",
     re.IGNORECASE,
 )
 _LEAD_LABEL = re.compile(
     r"^\s*(?:[-—–*•]\s+)?(?:"
     r"\[(?P<bracket>[^\]]{1,40})\]"
     r"|\((?P<paren>[^)]{1,40})\)"
+    r"|(?i:todo|fixme|ai|action)\s*\((?P<todo>[^)]{1,40})\)\s*:?"
     r"|(?P<handles>@[\w.-]*\w(?:\s*(?:[,&/+]|and)?\s*@[\w.-]*\w)*)\s*:?"
     r"|[-—–]\s*(?P<dashed>[^-—–:]{1,40}?)\s*[-—–]"
     r"|(?P<label>[^:()\[\]]{1,30}):(?=\s)"
+    r"|(?P<dash_label>[^-—–:()\[\]|]{1,30}?)\s+(?:[-—–]+|\|)\s"
     r")\s*",
+)
+_TRAIL_MARKER = re.compile(
+    r"(?:owner|owned\s+by|assignee|assigned\s+to|who)\s*[:=]?\s+(?=\S)", re.I
 )
 _TRAIL_BRACKET = re.compile(r"[\[(](?P<owner>[^\])(\[]{1,40})[\])]\s*$")
 _SEPARATOR = re.compile(r"\s[-—–]+\s|[—–]|[.;,!]\s|\s\|\s")
@@ -105,14 +111,35 @@ def _lead_label(body: str, rules: Rules) -> tuple[str, int, int] | None:
     match = _LEAD_LABEL.match(body)
     if match is None:
         return None
-    for group in ("bracket", "paren", "handles", "dashed", "label"):
+    for group in (
+        "bracket",
+        "paren",
+        "todo",
+        "handles",
+        "dashed",
+        "label",
+        "dash_label",
+    ):
         value = match[group]
         if value is None:
             continue
-        strict = group in ("paren", "label")
+        strict = group in ("paren", "label", "dash_label")
+        if group == "dash_label" and not _team_like(value, rules):
+            # "Kafka - raise retention": a leading word and a dash is as often
+            # the topic as the owner; only a team or a handle is taken.
+            continue
         if group == "handles" or owner_like(value, rules, strict=strict):
             return value, match.start(group), match.end()
     return None
+
+
+def _team_like(phrase: str, rules: Rules) -> bool:
+    lowered = phrase.strip().lower()
+    return bool(
+        _HANDLE.fullmatch(phrase.strip())
+        or rules.team_word.search(lowered)
+        or rules.rotation.search(lowered)
+    )
 
 
 def _trailing(body: str, rules: Rules) -> tuple[str, int, int] | None:
@@ -129,6 +156,10 @@ def _trailing(body: str, rules: Rules) -> tuple[str, int, int] | None:
         return None
     start = separators[-1].end()
     chunk = text[start:]
+    # "... . owner web.", "| assignee: kim": the marker word without a colon.
+    if marker := _TRAIL_MARKER.match(chunk):
+        start += marker.end()
+        chunk = text[start:]
     if owner_like(chunk, rules):
         return chunk, start, len(text)
     return None
@@ -143,7 +174,7 @@ def _subject(body: str, rules: Rules) -> tuple[str, str, int] | None:
     link = rules.owner_link.match(lead)
     if link is not None and not re.match(r"(?:\w+ly\s+)?be\b", link["rest"], re.I):
         subject = link["subject"].strip()
-        if _subject_like(subject, link["link"], rules):
+        if _subject_like(subject, link["link"], link["rest"], rules):
             return subject, link["link"], offset + link.start("rest")
     first = re.match(r"(\S+)\s+(?=\w)", lead)
     if (
@@ -165,7 +196,7 @@ def is_system(subject: str, rules: Rules) -> bool:
     )
 
 
-def _subject_like(subject: str, link: str, rules: Rules) -> bool:
+def _subject_like(subject: str, link: str, rest: str, rules: Rules) -> bool:
     """ "Team Alpha will", "@maria to", "We will", "The backup job will"; not "Add a step to"."""
     names = subject.split()
     lowered = subject.lower()
@@ -179,7 +210,31 @@ def _subject_like(subject: str, link: str, rules: Rules) -> bool:
     # and teams take it.
     if is_system(subject, rules):
         return link.lower() != "to"
-    return len(names) <= 4 and all(name[:1].isupper() for name in names)
+    if len(names) <= 4 and all(name[:1].isupper() for name in names):
+        return True
+    return _lower_name(subject, rest, rules)
+
+
+def _lower_name(subject: str, rest: str, rules: Rules) -> bool:
+    """ "tom to write ...", "priya will add ...": a name typed in lower case.
+
+    Only one word, followed by a verb, and not a word that names a thing
+    ("ability to restart", "traffic to drain", "alerts to fire").
+    """
+    word = subject.lower()
+    return (
+        _SLUG.fullmatch(word) is not None
+        and "-" not in word
+        and 2 < len(word) <= 12
+        and rules.known_verb.match(rest.lower()) is not None
+        and not verbs.is_base_verb(word)
+        and word not in rules.stopwords
+        and word not in rules.generic_nouns
+        and word not in rules.date_words
+        and stem(word) not in rules.concept_stems
+        and not rules.artifact.fullmatch(word)
+        and not rules.system_noun.fullmatch(word)
+    )
 
 
 def read_owner(body: str, rules: Rules) -> OwnerReading:
