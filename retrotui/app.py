@@ -36,6 +36,7 @@ from retrotui.interview.script import PHASE_KEYS
 from retrotui.storage import error_log
 from screens import described_bindings, phase_screen_class
 from screens.base import PhaseScreen
+from widgets.key_queue import KeyQueue
 
 if TYPE_CHECKING:
     from retrotui.document.models import Postmortem
@@ -93,7 +94,7 @@ def _entered(pm: Postmortem) -> str:
     return pm.model_dump_json(exclude={"updated", "phase"})
 
 
-class RetroApp(App[int]):
+class RetroApp(KeyQueue, App[int]):
     """``retro``: home screen, or straight into one postmortem."""
 
     # Absolute, so subclasses defined elsewhere (tests, benchmarks) find it too.
@@ -183,6 +184,7 @@ class RetroApp(App[int]):
     def on_mount(self) -> None:
         self._install_signal_handlers()
         if self._new_title is not None or self._pm_id:
+            self.hold_keys()
             self._load_initial()
         else:
             self.go_home()
@@ -287,8 +289,10 @@ class RetroApp(App[int]):
         self._on_disk = _content(message.pm)
         self._as_created = _entered(message.pm) if message.new else ""
         self.open_phase(message.pm.phase or PHASE_KEYS[0])
+        self.release_keys()
 
     def on_retro_app_failed(self, message: Failed) -> None:
+        self.release_keys()
         self.fail(message.line)
 
     def fail(self, line: str) -> None:
@@ -310,12 +314,15 @@ class RetroApp(App[int]):
         """Create a draft (saved at once) and open its first phase."""
         self._new_title = title
         self._pm_id = None
+        # Keys typed after "n" are for the first field, not the home list.
+        self.hold_keys()
         self._load_initial()
 
     def open_id(self, pm_id: str) -> None:
         """Read postmortem ``pm_id`` (in a worker) and continue where it was left."""
         self._new_title = None
         self._pm_id = pm_id
+        self.hold_keys()
         self._load_initial()
 
     def open_postmortem(self, pm: Postmortem) -> None:

@@ -103,9 +103,6 @@ class ActionsScreen(PhaseScreen):
                     limit=MAX_TEXT,
                     placeholder="A concrete change",
                     id="action-text",
-                    # Opening an item puts the cursor at the end of its text;
-                    # select-all would let the first key wipe it.
-                    select_on_focus=False,
                     compact=True,
                 )
             yield FindingsPanel(id="actions-findings")
@@ -115,7 +112,6 @@ class ActionsScreen(PhaseScreen):
                     limit=MAX_LINE,
                     placeholder="one person or a named team",
                     id="action-owner",
-                    select_on_focus=False,
                     compact=True,
                 )
             with Horizontal(classes="actions-row"):
@@ -124,7 +120,6 @@ class ActionsScreen(PhaseScreen):
                     limit=MAX_LINE,
                     placeholder="2027-01-15, in 2 weeks, end of Q1",
                     id="action-due",
-                    select_on_focus=False,
                     compact=True,
                 )
             with Horizontal(classes="actions-row"):

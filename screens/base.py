@@ -107,8 +107,9 @@ class PhaseScreen(Screen[None]):
                 kept[self.unsent_key(key)] = box.value
         return kept
 
-    def restore_unsent(self) -> None:
-        """Put text kept by an earlier visit back into its entry line."""
+    def restore_unsent(self) -> Input | None:
+        """Put text kept by an earlier visit back into its entry line; the
+        first line restored has the focus and is returned."""
         restored: Input | None = None
         for box in self.query(EntryLine):
             key = self.entry_key(box)
@@ -119,6 +120,7 @@ class PhaseScreen(Screen[None]):
                 restored = restored or box
         if restored is not None and not restored.disabled:
             restored.focus()
+        return restored
 
     def _merged_unsent(self, pm: Postmortem) -> dict[str, str]:
         # Other screens' keys stay: they are not on screen to be read again.

@@ -27,11 +27,12 @@ from retrotui.checks.completeness import missing
 from retrotui.checks.readiness import review_blockers
 from retrotui.document.duedate import parse_due
 from retrotui.document.models import Postmortem, Status
+from retrotui.document.schema import MAX_LINE
 from retrotui.reports.markdown import to_markdown
 from screens.base import PhaseScreen
 from screens.insights import participant_names
 from widgets.findings import FindingsPanel
-from widgets.text_entry import EntryLine
+from widgets.text_entry import EntryLine, TextEntry
 
 FOLLOW_UP_AFTER = timedelta(weeks=4)
 
@@ -53,8 +54,10 @@ def field_phase(field: str) -> str:
     return "stage"
 
 
-def default_follow_up(pm: Postmortem) -> date:
-    return pm.incident_date() + FOLLOW_UP_AFTER
+def default_follow_up(pm: Postmortem, today: date) -> date:
+    """Four weeks on from the incident, or from today for an incident written
+    up later: a review date offered is never in the past."""
+    return max(pm.incident_date(), today) + FOLLOW_UP_AFTER
 
 
 def parse_follow_up(text: str, as_of: date) -> date | None:
@@ -63,6 +66,19 @@ def parse_follow_up(text: str, as_of: date) -> date | None:
         return date.fromisoformat(text)
     except ValueError:
         return parse_due(text, as_of)
+
+
+def read_follow_up(text: str, as_of: date) -> tuple[date | None, str]:
+    """The review date ``text`` names and what to say about it: a date in the
+    past or a sentence is refused (None) with the reason."""
+    if not text.strip():
+        return None, "Type a date: 2027-01-15, in 6 weeks, next Friday."
+    when = parse_follow_up(text, as_of)
+    if when is None:
+        return None, "Not a date; the text is kept. Try 2027-01-15 or 'in 6 weeks'."
+    if when < as_of:
+        return None, f"{when.isoformat()} is in the past; a review date is ahead."
+    return when, f"→ {when:%a %Y-%m-%d}"
 
 
 def finding_prompt(field: str, finding: Finding) -> Text:
@@ -150,26 +166,45 @@ class ReviewScreen(PhaseScreen):
             yield FindingsPanel(id="review-takeaway-findings")
             with Horizontal(classes="review-row"):
                 yield Label("Follow-up review", classes="review-label")
-                yield Input(
+                yield EntryLine(
                     id="review-follow-up",
                     compact=True,
                     placeholder="2027-01-15 or in 6 weeks",
                 )
+            yield Static(id="review-follow-up-note")
             with Horizontal(classes="review-row"):
                 yield Label("Export to", classes="review-label")
-                yield Input(id="review-export", compact=True)
+                yield TextEntry(limit=MAX_LINE, id="review-export", compact=True)
             yield Markdown(id="review-report")
 
     def on_mount(self) -> None:
         self.query_one(FindingsPanel).names = participant_names(self.pm)
-        follow_up = self.pm.follow_up_on or default_follow_up(self.pm)
+        box = self.query_one("#review-follow-up", Input)
+        kept = self.pm.unsent.get(self.unsent_key("review-follow-up"))
         with self.prevent(Input.Changed):
-            self.query_one("#review-follow-up", Input).value = follow_up.isoformat()
+            box.value = kept or self._follow_up_shown()
             self.query_one(
                 "#review-export", Input
             ).value = f"./postmortem-{self.pm.id}.md"
         self._refresh()
-        self.query_one("#review-takeaway", Input).focus()
+        self._note_follow_up(box.value)
+        if self.restore_unsent() is None:
+            self.query_one("#review-takeaway", Input).focus()
+
+    def _follow_up_shown(self) -> str:
+        """The date the follow-up field holds when nothing else was typed."""
+        return (
+            self.pm.follow_up_on or default_follow_up(self.pm, self.today())
+        ).isoformat()
+
+    def entry_key(self, box: Input) -> str | None:
+        # The follow-up date shown as it was set is not "typed and not added".
+        if (
+            box.id == "review-follow-up"
+            and box.value.strip() == self._follow_up_shown()
+        ):
+            return None
+        return super().entry_key(box)
 
     # -- drawing ----------------------------------------------------------
 
@@ -190,7 +225,7 @@ class ReviewScreen(PhaseScreen):
             status.append(self.pm.follow_up_on.isoformat())
         else:
             status.append(
-                f"{default_follow_up(self.pm).isoformat()} (default, "
+                f"{default_follow_up(self.pm, self.today()).isoformat()} (default, "
                 "Enter on the date keeps it)",
                 style="dim",
             )
@@ -279,20 +314,37 @@ class ReviewScreen(PhaseScreen):
         del pm.takeaways[index]
         self._store(pm)
 
+    def _note_follow_up(self, text: str) -> date | None:
+        """Say under the field what ``text`` reads as; the date, or None."""
+        when, note = read_follow_up(text, self.today())
+        if text.strip() == self._follow_up_shown() and self.pm.follow_up_on is None:
+            note = f"{note} (default: Enter keeps it)"
+        self.query_one("#review-follow-up-note", Static).update(
+            Text(note, style="green" if when else "bold red")
+        )
+        self.query_one("#review-follow-up", Input).set_class(when is None, "-invalid")
+        return when
+
+    @on(Input.Changed, "#review-follow-up")
+    def _follow_up_typed(self, event: Input.Changed) -> None:
+        self._note_follow_up(event.value)
+        # Kept at once: a sentence typed here is never lost, even on quit.
+        self.changed(self.pm.model_copy(deep=True))
+
     @on(Input.Submitted, "#review-follow-up")
     def _set_follow_up(self, event: Input.Submitted) -> None:
-        when = parse_follow_up(event.value, self.today())
+        when = self._note_follow_up(event.value)
         if when is None:
-            self.notify(
-                f"Not a date: {event.value!r}. Try 2027-01-15 or 'in 6 weeks'.",
-                severity="warning",
-                markup=False,
-            )
+            # Refused in place: the text stays in the field, red, and is kept.
+            self.app.bell()
             return
-        event.input.value = when.isoformat()
         pm = self.pm.model_copy(deep=True)
         pm.follow_up_on = when
+        self.pm = pm
+        with self.prevent(Input.Changed):
+            event.input.value = when.isoformat()
         self._store(pm)
+        self._note_follow_up(event.input.value)
 
     def action_move(self, status: str) -> None:
         target = Status(status)
@@ -310,7 +362,7 @@ class ReviewScreen(PhaseScreen):
         pm = self.pm.model_copy(deep=True)
         pm.status = target
         if pm.follow_up_on is None:
-            pm.follow_up_on = default_follow_up(pm)
+            pm.follow_up_on = default_follow_up(pm, self.today())
         self._store(pm)
         self.notify(f"Status: {target.value.replace('_', ' ')}")
 

@@ -6,9 +6,10 @@ from datetime import date
 from pathlib import Path
 
 from factories import incident
-from helpers_b import open_at, settle, stored, type_text
+from helpers_b import clock, open_at, settle, stored, type_text
 from textual.widgets import Input, OptionList, Static
 
+from retrotui.app import RetroApp
 from retrotui.document.models import Status
 from screens.insights import InsightsScreen
 from screens.review import ReviewScreen, field_phase
@@ -22,12 +23,14 @@ async def test_takeaway_follow_up_and_in_review_are_stored(db_path: Path) -> Non
         await settle(pilot)
         assert isinstance(app.screen, ReviewScreen)
         follow = app.screen.query_one("#review-follow-up", Input)
-        # Four weeks after the incident (2026-11-20) by default.
-        assert follow.value == "2026-12-18"
+        # Four weeks from today (2026-11-21; the incident was the day before).
+        assert follow.value == "2026-12-19"
         await type_text(pilot, "Load-test promotions before sending the email")
         await pilot.press("enter")
         await pilot.press("tab")  # to the follow-up date
         assert app.focused is follow
+        # Focus does not select the date: the first key cannot replace it.
+        assert follow.selection.start == follow.selection.end
         await pilot.press("ctrl+u")
         await type_text(pilot, "in 6 weeks")
         await pilot.press("enter")
@@ -50,7 +53,8 @@ async def test_publish_sets_the_default_follow_up(db_path: Path) -> None:
         await settle(pilot)
         saved = stored(app)
     assert saved.status is Status.published
-    assert saved.follow_up_on == date(2026, 12, 18)
+    # Four weeks from today (the day after the incident), never from the past.
+    assert saved.follow_up_on == date(2026, 12, 19)
 
 
 async def test_checklist_lists_what_is_missing(db_path: Path) -> None:
@@ -105,3 +109,39 @@ def test_field_phases() -> None:
     assert field_phase("timeline[3]") == "timeline"
     assert field_phase("summary") == "stage"
     assert field_phase("takeaways[0]") == "review"
+
+
+async def test_a_sentence_tabbed_into_the_date_is_refused_and_kept(
+    db_path: Path,
+) -> None:
+    pm = incident()
+    pm.takeaways, pm.follow_up_on = [], None
+    app = open_at(db_path, pm, "review")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        follow = app.screen.query_one("#review-follow-up", Input)
+        # Reading order: the takeaway line, then the follow-up date.
+        assert app.focused is app.screen.query_one("#review-takeaway", Input)
+        await pilot.press("tab")
+        assert app.focused is follow
+        await pilot.press("ctrl+u")
+        await type_text(pilot, "Not all scenarios can be tested")
+        await pilot.press("enter")
+        await settle(pilot)
+        note = str(app.screen.query_one("#review-follow-up-note", Static).render())
+        assert "Not a date" in note
+        assert follow.value == "Not all scenarios can be tested"
+        assert follow.has_class("-invalid")
+        saved = stored(app)
+    # Not a date, but not lost: kept as typed, and the checklist says so.
+    assert saved.follow_up_on is None
+    assert saved.unsent == {
+        "review:review-follow-up": "Not all scenarios can be tested"
+    }
+    app = RetroApp(db_path, pm_id=saved.id, clock=clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        follow = app.screen.query_one("#review-follow-up", Input)
+        assert follow.value == "Not all scenarios can be tested"
+        checklist = str(app.screen.query_one("#review-checklist", Static).render())
+        assert "text typed on Review and close but not added" in checklist

@@ -10,7 +10,7 @@ from helpers_b import open_at, settle, stored
 from textual import events
 
 from retrotui.document.schema import MAX_LINE, MAX_TEXT
-from widgets.text_entry import TextEntry
+from widgets.text_entry import TextEntry, removed_text
 
 HUGE = "the replica fell behind " * 2000  # 48,000 characters
 
@@ -72,3 +72,31 @@ async def test_typing_into_a_full_field_says_why_nothing_happens(
         assert owner.value == "x" * MAX_LINE
         full = [note for note in notes(app) if "is full" in note]
         assert full == ["This field is full: it holds at most 300 characters."]
+
+
+def test_what_counts_as_text_removed() -> None:
+    assert removed_text("Disk full on db-2", "x")  # a selection typed over
+    assert removed_text("Disk full on db-2", "")  # ctrl+u
+    assert removed_text("Disk full on db-2", "Disk full on ")  # ctrl+w
+    assert not removed_text("Disk full", "Disk full!")  # typing on
+    assert not removed_text("Disk full", "Disk ful")  # one backspace
+    assert not removed_text("", "x")
+
+
+async def test_a_filled_field_survives_the_first_key_and_ctrl_z_restores(
+    db_path: Path,
+) -> None:
+    pm = incident(title="Disk full on db-2")
+    app = open_at(db_path, pm, "stage")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        title = app.screen.query_one("#title", TextEntry)
+        assert app.focused is title
+        await pilot.press("x")
+        assert title.value == "Disk full on db-2x"
+        await pilot.press("backspace", "ctrl+u")
+        assert title.value == ""
+        await pilot.press("ctrl+z")
+        assert title.value == "Disk full on db-2"
+        await settle(pilot)
+        assert stored(app).title == "Disk full on db-2"

@@ -1,0 +1,95 @@
+"""Keys sent in one burst (a paste into tmux, send-keys, a fast typist on a
+slow link) all arrive, each in the field focused when it is its turn.
+
+``pilot.press`` waits for the app to go idle after every key, which hides the
+bug; the terminal driver posts every key it read at once, and so does
+``burst`` here.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, timezone
+from pathlib import Path
+
+from textual import events
+from textual.app import App
+from textual.widgets import Input, Select
+
+from retrotui.app import RetroApp
+from retrotui.storage.store import Store
+from screens.stage import StageScreen
+
+NOW = datetime(2026, 11, 20, 18, 0, tzinfo=timezone.utc)
+KEY_NAMES = {" ": "space", ",": "comma", "-": "minus", ":": "colon", ".": "full_stop"}
+SPECIAL = {"enter": "\r", "tab": "\t", "up": None, "down": None, "f6": None}
+
+
+def keys(*parts: str) -> list[events.Key]:
+    """Key events for ``parts``: a special key by name, anything else typed."""
+    out: list[events.Key] = []
+    for part in parts:
+        if part in SPECIAL or part.startswith("ctrl+"):
+            out.append(events.Key(part, SPECIAL.get(part)))
+        else:
+            out.extend(events.Key(KEY_NAMES.get(ch, ch), ch) for ch in part)
+    return out
+
+
+def burst(app: App, *parts: str) -> None:  # type: ignore[type-arg]
+    """Post every key at once, as the terminal driver does with one read."""
+    for key in keys(*parts):
+        app.post_message(key)
+
+
+async def settle(pilot) -> None:  # type: ignore[no-untyped-def]
+    await pilot.pause()
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+    # Keys still queued are handed on one by one; wait until none is left.
+    while pilot.app.keys_waiting:
+        await pilot.pause()
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+async def test_a_burst_reaches_every_field_of_every_screen(db_path: Path) -> None:
+    app = RetroApp(db_path, clock=lambda: NOW)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        # "n" opens a draft in a worker: what follows is for its first field.
+        burst(app, "n", "ctrl+u", "Disk full on db-2", "tab")
+        # Severity: open the list, move up twice, choose, then the next fields.
+        burst(app, "enter", "up", "up", "enter", "tab", "web, postgres", "tab")
+        burst(app, "INC-1", "tab", "deploy 5", "tab", "Disk filled up", "tab")
+        burst(app, "Checkout down", "tab", "Ana Ng", "enter")
+        await settle(pilot)
+        assert isinstance(app.screen, StageScreen)
+        stage = app.screen
+        assert stage.query_one("#severity", Select).value == "sev1"
+        assert app.pm is not None
+        assert app.pm.title == "Disk full on db-2"
+        assert app.pm.services == ["web", "postgres"]
+        assert app.pm.tickets == ["INC-1"]
+        assert app.pm.changes == ["deploy 5"]
+        assert app.pm.summary == "Disk filled up"
+        assert app.pm.impact == "Checkout down"
+        assert [p.name for p in app.pm.participants] == ["Ana Ng"]
+
+        # Next step and its entries in the same burst as the key that opens it.
+        burst(app, "f6", "09:00 disk alert fired", "enter", "09:20 logs rotated")
+        burst(app, "enter", "f6", "Alerts were early", "enter", "f6")
+        burst(app, "Log volume grew without limit", "enter", "f6", "f6")
+        burst(app, "A takeaway typed at speed", "enter")
+        await settle(pilot)
+        pm = app.pm
+        assert [e.text for e in pm.timeline] == ["disk alert fired", "logs rotated"]
+        assert pm.went_well == ["Alerts were early"]
+        assert [f.text for f in pm.factors] == ["Log volume grew without limit"]
+        assert pm.takeaways == ["A takeaway typed at speed"]
+        assert app.focused is not None
+        assert isinstance(app.focused, Input)
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+    stored = Store(db_path).all()[0]
+    assert stored.takeaways == ["A takeaway typed at speed"]
+    assert stored.severity.value == "sev1"

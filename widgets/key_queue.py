@@ -1,0 +1,119 @@
+"""Keys reach the widget that has the focus once the keys before them are done.
+
+Textual hands each key to the widget focused when the app takes the key from
+its queue. A key's effects come later: Tab's focus move runs when the key has
+bubbled back up to the app, ``focus()`` is a callback queued behind the keys
+already waiting, a Select opens its list in a later message, a new screen
+focuses its first field when it is mounted. A burst of keys (a paste into the
+terminal, tmux send-keys, a fast typist over a slow link) is read in one go,
+so every key of it went to the field focused before the first one: on Set the
+stage a burst meant for Severity, Services and Summary all landed in the title.
+
+``KeyQueue`` makes keys wait their turn: the next key (or paste) is handed on
+only after the previous one has been carried through the message queues it
+touches. Each settling round sends a callback through the focused widget and
+its ancestors up to the app, behind whatever the key posted there; a few
+rounds cover a key whose handling posts a message that posts another (the
+Select's chosen option, then its focus back). ``hold_keys`` stops the queue
+while a document is read in a worker, so keys typed after ``n`` reach the
+first field instead of the home list.
+"""
+
+from __future__ import annotations
+
+from collections import deque
+from collections.abc import Callable
+
+from textual import events
+from textual.app import App
+from textual.dom import DOMNode
+from textual.timer import Timer
+
+# Message hops a key's effects can take before the next key is handed on:
+# key -> binding -> message -> message -> focus callback.
+SETTLE_ROUNDS = 3
+# A settling callback sent to a widget that is removed on the way is dropped
+# with it; the queue must never stop for good, so it moves on after this.
+STALL_SECONDS = 0.5
+
+
+class KeyQueue(App):  # type: ignore[type-arg]
+    """Mixin for the App: keyboard input handed on one event at a time."""
+
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        self._waiting_keys: deque[events.Event] = deque()
+        self._key_in_flight = False
+        self._keys_held = 0
+        self._settling = 0
+        self._stall_timer: Timer | None = None
+
+    async def on_event(self, event: events.Event) -> None:
+        if isinstance(event, (events.Key, events.Paste)) and not event.is_forwarded:
+            self._waiting_keys.append(event)
+            if not self._key_in_flight:
+                await self._hand_on_next()
+            return
+        await super().on_event(event)
+
+    def hold_keys(self) -> None:
+        """Keep keys waiting (a screen is being opened) until ``release_keys``."""
+        self._keys_held += 1
+
+    def release_keys(self) -> None:
+        """Let waiting keys go on, once the screen now shown has settled."""
+        self._keys_held = max(0, self._keys_held - 1)
+        if not self._keys_held and not self._key_in_flight:
+            self._key_in_flight = True
+            self._keys_settle(SETTLE_ROUNDS)
+
+    @property
+    def keys_waiting(self) -> int:
+        """Keys received and not handed on yet."""
+        return len(self._waiting_keys)
+
+    async def _hand_on_next(self) -> None:
+        if self._keys_held or not self._waiting_keys:
+            self._key_in_flight = False
+            return
+        self._key_in_flight = True
+        await super().on_event(self._waiting_keys.popleft())
+        self._keys_settle(SETTLE_ROUNDS)
+
+    def _keys_settle(self, rounds: int) -> None:
+        self._settling += 1
+        number = self._settling
+        if self._stall_timer is not None:
+            self._stall_timer.stop()
+        self._stall_timer = self.set_timer(
+            STALL_SECONDS, lambda: self._keys_round_done(number)
+        )
+        self._keys_round(number, rounds)
+
+    def _keys_round(self, number: int, rounds: int) -> None:
+        if number != self._settling:
+            return  # the stall timer moved on already
+        if rounds == 0:
+            self._keys_round_done(number)
+            return
+        target: DOMNode = self.focused or self.screen
+        path = list(target.ancestors_with_self)
+        if self.screen not in path:
+            path.insert(0, self.screen)
+        self._keys_hop(path, lambda: self._keys_round(number, rounds - 1))
+
+    def _keys_hop(self, path: list[DOMNode], then: Callable[[], None]) -> None:
+        while path:
+            node = path.pop(0)
+            if node.call_later(self._keys_hop, path, then):
+                return
+        then()
+
+    def _keys_round_done(self, number: int) -> None:
+        if number != self._settling:
+            return  # a stall timer of a key already handed on
+        self._settling += 1
+        if self._stall_timer is not None:
+            self._stall_timer.stop()
+            self._stall_timer = None
+        self.call_later(self._hand_on_next)
