@@ -399,3 +399,69 @@ def test_unreadable_stats_are_kept() -> None:
     pm, _ = _read("PM2020-006")
     assert "Time to detection: ?" in pm.notes
     assert pm.milestone_time(Milestone.detected) is None
+
+
+def test_held_out_documents_meet_the_hand_written_expectations() -> None:
+    """Written before the importer ever ran on them (see their README)."""
+    import importlib.util
+
+    path = Path(__file__).parent.parent / "benchmarks" / "import_heldout.py"
+    spec = importlib.util.spec_from_file_location("import_heldout", path)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    right, total, misses = module.score(DFDS.parent / "heldout")
+    assert total >= 80
+    assert misses == []
+
+
+@pytest.mark.parametrize(
+    ("title", "role"),
+    [
+        ("Contributing Factors (findings)", "factors"),
+        ("Atendees", "attendees"),
+        ("Action items [WIP]", "actions"),
+        ("Lessons learnt", "lessons"),
+        ("Contributing Factrs", "factors"),
+        ("Background", None),
+        ("Appendix", None),
+        ("Actors", None),
+    ],
+)
+def test_headings_with_remarks_and_typos(title: str, role: str | None) -> None:
+    from retrotui.importing.sections import role_of
+
+    assert role_of(title) == role
+
+
+def test_template_title_left_in_place_takes_the_line_below() -> None:
+    text = "# Incident Title\n\nADFS Outage\n\nMore words.\n\n## Summary\n\nCerts expired.\n"
+    pm = Postmortem.model_validate(read_markdown(text).data)
+    assert pm.title == "ADFS Outage"
+    assert pm.summary == "More words.\n\nCerts expired."
+
+
+def test_a_doubled_digit_in_the_year_is_read_as_the_year_with_a_warning() -> None:
+    text = (
+        "# X\n\n## Timeline\n\nAll times in CET.\n\n| Time | Event |\n| --- | --- |\n"
+        "| 20202-01-16 12:00 | one |\n| 20202-01-17 12:00 | two |\n"
+        "| ~2020-01-18 12:00 | about then |\n| 99999-01-01 10:00 | nonsense |\n"
+    )
+    result = read_markdown(text)
+    pm = Postmortem.model_validate(result.data)
+    assert [e.at.isoformat() for e in pm.timeline] == [
+        "2020-01-16T12:00:00+01:00",
+        "2020-01-17T12:00:00+01:00",
+        "2020-01-18T12:00:00+01:00",
+        "2020-01-18T12:00:00+01:00",
+    ]
+    assert sum("20202" in w for w in result.report.warnings) == 2
+    assert any("99999" in w for w in result.report.warnings)
+
+
+def test_a_sentence_in_action_items_is_not_an_action() -> None:
+    text = "# X\n\n## Action Items\n\n- Add an alert\n\nEC2 AZ problems, see the AWS page\n"
+    result = read_markdown(text)
+    pm = Postmortem.model_validate(result.data)
+    assert [a.text for a in pm.actions] == ["Add an alert"]
+    assert "EC2 AZ problems" in pm.notes

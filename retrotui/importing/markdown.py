@@ -6,27 +6,50 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date, timedelta, tzinfo
+from datetime import date, tzinfo
 from typing import Any
 
-from retrotui.document.schema import MAX_TEXT, FactorKind, Milestone, Status
+from retrotui.document.schema import (
+    MAX_TEXT,
+    FactorKind,
+    Severity,
+    Status,
+    normalize_severity,
+)
 from retrotui.document.text import clean_text
 from retrotui.importing import own_export, parts
 from retrotui.importing.blocks import Document, Section, parse
 from retrotui.importing.inline import plain, reader
 from retrotui.importing.report import Report
-from retrotui.importing.sections import LABEL_LINE, role_of
+from retrotui.importing.sections import LABEL_LINE, PLACEHOLDER_TITLE, role_of
+from retrotui.importing.stats import read_stats
 from retrotui.importing.timeline import read_timeline
 from retrotui.importing.zones import declared_zone
 
 _LESSON_LISTS = ("went_well", "went_wrong", "lucky", "confusing", "takeaways")
 _TEXT_FIELDS = ("summary", "impact", "detection", "resolution")
-_STAT = re.compile(r"^(?P<key>[^:]{2,40}):\s*(?P<value>.*)$", re.S)
-_TTD = re.compile(r"time to (?:detect|detection)|\bttd\b", re.I)
-_TTR = re.compile(
-    r"time to (?:recover|recovery|resolve|resolution|restore|repair|fix)|\bttr\b",
-    re.I,
-)
+# "**Authors:** ..." lines under the title (Google's template).
+_LIST_META = {
+    "services": "services",
+    "service": "services",
+    "systems": "services",
+    "tags": "tags",
+    "labels": "tags",
+    "tickets": "tickets",
+    "ticket": "tickets",
+    "jira": "tickets",
+    "incident": "tickets",
+    "incident id": "tickets",
+}
+_KEPT_META = {
+    "date",
+    "status",
+    "authors",
+    "author",
+    "owner",
+    "duration",
+    "document status",
+}
 
 
 @dataclass
@@ -73,6 +96,10 @@ def _references(text: str) -> str:
 def _title(doc: Document, fallback: str) -> tuple[str, Section | None]:
     for section in doc.sections:
         if section.level == 1 and role_of(section.title) is None:
+            first = section.paragraphs()[:1]
+            if PLACEHOLDER_TITLE.match(section.title.strip()) and first:
+                # "# Incident Title" left from the template, "ADFS Outage" below.
+                return first[0].split("\n")[0].strip(), section
             return section.title, section
     for section in doc.sections:
         if role_of(section.title) is None:
@@ -127,6 +154,9 @@ def read_markdown(
         body = "\n\n".join(s.text() for s in by_role.get(field, []) if s.text().strip())
         if body:
             data[field] = text_of(body)
+    intro = data.pop("intro", "")
+    if intro:
+        data["summary"] = "\n\n".join(p for p in (intro, data.get("summary")) if p)
     timeline_sections = by_role.get("timeline", [])
     declared = _declared(timeline_sections, doc)
     if declared is not None and zone is not None and declared[0] != zone:
@@ -170,7 +200,7 @@ def read_markdown(
         data["actions"] = [
             a
             for s in by_role.get("actions", [])
-            for a in parts.actions(s, text_of, as_of_day)
+            for a in parts.actions(s, text_of, as_of_day, report)
         ]
         data["participants"] = [
             p
@@ -179,7 +209,7 @@ def read_markdown(
         ]
     _lessons(by_role, text_of, data)
     if not own:
-        _stats(by_role.get("stats", []), text_of, data, report)
+        read_stats(by_role.get("stats", []), text_of, data, report)
     for section in kept:
         report.keep(
             f"section {section.title!r} is not one retro knows; kept in the notes",
@@ -224,8 +254,30 @@ def _intro(
     """Text between the title and the first section: a summary when nothing
     else is called one."""
     intro = (title.text() if title is not None else doc.preamble.text()).strip()
+    first, _, rest = intro.partition("\n")
+    if text_of(first).strip() == data["title"]:
+        intro = rest.strip()  # the title, under a template's placeholder
+    lines = []
+    for line in intro.split("\n"):
+        match = LABEL_LINE.match(line)
+        key = match["label"].strip().lower() if match else ""
+        value = text_of(match["rest"]).strip() if match else ""
+        if key in _LIST_META and value:
+            field = _LIST_META[key]
+            data.setdefault(field, []).extend(
+                v.strip() for v in re.split(r"[,;]", value) if v.strip()
+            )
+        elif key in ("severity", "sev", "priority") and normalize_severity(value) in {
+            s.value for s in Severity
+        }:
+            data["severity"] = normalize_severity(value)
+        elif key in _KEPT_META:
+            report.kept.append(text_of(line))  # understood, no field for it
+        else:
+            lines.append(line)
+    intro = "\n".join(lines).strip()
     if intro:
-        data["summary"] = text_of(intro)
+        data["intro"] = text_of(intro)
 
 
 def _lessons(by_role: dict[str, list[Section]], text_of: Any, data: dict) -> None:
@@ -239,82 +291,6 @@ def _lessons(by_role: dict[str, list[Section]], text_of: Any, data: dict) -> Non
             # A subsection of the lessons ("General"): its heading leads.
             entries = [f"{text_of(section.title)}: {entry}" for entry in entries]
         data["takeaways"] += entries
-
-
-def _minutes(value: str) -> timedelta | None:
-    from retrotui.document.timeparse import TimeParseError, parse_duration
-
-    words = value.strip().rstrip(".").lower()
-    words = re.sub(r"\band\b|,", " ", words)
-    try:
-        return parse_duration(" ".join(words.split()).replace(" ", ""))
-    except TimeParseError:
-        return None
-
-
-def _stats(sections: list[Section], text_of: Any, data: dict, report: Report) -> None:
-    """Category becomes a tag; time to detection and recovery mark the events
-    they lead to (started, detected, resolved) when the timeline has events
-    that far apart; anything else is kept in the notes."""
-    spans: dict[Milestone, tuple[timedelta, str]] = {}
-    for section in sections:
-        for entry in parts.lines(section, text_of):
-            match = _STAT.match(entry)
-            if match is None:
-                report.keep(f"stats: {entry[:60]!r} kept in the notes", entry)
-                continue
-            key, value = match["key"].strip(), match["value"].strip()
-            milestone = (
-                Milestone.detected
-                if _TTD.search(key)
-                else Milestone.resolved
-                if _TTR.search(key)
-                else None
-            )
-            if key.lower() == "category":
-                data.setdefault("tags", []).append(value)
-            elif milestone is None:
-                report.keep(f"stats: {key!r} kept in the notes", entry)
-            elif (span := _minutes(value)) is None:
-                report.kept.append(entry)  # "?", "N/A": nothing to mark
-            else:
-                spans[milestone] = (span, entry)
-    marked = _mark(data["timeline"], spans)
-    for milestone, (_, entry) in spans.items():
-        if milestone not in marked:
-            report.keep(
-                f"stats: {entry!r}: no two timeline events are that far apart; "
-                "kept in the notes",
-                entry,
-            )
-
-
-def _mark(
-    events: list[dict], spans: dict[Milestone, tuple[timedelta, str]]
-) -> set[Milestone]:
-    """Mark the start and the events ``spans`` after it, choosing the earliest
-    start that explains the most of them."""
-    best: tuple[dict, dict[Milestone, dict]] | None = None
-    by_time = sorted(events, key=lambda e: e["at"])
-    for start in by_time:
-        found = {}
-        for milestone, (span, _) in spans.items():
-            at = start["at"] + span
-            hit = next((e for e in by_time if e["at"] == at and e is not start), None)
-            if hit is not None:
-                found[milestone] = hit
-        if found and (best is None or len(found) > len(best[1])):
-            best = start, found
-    if best is None:
-        return set()
-    start, found = best
-    start.setdefault("milestone", None)
-    if start["milestone"] is None:
-        start["milestone"] = Milestone.started
-    for milestone, event in found.items():
-        if event.get("milestone") is None:
-            event["milestone"] = milestone
-    return set(found)
 
 
 def _fit(data: dict[str, Any], report: Report) -> None:

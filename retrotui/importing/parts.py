@@ -9,7 +9,7 @@ from datetime import date
 from typing import Any
 
 from retrotui.document.schema import MAX_NAME, ActionStatus, ActionType, Priority
-from retrotui.importing.blocks import Item, Section
+from retrotui.importing.blocks import Item, Paragraph, Section
 from retrotui.importing.report import Report
 
 TextOf = Callable[[str], str]
@@ -92,13 +92,25 @@ _COLUMNS = {
 }
 
 
-def actions(section: Section, text_of: TextOf, as_of: date) -> list[dict[str, Any]]:
+def actions(
+    section: Section, text_of: TextOf, as_of: date, report: Report
+) -> list[dict[str, Any]]:
     """Action items from bullets or a table; the owner and due date are read as
     the SMART check reads them, a column naming them wins."""
     result = []
-    for text, children in _entries(section, text_of):
-        full = "\n".join([text, *children]) if text else "\n".join(children)
-        result.append(_action(full, as_of))
+    for block in section.blocks:
+        if isinstance(block, Item):
+            lines = [text_of(line.strip()) for line in block.flat()]
+            full = "\n".join(line for line in lines if line)
+            if full:
+                result.append(_action(full, as_of))
+        elif isinstance(block, Paragraph) and block.text.strip():
+            # Action items are a list; a sentence beside it is not one.
+            report.keep(
+                f"action items: {block.text[:50]!r} is not a list item; "
+                "kept in the notes",
+                block.text,
+            )
     for table in section.tables():
         header = table.header
         roles: dict[str, int] = {}

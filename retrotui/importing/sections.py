@@ -4,6 +4,7 @@ mapped to the part of a postmortem they hold."""
 from __future__ import annotations
 
 import re
+from difflib import get_close_matches
 
 # Heading (lowercased, punctuation dropped) -> role.  Several layouts: retro's
 # own export, Google's SRE book template, DFDS's and other public repositories.
@@ -72,10 +73,29 @@ _ROLES = {
 _DROP = re.compile(r"[^\w\s]")
 
 
+_REMARK = re.compile(r"\([^)]*\)|\[[^\]]*\]")
+
+
 def role_of(title: str) -> str | None:
-    """The role of a section titled ``title``, or None when it is not known."""
-    key = " ".join(_DROP.sub("", title.replace("'", "")).lower().split())
-    return _ROLES.get(key)
+    """The role of a section titled ``title``, or None when it is not known.
+
+    A remark in brackets ("Contributing Factors (findings)") is not part of
+    the name, and a typo ("Atendees", "Contributing Factrs") still names it.
+    """
+    key = " ".join(
+        _DROP.sub("", _REMARK.sub("", title.replace("'", ""))).lower().split()
+    )
+    if key in _ROLES:
+        return _ROLES[key]
+    close = get_close_matches(key, _ROLES, n=1, cutoff=0.85) if len(key) > 5 else []
+    return _ROLES[close[0]] if close else None
+
+
+# Titles left as the template had them: the real title is the line below.
+PLACEHOLDER_TITLE = re.compile(
+    r"^(?:incident|postmortem|post-mortem)?\s*(?:title|name)$|^<.*>$|^title here$",
+    re.IGNORECASE,
+)
 
 
 # Labels written as "**Impact**: ..." or "Impact: ..." at the start of a line

@@ -51,7 +51,7 @@ _ZONE = (
     r"|[A-Z]{2,5}(?=[\s:|,)\]-]|$))"
 )
 STAMP = re.compile(
-    rf"^\s*[\[(]?\s*(?:(?:{_DATE})(?:\s*(?:[Tt]|\s)\s*|,\s*|\s+at\s+)?)?"
+    rf"^\s*(?:~|≈|ca\.?|approx\.?|about)?\s*[\[(]?\s*(?:(?:{_DATE})(?:\s*(?:[Tt]|\s)\s*|,\s*|\s+at\s+)?)?"
     rf"(?:{_CLOCK})?\s*(?:{_ZONE})?\s*[\])]?",
     re.IGNORECASE,
 )
@@ -67,6 +67,7 @@ class Stamp:
     exact: bool
     problem: str | None
     end: int  # where the stamp ends in the text read
+    guess: str | None = None  # a typo read as what it must have meant
 
 
 def _int(value: str | None) -> int | None:
@@ -82,7 +83,14 @@ def _day(m: re.Match[str]) -> tuple[date | None, str | None, bool]:
     month = _MONTHS[month_name.lower()] if month_name else int(m["m"] or m["m2"])
     day = int(m["d"] or m["d2"] or m["md"] or m["dm"])
     if len(year) != 4:
-        return None, f"the year {year} cannot be right", True
+        # A key pressed twice ("20202"): the first four digits, when they make
+        # a year retro could hold an incident in, with the problem reported.
+        if not 1970 <= int(year[:4]) <= 2100:
+            return None, f"the year {year} cannot be right", True
+        try:
+            return date(int(year[:4]), month, day), f"the year {year}", True
+        except ValueError:
+            return None, f"the year {year} cannot be right", True
     try:
         return date(int(year), month, day), None, True
     except ValueError:
@@ -100,6 +108,9 @@ def read_stamp(text: str, zone: tzinfo | None, day: date | None = None) -> Stamp
     if m is None or not (m["y"] or m["y2"] or m["my"] or m["dy"] or m["h"]):
         return None
     written_day, problem, dated = _day(m)
+    guessed = None
+    if problem is not None and written_day is not None:
+        guessed, problem = f"{problem} read as {written_day.year}", None
     end = m.end()
     written_zone = None
     if m["z"]:
@@ -129,9 +140,9 @@ def read_stamp(text: str, zone: tzinfo | None, day: date | None = None) -> Stamp
         return Stamp(None, None, exact, "no date is given for it", end)
     zone = written_zone or zone
     if zone is None:
-        return Stamp(None, on, exact, None, end)
+        return Stamp(None, on, exact, None, end, guessed)
     at = datetime.combine(on, time(hour or 0, minute or 0, second), tzinfo=zone)
-    return Stamp(at, on, exact, None, end)
+    return Stamp(at, on, exact, None, end, guessed)
 
 
 def after(previous: datetime | None, at: datetime) -> datetime:

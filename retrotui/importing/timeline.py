@@ -151,6 +151,8 @@ def read_timeline(
             events.append({"at": previous, "text": text, "milestone": row.milestone})
             continue
         at = stamp.at
+        if stamp.guess:
+            report.keep(f"timeline: {row.when!r}: {stamp.guess}", row.source)
         if not re.match(r"\s*\d{4,}", row.when) and stamp.day == day:
             at = after(previous, at)
         day = at.date()
