@@ -1,4 +1,5 @@
-"""Home: drafts to resume, recent postmortems, open and overdue action items."""
+"""Home: drafts to resume, recent postmortems, follow-up reviews, open and
+overdue action items."""
 
 from __future__ import annotations
 
@@ -15,6 +16,7 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Input, Static
 
 from retrotui.errors import RetroError
+from retrotui.followup.schedule import reviews
 from retrotui.storage.summary import ActionSummary, Summary, read_summaries
 from widgets.keys_footer import KeysFooter
 
@@ -63,8 +65,10 @@ class HomeScreen(Screen[None]):
 
     HELP = (
         "Drafts you can resume come first, then recent postmortems. Type in the "
-        "filter to search titles, services and tags. Below are the open action "
-        "items of every postmortem; overdue ones come first and are marked."
+        "filter to search titles, services and tags. Below are the follow-up "
+        "reviews ahead (and missed ones whose items are still open), then the "
+        "open action items of every postmortem; overdue ones come first and "
+        "are marked."
     )
     help_title: ClassVar[str] = "Home"
 
@@ -115,6 +119,7 @@ class HomeScreen(Screen[None]):
             compact=True,
         )
         yield DataTable(id="home-list", cursor_type="row", zebra_stripes=False)
+        yield Static("", id="home-reviews")
         yield Static("", id="home-actions-title")
         yield DataTable(id="home-actions", cursor_type="row")
         # The palette (ctrl+p) is named in F1 help; its footer hint would push
@@ -217,7 +222,23 @@ class HomeScreen(Screen[None]):
             if query:
                 line.append(f" · {len(shown)} match")
         header.update(line)
+        self._fill_reviews()
         self._fill_actions()
+
+    def _fill_reviews(self) -> None:
+        today = self._today()
+        found = reviews(self.pms, today)
+        line = Text("Reviews:", style="bold")
+        for review in found:
+            missed = review.missed(today)
+            line.append("  ")
+            line.append(review.on.isoformat(), style="bold red" if missed else "")
+            line.append(f" {review.pm_id} ({review.when(today)}", style="")
+            line.append(", missed" if missed else "", style="bold red")
+            line.append(")")
+        widget = self.query_one("#home-reviews", Static)
+        widget.update(line)
+        widget.display = bool(found)
 
     def _fill_actions(self) -> None:
         found = open_actions(self.pms, self._today())

@@ -1,4 +1,5 @@
-"""``retro export ID --format md|json``: the report or the full document."""
+"""``retro export ID --format md|json|ics``: the report, the full document,
+or the review meeting and due dates for a calendar."""
 
 from __future__ import annotations
 
@@ -14,13 +15,20 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     parser = add_command(
         sub,
         "export",
-        "export a postmortem as Markdown or JSON",
-        "retro export k7m2qx --format md -o postmortem.md",
+        "export a postmortem as Markdown, JSON or iCalendar (.ics)",
+        "retro export k7m2qx --format md -o postmortem.md\n"
+        "  retro export k7m2qx --format ics -o review.ics",
     )
     parser.add_argument(
         "id", metavar="ID", help="postmortem id (a unique prefix is enough)"
     )
-    parser.add_argument("--format", choices=("md", "json"), default="md")
+    parser.add_argument(
+        "--format",
+        choices=("md", "json", "ics"),
+        default="md",
+        help="md: the report; json: the whole document; ics: the follow-up "
+        "review and each open action item on its due date, as whole-day events",
+    )
     parser.add_argument(
         "-o", "--output", metavar="FILE", help="write here instead of stdout"
     )
@@ -28,13 +36,22 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
 
 
 def render(pm: object, fmt: str) -> str:
-    """The export text of ``pm`` in ``fmt`` (``md`` or ``json``)."""
+    """The export text of ``pm`` in ``fmt`` (``md``, ``json`` or ``ics``)."""
     import orjson
 
     from retrotui.document.models import Postmortem
     from retrotui.reports.markdown import to_markdown
 
     assert isinstance(pm, Postmortem)
+    if fmt == "ics":
+        from datetime import date
+
+        from retrotui.followup.ical import to_ics
+
+        data, left_out = to_ics(pm, date.today())
+        for line in left_out:
+            print(f"retro export: left out: {line}", file=sys.stderr)
+        return data.decode("utf-8")
     if fmt == "json":
         return (
             orjson.dumps(
@@ -54,7 +71,8 @@ def run(args: argparse.Namespace) -> int:
         # A new file is private, like the database (a postmortem may name
         # customers and people); an existing one keeps its mode.
         fd = os.open(args.output, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-        with open(fd, "w", encoding="utf-8") as handle:
+        # newline="": an .ics keeps the CRLF line ends RFC 5545 asks for.
+        with open(fd, "w", encoding="utf-8", newline="") as handle:
             handle.write(text)
     except OSError as error:
         raise RetroError(f"cannot write {args.output}: {error.strerror}") from error

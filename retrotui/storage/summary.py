@@ -47,6 +47,7 @@ class Summary:
     open_actions: tuple[ActionSummary, ...] = field(default=())
     promoted_to: str = ""
     promoted_from: str = ""
+    follow_up_on: date | None = None
 
     def to_json(self) -> dict[str, Any]:
         """The object ``retro list --json`` prints."""
@@ -64,6 +65,9 @@ class Summary:
             "open_actions": len(self.open_actions),
             "promoted_to": self.promoted_to,
             "promoted_from": self.promoted_from,
+            "follow_up_on": self.follow_up_on.isoformat()
+            if self.follow_up_on
+            else None,
         }
 
     def matches(self, query: str) -> bool:
@@ -160,6 +164,7 @@ def summarize(doc: dict[str, Any]) -> Summary:
         open_actions=actions,
         promoted_to=fields.text("promoted_to"),
         promoted_from=fields.text("promoted_from"),
+        follow_up_on=_date(fields.text("follow_up_on")),
     )
 
 
