@@ -36,6 +36,7 @@ from retrotui.interview.script import PHASE_KEYS
 from retrotui.storage import error_log
 from screens import described_bindings, phase_screen_class
 from screens.base import PhaseScreen
+from screens.home import HomeScreen
 from widgets.key_queue import KeyQueue
 
 if TYPE_CHECKING:
@@ -461,8 +462,6 @@ class RetroApp(KeyQueue, App[int]):
         self.notify("Nothing was entered: the empty draft was not kept.", timeout=3)
 
     def go_home(self) -> None:
-        from screens.home import HomeScreen
-
         self.leave_document()
         below = self.screen_stack[:-1]
         if isinstance(self.screen, PhaseScreen) and any(
@@ -470,9 +469,20 @@ class RetroApp(KeyQueue, App[int]):
         ):
             self.pop_screen()
         elif isinstance(self.screen, PhaseScreen):
-            self.switch_screen(HomeScreen())
+            self.switch_screen(HomeScreen(self.db_path, self.clock))
         elif not isinstance(self.screen, HomeScreen):
-            self.push_screen(HomeScreen())
+            self.push_screen(HomeScreen(self.db_path, self.clock))
+
+    def on_home_screen_open_postmortem(
+        self, message: HomeScreen.OpenPostmortem
+    ) -> None:
+        self.open_id(message.pm_id)
+
+    def on_home_screen_new_postmortem(self, message: HomeScreen.NewPostmortem) -> None:
+        self.start_new("")
+
+    def on_home_screen_unreadable(self, message: HomeScreen.Unreadable) -> None:
+        self.fail(message.line)
 
     def _step(self, offset: int) -> None:
         if not isinstance(self.screen, PhaseScreen) or self.pm is None:

@@ -3,9 +3,11 @@ overdue action items."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date
-from typing import TYPE_CHECKING, ClassVar
+from datetime import date, datetime
+from pathlib import Path
+from typing import ClassVar
 
 from rich.text import Text
 from textual import on, work
@@ -19,9 +21,6 @@ from retrotui.errors import RetroError
 from retrotui.followup.schedule import reviews
 from retrotui.storage.summary import ActionSummary, Summary, read_summaries
 from widgets.keys_footer import KeysFooter
-
-if TYPE_CHECKING:
-    from retrotui.app import RetroApp
 
 DRAFT = "draft"
 OWNER_WIDTH = 12
@@ -103,13 +102,28 @@ class HomeScreen(Screen[None]):
             super().__init__()
             self.pms = pms
 
-    def __init__(self) -> None:
-        super().__init__(id="home")
-        self.pms: list[Summary] = []
+    class OpenPostmortem(Message):
+        """The user chose postmortem ``pm_id``."""
 
-    @property
-    def retro(self) -> RetroApp:
-        return self.app  # type: ignore[return-value]
+        def __init__(self, pm_id: str) -> None:
+            super().__init__()
+            self.pm_id = pm_id
+
+    class NewPostmortem(Message):
+        """The user asked for a new postmortem."""
+
+    class Unreadable(Message):
+        """The database cannot be read at all: ``line`` says why."""
+
+        def __init__(self, line: str) -> None:
+            super().__init__()
+            self.line = line
+
+    def __init__(self, db_path: Path, clock: Callable[[], datetime]) -> None:
+        super().__init__(id="home")
+        self.db_path = db_path
+        self.clock = clock
+        self.pms: list[Summary] = []
 
     def compose(self) -> ComposeResult:
         yield Static(Text("retro · postmortems", style="bold"), id="home-header")
@@ -166,17 +180,16 @@ class HomeScreen(Screen[None]):
 
     @work(thread=True, group="home-load", exclusive=True)
     def _load(self) -> None:
-        app = self.retro
         try:
             # Without the store: its lock and TinyDB are not needed to read.
-            listing = read_summaries(app.db_path)
+            listing = read_summaries(self.db_path)
         except RetroError as error:
-            app.call_from_thread(app.fail, str(error))
+            self.post_message(self.Unreadable(str(error)))
             return
         if listing.skipped:
             names = ", ".join(error.pm_id for error in listing.skipped)
-            app.call_from_thread(
-                app.notify,
+            self.app.call_from_thread(
+                self.notify,
                 f"Not listed, cannot be read: {names}. 'retro list' says why.",
                 title="Skipped postmortems",
                 severity="warning",
@@ -189,7 +202,7 @@ class HomeScreen(Screen[None]):
         self._fill()
 
     def _today(self) -> date:
-        return self.retro.clock().date()
+        return self.clock().date()
 
     def _fill(self) -> None:
         query = self.query_one("#home-filter", Input).value
@@ -285,17 +298,17 @@ class HomeScreen(Screen[None]):
         self._open_id(str(event.row_key.value).split(":", 1)[1])
 
     def _open_id(self, pm_id: str) -> None:
-        self.retro.open_id(pm_id)
+        self.post_message(self.OpenPostmortem(pm_id))
 
     def action_new(self) -> None:
-        self.retro.start_new("")
+        self.post_message(self.NewPostmortem())
 
     def action_resume(self) -> None:
         draft = next((pm for pm in self.pms if pm.status == DRAFT), None)
         if draft is None:
             self.notify("No draft to resume; press n to start one", timeout=3)
             return
-        self.retro.open_id(draft.id)
+        self._open_id(draft.id)
 
     def action_open(self) -> None:
         focused = self.focused

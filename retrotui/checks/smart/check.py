@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from datetime import date
 
 from retrotui.checks.smart.criteria import (
@@ -16,7 +15,7 @@ from retrotui.checks.smart.criteria import (
 from retrotui.checks.smart.due import locate_due
 from retrotui.checks.smart.owner import read_owner
 from retrotui.checks.smart.relevance import relevant
-from retrotui.checks.smart.result import REQUIRED, SmartResult
+from retrotui.checks.smart.result import REQUIRED, Parsed, SmartResult
 from retrotui.checks.smart.rules import rules
 from retrotui.checks.smart.wording import features
 from retrotui.document.duedate import read_due
@@ -28,19 +27,6 @@ _LEAD_NOISE = re.compile(
     r"let's|lets|and|todo|action|ai)\b[\s:.-]*|\w+ly\s+)+",
     re.IGNORECASE,
 )
-
-
-@dataclass
-class Parsed:
-    owner: str | None
-    owner_text: str | None
-    system_subject: str | None
-    due_text: str | None
-    due: date | None
-    due_choices: tuple[date, ...]
-    vague_due: str | None  # "asap", "soon": said instead of a date
-    body: str
-    lead: str
 
 
 def _blank(text: str, start: int, end: int) -> str:

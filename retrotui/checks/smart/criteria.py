@@ -4,16 +4,12 @@ from __future__ import annotations
 
 import re
 from datetime import date
-from typing import TYPE_CHECKING
 
 from retrotui.checks.smart.owner import is_system
-from retrotui.checks.smart.result import Criterion
+from retrotui.checks.smart.result import Criterion, Parsed
 from retrotui.checks.smart.rules import rules
 from retrotui.checks.smart.wording import Features
 from retrotui.document.duedate import DUE_HELP
-
-if TYPE_CHECKING:
-    from retrotui.checks.smart.check import Parsed
 
 _EXAMPLE = "e.g. 'Add an alert when disk usage on db-* exceeds 85% for 10 minutes'"
 _DOCUMENT = re.compile(

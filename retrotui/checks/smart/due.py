@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from retrotui.document.duedate import START_WORDS, DueReading, read_due
+from retrotui.document.due_words import START_WORDS
+from retrotui.document.duedate import DueReading, read_due
 
 _TOKEN = re.compile(r"\S+")
 _MAX_DUE_WORDS = 7

@@ -26,6 +26,21 @@ LABELS: dict[str, str] = {
 REQUIRED: tuple[str, ...] = ("specific", "measurable", "time_bound", "owner")
 
 
+@dataclass
+class Parsed:
+    """An item's text read into its parts, for the criteria to judge."""
+
+    owner: str | None
+    owner_text: str | None
+    system_subject: str | None
+    due_text: str | None
+    due: date | None
+    due_choices: tuple[date, ...]
+    vague_due: str | None  # "asap", "soon": said instead of a date
+    body: str
+    lead: str
+
+
 @dataclass(frozen=True)
 class Criterion:
     ok: bool | None

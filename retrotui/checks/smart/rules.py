@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from retrotui.document.duedate import START_WORDS
+from retrotui.document.due_words import START_WORDS
 
 _RULES_PATH = Path(__file__).parent.parent / "data" / "smart_rules.json"
 
