@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-import re
-from datetime import date, timedelta
+from datetime import date
 from pathlib import Path
 
 from rich.text import Text
@@ -25,60 +24,15 @@ from textual.widgets.option_list import Option
 from retrotui.checks.blameless import Finding, lint_postmortem
 from retrotui.checks.completeness import missing
 from retrotui.checks.readiness import review_blockers
-from retrotui.document.duedate import parse_due
 from retrotui.document.models import Postmortem, Status
 from retrotui.document.schema import MAX_LINE
+from retrotui.interview.review_date import default_follow_up, read_follow_up
+from retrotui.interview.script import field_phase
 from retrotui.reports.markdown import to_markdown
 from screens.base import PhaseScreen
 from screens.insights import participant_names
 from widgets.findings import FindingsPanel
 from widgets.text_entry import EntryLine, TextEntry
-
-FOLLOW_UP_AFTER = timedelta(weeks=4)
-
-# Which phase screen edits a field named by ``lint_postmortem``.
-_FIELD_PHASES = (
-    (re.compile(r"^(went_well|went_wrong|lucky|confusing)\b"), "insights"),
-    (re.compile(r"^factors\b"), "factors"),
-    (re.compile(r"^actions\b"), "actions"),
-    (re.compile(r"^timeline\b"), "timeline"),
-    (re.compile(r"^takeaways\b"), "review"),
-)
-
-
-def field_phase(field: str) -> str:
-    """The phase whose screen edits ``field`` (e.g. ``went_wrong[2]``)."""
-    for pattern, phase in _FIELD_PHASES:
-        if pattern.match(field):
-            return phase
-    return "stage"
-
-
-def default_follow_up(pm: Postmortem, today: date) -> date:
-    """Four weeks on from the incident, or from today for an incident written
-    up later: a review date offered is never in the past."""
-    return max(pm.incident_date(), today) + FOLLOW_UP_AFTER
-
-
-def parse_follow_up(text: str, as_of: date) -> date | None:
-    text = text.strip()
-    try:
-        return date.fromisoformat(text)
-    except ValueError:
-        return parse_due(text, as_of)
-
-
-def read_follow_up(text: str, as_of: date) -> tuple[date | None, str]:
-    """The review date ``text`` names and what to say about it: a date in the
-    past or a sentence is refused (None) with the reason."""
-    if not text.strip():
-        return None, "Type a date: 2027-01-15, in 6 weeks, next Friday."
-    when = parse_follow_up(text, as_of)
-    if when is None:
-        return None, "Not a date; the text is kept. Try 2027-01-15 or 'in 6 weeks'."
-    if when < as_of:
-        return None, f"{when.isoformat()} is in the past; a review date is ahead."
-    return when, f"→ {when:%a %Y-%m-%d}"
 
 
 def finding_prompt(field: str, finding: Finding) -> Text:

@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 from factories import incident
 
-from screens.review import default_follow_up, read_follow_up
+from retrotui.interview.review_date import default_follow_up, read_follow_up
 
 TODAY = date(2026, 12, 3)
 

@@ -11,8 +11,9 @@ from textual.widgets import Input, OptionList, Static
 
 from retrotui.app import RetroApp
 from retrotui.document.models import Status
+from retrotui.interview.script import field_phase
 from screens.insights import InsightsScreen
-from screens.review import ReviewScreen, field_phase
+from screens.review import ReviewScreen
 
 
 async def test_takeaway_follow_up_and_in_review_are_stored(db_path: Path) -> None:

@@ -5,6 +5,7 @@ The TUI and quick mode both read it, so the wording lives in one place.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 
@@ -97,3 +98,21 @@ QUICK_QUESTIONS: dict[str, str] = {
 
 # A full postmortem is recommended past this, or when the incident was escalated.
 FULL_POSTMORTEM_AFTER_MINUTES = 30
+
+
+# Which phase screen edits a field named by ``lint_postmortem``.
+_FIELD_PHASES = (
+    (re.compile(r"^(went_well|went_wrong|lucky|confusing)\b"), "insights"),
+    (re.compile(r"^factors\b"), "factors"),
+    (re.compile(r"^actions\b"), "actions"),
+    (re.compile(r"^timeline\b"), "timeline"),
+    (re.compile(r"^takeaways\b"), "review"),
+)
+
+
+def field_phase(field: str) -> str:
+    """The phase whose screen edits ``field`` (e.g. ``went_wrong[2]``)."""
+    for pattern, phase in _FIELD_PHASES:
+        if pattern.match(field):
+            return phase
+    return "stage"
