@@ -12,6 +12,14 @@ def _isolated_data(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("RETROTUI_DB", str(tmp_path / "default-db.json"))
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg-data"))
     monkeypatch.setenv("TZ", os.environ.get("RETRO_TEST_TZ", "UTC"))
+    # No test reaches GitHub: a ``gh`` that refuses comes first on PATH (the
+    # tracker tests put their recording stub before it).
+    guard = tmp_path / "no-network-bin"
+    guard.mkdir()
+    gh = guard / "gh"
+    gh.write_text("#!/bin/sh\necho 'gh: no network in tests' >&2\nexit 1\n")
+    gh.chmod(0o755)
+    monkeypatch.setenv("PATH", f"{guard}{os.pathsep}{os.environ.get('PATH', '')}")
 
 
 @pytest.fixture

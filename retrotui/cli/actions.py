@@ -1,7 +1,8 @@
 """``retro actions``: the open action items of every postmortem, and their changes.
 
 Without a verb it lists; ``done``, ``drop``, ``reopen`` and ``due`` change one
-item (``retrotui.cli.actions_change``).
+item (``retrotui.cli.actions_change``), ``push`` and ``pull`` keep them in
+step with GitHub issues (``retrotui.cli.actions_tracker``).
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ import shutil
 import sys
 from typing import TYPE_CHECKING
 
-from retrotui.cli import actions_change
+from retrotui.cli import actions_change, actions_tracker
 from retrotui.cli.common import add_command, as_of_date, store_for
 
 if TYPE_CHECKING:
@@ -20,7 +21,8 @@ if TYPE_CHECKING:
 EXAMPLE = (
     "retro actions --owner data --overdue\n"
     "  retro actions done a-4kq9 --note https://github.com/acme/db/pull/88\n"
-    "  retro actions due k7m2qx/a-4kq9 'end of Q1'"
+    "  retro actions due k7m2qx/a-4kq9 'end of Q1'\n"
+    "  retro actions push k7m2qx --github acme/platform"
 )
 
 
@@ -50,6 +52,7 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
         dest="verb", metavar="VERB", parser_class=type(parser)
     )
     actions_change.add_parsers(verbs)
+    actions_tracker.add_parsers(verbs)
 
 
 def run(args: argparse.Namespace) -> int:

@@ -1,5 +1,6 @@
-"""``retro export ID --format md|json|ics``: the report, the full document,
-or the review meeting and due dates for a calendar."""
+"""``retro export ID --format md|json|ics|jira-csv``: the report, the full
+document, the review meeting and due dates for a calendar, or the open action
+items for Jira's importer."""
 
 from __future__ import annotations
 
@@ -15,7 +16,7 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     parser = add_command(
         sub,
         "export",
-        "export a postmortem as Markdown, JSON or iCalendar (.ics)",
+        "export a postmortem as Markdown, JSON, iCalendar (.ics) or Jira CSV",
         "retro export k7m2qx --format md -o postmortem.md\n"
         "  retro export k7m2qx --format ics -o review.ics",
     )
@@ -24,10 +25,12 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     )
     parser.add_argument(
         "--format",
-        choices=("md", "json", "ics"),
+        choices=("md", "json", "ics", "jira-csv"),
         default="md",
         help="md: the report; json: the whole document; ics: the follow-up "
-        "review and each open action item on its due date, as whole-day events",
+        "review and each open action item on its due date, as whole-day events; "
+        "jira-csv: open action items for Jira's CSV importer (date format "
+        "yyyy-MM-dd)",
     )
     parser.add_argument(
         "-o", "--output", metavar="FILE", help="write here instead of stdout"
@@ -43,15 +46,18 @@ def render(pm: object, fmt: str) -> str:
     from retrotui.reports.markdown import to_markdown
 
     assert isinstance(pm, Postmortem)
-    if fmt == "ics":
+    if fmt in ("ics", "jira-csv"):
         from datetime import date
 
         from retrotui.followup.ical import to_ics
+        from retrotui.followup.jira import to_jira_csv
 
-        data, left_out = to_ics(pm, date.today())
+        text, left_out = (
+            to_ics(pm, date.today()) if fmt == "ics" else to_jira_csv(pm, date.today())
+        )
         for line in left_out:
             print(f"retro export: left out: {line}", file=sys.stderr)
-        return data.decode("utf-8")
+        return text
     if fmt == "json":
         return (
             orjson.dumps(

@@ -53,7 +53,7 @@ def _event(uid: str, day: date, summary: str, text: str, stamp: datetime):  # no
     return event
 
 
-def to_ics(pm: Postmortem, today: date) -> tuple[bytes, list[str]]:
+def to_ics(pm: Postmortem, today: date) -> tuple[str, list[str]]:
     """The calendar for ``pm``, and what was left out (one line each)."""
     from icalendar import Calendar
 
@@ -104,4 +104,4 @@ def to_ics(pm: Postmortem, today: date) -> tuple[bytes, list[str]]:
                 stamp,
             )
         )
-    return calendar.to_ical(), left_out
+    return calendar.to_ical().decode("utf-8"), left_out
