@@ -1,4 +1,5 @@
-"""``retro import FILE|-``: documents as exported, never overwriting silently."""
+"""``retro import FILE|DIR|-``: postmortems exported as JSON, or written in
+Markdown (retro's own report, Google's template, the usual headings)."""
 
 from __future__ import annotations
 
@@ -7,71 +8,128 @@ import sys
 from pathlib import Path
 
 from retrotui.cli.common import add_command, store_for
-from retrotui.errors import BadDocument, RetroError, UsageError
+from retrotui.document.text import clean_line
+from retrotui.errors import RetroError
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:
     parser = add_command(
         sub,
         "import",
-        "import postmortems exported as JSON (one document or a list)",
-        "retro export k7m2qx --format json | retro --db other.json import -",
+        "import postmortems: JSON exports, Markdown files, or a folder of them",
+        "retro import 'PM2020-002 - KIAM outage.md'\n"
+        "  retro import postmortems/ --tz Europe/Copenhagen\n"
+        "  retro export k7m2qx --format json | retro --db other.json import -",
     )
     parser.add_argument(
-        "file", metavar="FILE", help="a JSON file, or - for standard input"
+        "file",
+        metavar="FILE",
+        help="a JSON or Markdown file, a folder of them, or - for standard input",
     )
     parser.add_argument(
-        "--replace", action="store_true", help="overwrite postmortems whose id exists"
+        "--format",
+        choices=("auto", "json", "md"),
+        default="auto",
+        help="what FILE holds (default: JSON if it starts with { or [, else Markdown)",
+    )
+    parser.add_argument(
+        "--tz",
+        metavar="ZONE",
+        help="time zone of a timeline that does not name one (UTC, CET, +02:00, "
+        "Europe/Copenhagen)",
+    )
+    parser.add_argument(
+        "--replace",
+        action="store_true",
+        help="overwrite postmortems already there (same id, or the same title "
+        "and first event)",
+    )
+    parser.add_argument(
+        "--json",
+        action="store_true",
+        help='print {"id", "title", "warnings"} for each postmortem',
     )
     parser.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace) -> int:
     import orjson
-    from pydantic import ValidationError
 
-    from retrotui.document.ids import repeated_item_ids
-    from retrotui.document.migrate import migrate
-    from retrotui.document.models import Postmortem
-    from retrotui.document.validation import describe
+    from retrotui.importing import batch
+    from retrotui.importing.report import ZoneNeeded
+    from retrotui.importing.zones import zone_argument
 
-    source = "standard input" if args.file == "-" else args.file
+    zone = zone_argument(args.tz) if args.tz else None
+    store = store_for(args)
+    folder = args.file != "-" and Path(args.file).is_dir()
+    passed: list[Path] = []
     try:
-        raw = (
-            sys.stdin.buffer.read()
-            if args.file == "-"
-            else Path(args.file).read_bytes()
-        )
-    except OSError as error:
-        raise UsageError(
-            f"retro import: cannot read {source}: {error.strerror}"
-        ) from error
-    try:
-        data = orjson.loads(raw)
-    except orjson.JSONDecodeError as error:
-        raise RetroError(f"{source} is not valid JSON ({error})") from error
-    docs = data if isinstance(data, list) else [data]
-    pms = []
-    for number, doc in enumerate(docs, 1):
-        if not isinstance(doc, dict):
-            raise RetroError(f"{source}: item {number} is not a postmortem object")
-        try:
-            doc = migrate(doc)
-            pms.append(Postmortem.model_validate(doc))
-        except BadDocument as error:
-            raise RetroError(f"{source}: item {number}: {error.reason}") from error
-        except ValidationError as error:
-            raise RetroError(f"{source}: item {number}: {describe(error)}") from error
-        for repeated in repeated_item_ids(doc):
-            print(
-                f"retro: warning: {source}: item {number}: {repeated} is used "
-                "twice; the later one was given a new id",
-                file=sys.stderr,
+        if folder:
+            outcomes, passed = batch.import_folder(
+                store, Path(args.file), args.format, zone, args.replace
             )
-    ids = [pm.id for pm in pms]
-    if len(set(ids)) != len(ids):
-        raise RetroError(f"{source} holds the same id twice")
-    store_for(args).put_many(pms, replace=args.replace)
-    for pm in pms:
-        print(pm.id)
-    return 0
+        else:
+            outcomes = batch.import_source(
+                store, args.file, args.format, zone, args.replace
+            )
+    except ZoneNeeded as error:
+        raise RetroError(f"{_name(args.file)}: {error}") from error
+    if args.json:
+        shown = [o.as_json() for o in outcomes]
+        single = not folder and len(shown) == 1
+        sys.stdout.write(orjson.dumps(shown[0] if single else shown).decode() + "\n")
+    else:
+        for outcome in outcomes:
+            _report(outcome)
+    if folder:
+        _summary(args.file, outcomes, passed)
+    failed = [o for o in outcomes if o.error]
+    if not folder and outcomes and outcomes[0].skipped and not outcomes[0].id:
+        return 1
+    return 1 if failed else 0
+
+
+def _name(file: str) -> str:
+    from retrotui.importing.files import shown
+
+    return shown(file)
+
+
+def _report(outcome: object) -> None:
+    from retrotui.importing.batch import Outcome
+
+    assert isinstance(outcome, Outcome)
+    if outcome.error:
+        print(clean_line(f"retro: {outcome.error}"), file=sys.stderr)
+        return
+    if outcome.skipped:
+        print(
+            clean_line(f"retro: skipped {outcome.source}: {outcome.skipped}"),
+            file=sys.stderr,
+        )
+        return
+    print(outcome.id)  # one id a line: scripts read it
+    for warning in outcome.warnings:
+        print(
+            clean_line(f"retro: warning: {outcome.source}: {warning}"), file=sys.stderr
+        )
+
+
+def _summary(folder: str, outcomes: list, passed: list[Path]) -> None:
+    imported = [o for o in outcomes if o.id and not o.skipped and not o.error]
+    skipped = [o for o in outcomes if o.skipped]
+    failed = [o for o in outcomes if o.error]
+    warned = sum(len(o.warnings) for o in imported)
+    parts = [f"imported {len(imported)} postmortem{'s' * (len(imported) != 1)}"]
+    if warned:
+        parts.append(f"{warned} warning{'s' * (warned != 1)}")
+    if skipped:
+        parts.append(f"{len(skipped)} skipped")
+    if failed:
+        parts.append(f"{len(failed)} failed")
+    if passed:
+        parts.append(
+            f"{len(passed)} other file{'s' * (len(passed) != 1)} not read "
+            f"({', '.join(p.name for p in passed[:3])}{', ...' if len(passed) > 3 else ''})"
+        )
+    print(clean_line(f"retro: {_name(folder)}: " + "; ".join(parts)), file=sys.stderr)

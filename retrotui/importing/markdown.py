@@ -129,7 +129,12 @@ def read_markdown(
     first = parse(text)
     title, title_section = _title(first, fallback_title)
     own = own_export.is_own_export(first, title_section)
-    doc = first if own else parse(_labels_as_headings(_references(text)))
+    if own:
+        # The report's placeholder for an empty part (user text cannot write
+        # it: its underscores would be escaped).
+        doc = parse(re.sub(r"(?m)^_None recorded\._$", "", text))
+    else:
+        doc = parse(_labels_as_headings(_references(text)))
     title, title_section = _title(doc, fallback_title)
     text_of = reader(own)
     roles = {id(s): role_of(s.title) for s in doc.sections}
@@ -167,6 +172,10 @@ def read_markdown(
         timeline_sections, text_of, declared[0] if declared else zone, report
     )
     data["timeline"] = events
+    if events:
+        # `retro list` dates and orders postmortems by this: an imported one
+        # belongs with its incident, not with the day it was imported.
+        data["created"] = min(e["at"] for e in events)
     as_of = min((e["at"] for e in events), default=None)
     as_of_day = as_of.date() if as_of else date.today()
     if own:

@@ -56,7 +56,8 @@ _IANA = re.compile(r"^[A-Za-z]+(?:/[A-Za-z0-9_+-]+)+$")
 # "timezone: Europe/Berlin", "Time (UTC)", "All times UTC+01:00."
 _KEYWORD = re.compile(r"\b(?:times?|timezone|time zone|tz)\b", re.IGNORECASE)
 _TOKEN = re.compile(
-    r"(?:utc|gmt)\s*[+-−]\s*\d{1,2}(?::?\d{2})?|[A-Za-z]+(?:/[A-Za-z0-9_+-]+)*",
+    r"(?:utc|gmt)\s*[+-−]\s*\d{1,2}(?::?\d{2})?|[+-−]\d{2}:?\d{2}\b"
+    r"|[A-Za-z]+(?:/[A-Za-z0-9_+-]+)*",
     re.IGNORECASE,
 )
 _CONNECTORS = {"in", "are", "is", "and", "date", "all", "given", "shown", "zone"}

@@ -1,0 +1,142 @@
+"""``retro import`` of Markdown files, folders and standard input."""
+
+from __future__ import annotations
+
+import io
+import json
+import shutil
+import sys
+from pathlib import Path
+
+import pytest
+
+from retrotui.cli import main
+from retrotui.reports.markdown import to_markdown
+from retrotui.storage.store import Store
+
+DFDS = Path(__file__).parent / "data" / "importing" / "dfds"
+KIAM = next(DFDS.glob("PM2020-002*"))
+
+
+def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_a_folder_imports_every_postmortem_with_a_summary(
+    capsys: pytest.CaptureFixture[str], db_path: Path, tmp_path: Path
+) -> None:
+    folder = tmp_path / "pm"
+    shutil.copytree(DFDS, folder)
+    (folder / "PMyyyy-nnn - Postmortem template.md").write_text(
+        "# Incident Title\n\n## Summary\n\n## Timeline\n\nAll times in UTC.\n\n"
+        "| Time | Event |\n| --- | --- |\n| 20xx-MM-DD HH:mm | Short event |\n"
+    )
+    code, out, err = run(capsys, "--db", str(db_path), "import", str(folder))
+    assert code == 0
+    assert len(out.splitlines()) == 20
+    assert "imported 20 postmortems" in err.splitlines()[-1]
+    assert "1 skipped" in err.splitlines()[-1]
+    assert "not read (LICENSE, README.md)" in err.splitlines()[-1]
+    stored = Store(db_path).all()
+    assert len(stored) == 20
+    assert all(pm.status.value == "published" for pm in stored)
+    # The same folder again adds nothing.
+    code, out, err = run(capsys, "--db", str(db_path), "import", str(folder))
+    assert out == ""
+    assert "imported 0 postmortems" in err
+    assert len(Store(db_path).all()) == 20
+
+
+def test_json_output_and_replace(
+    capsys: pytest.CaptureFixture[str], db_path: Path
+) -> None:
+    code, out, _ = run(capsys, "--db", str(db_path), "import", "--json", str(KIAM))
+    assert code == 0
+    first = json.loads(out)
+    assert set(first) == {"id", "title", "warnings"}
+    assert first["title"] == "KIAM Service disruption"
+    code, out, _ = run(
+        capsys, "--db", str(db_path), "import", "--json", "--replace", str(KIAM)
+    )
+    assert json.loads(out)["id"] == first["id"]
+    assert len(Store(db_path).all()) == 1
+
+
+def test_standard_input_needs_a_zone_when_the_document_names_none(
+    capsys: pytest.CaptureFixture[str],
+    db_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    text = "# Paged\n\n## Timeline\n\n| Time | Event |\n| --- | --- |\n| 2026-07-01 14:02 | paged |\n"
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(text.encode())))
+    code, _, err = run(capsys, "--db", str(db_path), "import", "-", "--format", "md")
+    assert code == 1
+    assert "--tz" in err and len(err.splitlines()) == 1
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(text.encode())))
+    code, out, _ = run(
+        capsys, "--db", str(db_path), "import", "-", "--format", "md", "--tz", "CET"
+    )
+    assert code == 0
+    (pm,) = Store(db_path).all()
+    assert pm.timeline[0].at.isoformat() == "2026-07-01T14:02:00+02:00"
+
+
+def test_export_then_import_is_the_same_document(
+    capsys: pytest.CaptureFixture[str], db_path: Path, tmp_path: Path
+) -> None:
+    run(capsys, "--db", str(db_path), "import", str(KIAM))
+    (pm,) = Store(db_path).all()
+    report = tmp_path / "kiam.md"
+    report.write_text(to_markdown(pm))
+    other = tmp_path / "other.json"
+    code, out, _ = run(capsys, "--db", str(other), "import", str(report))
+    assert code == 0 and out.split()[0] == pm.id
+    (back,) = Store(other).all()
+    assert back.model_dump(exclude={"updated"}) == pm.model_dump(exclude={"updated"})
+    # Into the first store again: the id is there already.
+    code, _, err = run(capsys, "--db", str(db_path), "import", str(report))
+    assert "already imported" in err
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        (bytes(range(256)) * 20, "binary data"),
+        (b"# Caf\xe9\n\n## Summary\n\nx\n", "not UTF-8 text (byte 0xe9 at offset 5)"),
+        (b"", "blank template or not a postmortem"),
+        (b"\x1b]0;pwned\x07# Title\n", "blank template or not a postmortem"),
+    ],
+)
+def test_hostile_files_get_one_clear_line(
+    capsys: pytest.CaptureFixture[str],
+    db_path: Path,
+    tmp_path: Path,
+    content: bytes,
+    message: str,
+) -> None:
+    path = tmp_path / "bad.md"
+    path.write_bytes(content)
+    code, out, err = run(capsys, "--db", str(db_path), "import", str(path))
+    assert code == 1 and out == ""
+    assert message in err
+    assert len(err.splitlines()) == 1 and "\x1b" not in err
+
+
+def test_escape_sequences_and_markup_are_cleaned_like_stored_text(
+    capsys: pytest.CaptureFixture[str], db_path: Path, tmp_path: Path
+) -> None:
+    path = tmp_path / "x.md"
+    path.write_text(
+        "# Title \x1b[2J\x1b]0;evil\x07ok\n\n## Summary\n\nred \x1b[31mtext\x1b[0m\r\n"
+        "and \x9b31m8-bit\n\n## Timeline\n\nAll times in UTC.\n\n"
+        "- 2026-01-01 10:00 <img src=x onerror=alert(1)> [click](javascript:x)\n"
+    )
+    code, _, err = run(capsys, "--db", str(db_path), "import", str(path))
+    assert code == 0, err
+    (pm,) = Store(db_path).all()
+    assert pm.title == "Title ok"
+    assert pm.summary == "red text\nand 8-bit"
+    assert pm.timeline[0].text == "<img src=x onerror=alert(1)> click (javascript:x)"
+    assert "<img" not in to_markdown(pm).replace("\\<img", "")
