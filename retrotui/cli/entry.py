@@ -30,6 +30,7 @@ COMMANDS = (
     "actions",
     "export",
     "importer",
+    "timeline",
     "smart",
     "lint",
 )

@@ -14,7 +14,7 @@ from datetime import date, datetime, time, timedelta, tzinfo
 
 from retrotui.importing.zones import zone_named
 
-_MONTHS = {
+MONTHS = {
     m: n
     for n, names in enumerate(
         (
@@ -35,7 +35,7 @@ _MONTHS = {
     )
     for m in names
 }
-_MONTH = "|".join(sorted(_MONTHS, key=len, reverse=True))
+_MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
 _DATE = (
     r"(?P<y>\d{4,6})-(?P<m>\d{1,2})-(?P<d>\d{1,2})"
     r"|(?P<y2>\d{4,6})/(?P<m2>\d{1,2})/(?P<d2>\d{1,2})"
@@ -80,7 +80,7 @@ def _day(m: re.Match[str]) -> tuple[date | None, str | None, bool]:
     if year is None:
         return None, None, False
     month_name = m["mn"] or m["mn2"]
-    month = _MONTHS[month_name.lower()] if month_name else int(m["m"] or m["m2"])
+    month = MONTHS[month_name.lower()] if month_name else int(m["m"] or m["m2"])
     day = int(m["d"] or m["d2"] or m["md"] or m["dm"])
     if len(year) != 4:
         # A key pressed twice ("20202"): the first four digits, when they make
