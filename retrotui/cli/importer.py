@@ -108,7 +108,9 @@ def _report(outcome: object) -> None:
             file=sys.stderr,
         )
         return
-    print(outcome.id)  # one id a line: scripts read it
+    # One id a line for scripts; a person at a terminal sees the title too.
+    line = f"{outcome.id}  {outcome.title}" if sys.stdout.isatty() else outcome.id
+    print(clean_line(line), flush=True)
     for warning in outcome.warnings:
         print(
             clean_line(f"retro: warning: {outcome.source}: {warning}"), file=sys.stderr

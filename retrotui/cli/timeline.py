@@ -5,6 +5,7 @@ preview of what is added and in which zone."""
 from __future__ import annotations
 
 import argparse
+import shutil
 import sys
 
 from retrotui.cli.common import add_command, store_for
@@ -99,20 +100,18 @@ def run(args: argparse.Namespace) -> int:
     plan = adding.plan(pm, reading.events, bounds[0], bounds[1])
     if not args.dry_run and plan.events:
         plan = adding.add(store, pm.id, reading.events, bounds[0], bounds[1])
-    zone_note = "" if args.tz else " (this machine's zone)"
+    zone_name = args.tz or f"{_zone_name(zone)} (this machine's zone)"
     print(
         clean_line(
             f"{shown(args.file)}: {reading.kind}, times without a zone read in "
-            f"{_zone_name(zone)}{zone_note}"
+            f"{zone_name}"
         )
     )
+    width = max(40, shutil.get_terminal_size().columns - 1)
     for event in plan.events[:SHOWN]:
         at = event.at.astimezone(zone)
-        print(
-            clean_line(f"  {at:%Y-%m-%d %H:%M:%S}  {event.source:<10} {event.text}")[
-                :200
-            ]
-        )
+        line = f"  {at:%Y-%m-%d %H:%M:%S}  {event.source:<6} {clean_line(event.text)}"
+        print(line if len(line) <= width else line[: width - 1] + "…")
     if len(plan.events) > SHOWN:
         print(f"  ... and {len(plan.events) - SHOWN} more")
     verb = "would add" if args.dry_run else "added"

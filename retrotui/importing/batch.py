@@ -126,9 +126,16 @@ def import_text(
 
 
 def import_source(
-    store: Store, source: str, fmt: str, zone: tzinfo | None, replace: bool
+    store: Store,
+    source: str,
+    fmt: str,
+    zone: tzinfo | None,
+    replace: bool,
+    label: str = "",
 ) -> list[Outcome]:
-    return import_text(store, source, files.read_text(source), fmt, zone, replace)
+    """``label`` names the file in messages (a folder import: its name)."""
+    text = files.read_text(source)
+    return import_text(store, label or source, text, fmt, zone, replace)
 
 
 def import_folder(
@@ -140,7 +147,7 @@ def import_folder(
     outcomes: list[Outcome] = []
     for path in take:
         try:
-            outcomes += import_source(store, str(path), fmt, zone, replace)
+            outcomes += import_source(store, str(path), fmt, zone, replace, path.name)
         except RetroError as error:
-            outcomes.append(Outcome(files.shown(str(path)), error=str(error)))
+            outcomes.append(Outcome(files.shown(path.name), error=str(error)))
     return outcomes, passed

@@ -225,7 +225,9 @@ def read_markdown(
             f"## {section.title}\n\n{section.text()}",
         )
     notes = [text_of(s.text()) for s in by_role.get("notes", []) if s.text().strip()]
-    notes += report.kept
+    if report.kept:
+        notes.append("Kept as written (retro has no field for it):")
+        notes += report.kept
     if notes:
         data["notes"] = "\n\n".join(notes)
     if own:
