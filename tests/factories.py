@@ -1,8 +1,12 @@
-"""Realistic postmortems for tests and benchmarks."""
+"""Realistic postmortems for tests and benchmarks, and the app opened on them
+and driven by keys as a user would."""
 
 from __future__ import annotations
 
+import unicodedata
 from datetime import date, datetime, timedelta, timezone
+from pathlib import Path
+from typing import TYPE_CHECKING
 
 from retrotui.document.models import (
     ActionItem,
@@ -11,6 +15,11 @@ from retrotui.document.models import (
     Postmortem,
     TimelineEvent,
 )
+
+if TYPE_CHECKING:
+    from textual.pilot import Pilot
+
+    from retrotui.app import RetroApp
 
 T0 = datetime(2026, 11, 20, 14, 0, tzinfo=timezone.utc)
 
@@ -114,3 +123,80 @@ def bulky(pm_id: str, size: int = 10_000) -> Postmortem:
         )
     pm.timeline = pm.timeline + events
     return pm
+
+
+# -- the app, opened on a stored postmortem and driven by keys -----------------
+
+NOW = datetime(2026, 11, 21, 10, 0, tzinfo=timezone.utc)
+
+
+def clock() -> datetime:
+    return NOW
+
+
+def open_at(db_path: Path, pm: Postmortem, phase: str) -> RetroApp:
+    """The app opened on ``pm`` (stored first) at ``phase``."""
+    from retrotui.app import RetroApp
+    from retrotui.storage.store import Store
+
+    pm.phase = phase
+    Store(db_path).add(pm)
+    return RetroApp(db_path, pm_id=pm.id, clock=clock)
+
+
+def stored(app: RetroApp) -> Postmortem:
+    """What the database holds after the app saved its pending edits."""
+    from retrotui.storage.store import Store
+
+    assert app.save_sync()
+    assert app.pm is not None
+    return Store(app.db_path).get(app.pm.id)
+
+
+async def settle(pilot: Pilot[int]) -> None:
+    """Until the app is idle: workers done, keys handed on, messages handled."""
+    await pilot.app.workers.wait_for_complete()
+    await keys_done(pilot)
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+async def keys_done(pilot: Pilot[int]) -> None:
+    """Until every key the app received has been handed on and handled."""
+    await pilot.pause()
+    while pilot.app.keys_waiting:  # type: ignore[attr-defined]
+        await pilot.pause()
+    await pilot.pause()
+
+
+# Unicode names Textual shortens for its key names.
+_KEY_NAMES = {
+    "solidus": "slash",
+    "reverse_solidus": "backslash",
+    "commercial_at": "at",
+    "hyphen_minus": "minus",
+    "plus_sign": "plus",
+    "low_line": "underscore",
+}
+
+
+def key_name(character: str) -> str:
+    """The name the terminal driver gives the key that types ``character``."""
+    if character.isalnum():
+        return character
+    name = unicodedata.name(character).lower().replace("-", "_").replace(" ", "_")
+    return _KEY_NAMES.get(name, name)
+
+
+async def type_text(pilot: Pilot[int], text: str) -> None:
+    """Type ``text`` the way a terminal delivers a fast typist's keys or tmux
+    send-keys: all at once, each key handed on by the app in its turn.
+
+    ``pilot.press`` instead sleeps until the app is idle after every key
+    (40 ms or more a key), which made long flows take over a minute.
+    """
+    from textual import events
+
+    for character in text:
+        pilot.app.post_message(events.Key(key_name(character), character))
+    await keys_done(pilot)

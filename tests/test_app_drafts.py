@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from factories import incident
-from helpers_b import clock, settle, type_text
+from factories import clock, incident, settle, type_text
 
 from retrotui.app import RetroApp
 from retrotui.storage.store import Store

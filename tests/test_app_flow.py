@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
+from factories import settle, type_text
 from textual.widgets import DataTable
 
 from retrotui.app import RetroApp
@@ -19,16 +20,6 @@ NOW = datetime(2026, 11, 20, 18, 0, tzinfo=timezone.utc)
 
 def clock() -> datetime:
     return NOW
-
-
-async def type_text(pilot, text: str) -> None:  # type: ignore[no-untyped-def]
-    await pilot.press(*[("space" if ch == " " else ch) for ch in text])
-
-
-async def settle(pilot) -> None:  # type: ignore[no-untyped-def]
-    await pilot.pause()
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
 
 
 async def test_new_incident_by_keys_is_stored(db_path: Path) -> None:

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from factories import incident
-from helpers_b import clock, open_at, settle, stored, type_text
+from factories import clock, incident, open_at, settle, stored, type_text
 from textual import events
 from textual.widgets import Input, Static
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import date, datetime, timezone
 from pathlib import Path
 
-from helpers_b import settle, type_text
+from factories import settle, type_text
 
 from retrotui.app import RetroApp
 from retrotui.checks.readiness import review_blockers

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from factories import incident
-from helpers_b import open_at, settle, type_text
+from factories import incident, open_at, settle, type_text
 from textual.widgets._footer import FooterKey
 
 from widgets.keys_footer import KeysFooter

@@ -5,8 +5,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from factories import incident
-from helpers_b import NOW, open_at, settle, stored, type_text
+from factories import NOW, incident, open_at, settle, stored, type_text
 from textual.widgets import Static
 
 from retrotui.checks.readiness import review_blockers

@@ -5,8 +5,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from factories import incident
-from helpers_b import clock, open_at, settle, stored, type_text
+from factories import clock, incident, open_at, settle, stored, type_text
 from textual.widgets import Input, OptionList, Static
 
 from retrotui.app import RetroApp

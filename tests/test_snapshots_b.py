@@ -9,8 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from factories import incident
-from helpers_b import open_at, settle
+from factories import incident, open_at, settle
 
 SIZES = [(80, 24), (120, 40)]
 PHASES = ["insights", "factors", "actions", "review"]

@@ -5,8 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from factories import incident
-from helpers_b import open_at, settle, stored
+from factories import incident, open_at, settle, stored
 from textual import events
 
 from retrotui.document.schema import MAX_LINE, MAX_TEXT
