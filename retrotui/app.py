@@ -326,12 +326,6 @@ class RetroApp(KeyQueue, App[int]):
         self.hold_keys()
         self._load_initial()
 
-    def open_postmortem(self, pm: Postmortem) -> None:
-        """Continue ``pm`` exactly where it was left."""
-        self.pm = pm
-        self._on_disk = _content(pm)
-        self.open_phase(pm.phase if pm.phase in PHASE_KEYS else PHASE_KEYS[0])
-
     def on_phase_screen_changed(self, message: PhaseScreen.Changed) -> None:
         self.pm = message.pm
         self.mark_dirty()

@@ -8,7 +8,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 import pytest
-from factories import incident
+from factories import incident, settle
 from textual import constants
 
 from retrotui.app import RetroApp
@@ -23,12 +23,6 @@ NOW = datetime(2026, 11, 20, 18, 0, tzinfo=timezone.utc)
 
 def clock() -> datetime:
     return NOW
-
-
-async def settle(pilot) -> None:  # type: ignore[no-untyped-def]
-    await pilot.pause()
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
 
 
 def seeded(db_path: Path, phase: str = "timeline") -> str:

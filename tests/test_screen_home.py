@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 
-from factories import incident
+from factories import incident, settle
 from textual.widgets import DataTable
 
 from retrotui.app import RetroApp
@@ -21,12 +21,6 @@ NOW = datetime(2026, 12, 30, 9, 0, tzinfo=timezone.utc)
 
 def clock() -> datetime:
     return NOW
-
-
-async def settle(pilot) -> None:  # type: ignore[no-untyped-def]
-    await pilot.pause()
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
 
 
 def fill(db_path: Path) -> None:

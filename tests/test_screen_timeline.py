@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
-from factories import T0, incident
+from factories import T0, incident, settle
 from textual import events
 
 from retrotui.app import RetroApp
@@ -19,12 +19,6 @@ NOW = datetime(2026, 11, 20, 18, 0, tzinfo=timezone.utc)
 
 def clock() -> datetime:
     return NOW
-
-
-async def settle(pilot) -> None:  # type: ignore[no-untyped-def]
-    await pilot.pause()
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
 
 
 def start(db_path: Path, pm: Postmortem | None = None) -> RetroApp:

@@ -85,11 +85,6 @@ class Store:
             models = [self._model(doc) for doc in self._table.all()]
         return sorted(models, key=lambda pm: pm.created, reverse=True)
 
-    def raw(self) -> list[dict[str, Any]]:
-        """Every stored document as plain data, migrated but not validated."""
-        with self._locked():
-            return [migrate(dict(doc)) for doc in self._table.all()]
-
     def get(self, pm_id: str) -> Postmortem:
         """The postmortem with this id (or the only one it is a prefix of)."""
         with self._locked():

@@ -11,7 +11,7 @@ from datetime import date, datetime, timezone
 from pathlib import Path
 
 import pytest
-from factories import incident
+from factories import incident, settle
 
 from retrotui.app import RetroApp
 from retrotui.document.models import ActionItem, Status
@@ -42,13 +42,6 @@ def filled(db_path: Path) -> None:
     store = Store(db_path)
     store.add(published)
     store.add(draft)
-
-
-async def settle(pilot) -> None:  # type: ignore[no-untyped-def]
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
 
 
 @pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
