@@ -23,6 +23,11 @@ _SENTENCE_END = re.compile(r"[.!?](?=\s|$)|\|")
 _MASKED = re.compile(
     r"\"[^\"\n]*\"|“[^”\n]*”|`[^`\n]*`|(?<!\w)'[^'\n]+'(?!\w)|https?://\S+"
 )
+# "would of", "should of": typed for "would've"; " of" and "'ve" are the same
+# length, so columns still point into the text as typed.
+_MODAL_OF = re.compile(
+    r"\b((?:should|would|could|might|must)(?:n't|nt|n’t)?) of\b", re.I
+)
 _SUBJECT_WINDOW = 160  # characters before a verb searched for its subject
 
 
@@ -90,7 +95,8 @@ def lint(
         wanted = set(only)
         rule_list = tuple(rule for rule in rule_list if rule.id in wanted)
     checker = Checker(lexicon, names)
-    lines = text.split("\n")
+    typed = text.split("\n")
+    lines = _MODAL_OF.sub(r"\1've", text).split("\n")
     found: list[Finding] = []
     masks: dict[int, list[tuple[int, int]]] = {}
     sentence_starts: dict[int, list[int]] = {}
@@ -118,7 +124,7 @@ def lint(
                     suggestion=_clean(
                         suggestion(lexicon, rule, line, match), rule.fallback
                     ),
-                    text=match.group(),
+                    text=typed[number][start:end],
                 )
             )
             if rule.category == "blame" and (checker.names or checker.initials):

@@ -78,7 +78,8 @@ def _keywords(words: list[str]) -> tuple[str, ...]:
 
 
 def _loose(pattern: str) -> str:
-    """Let contractions match without their apostrophe: "didnt", "shouldve".
+    """Let contractions match without their apostrophe: "didnt", "shouldve",
+    and "have" after a modal match its contraction: "would've caught".
 
     People type fast; the rules are written with the apostrophe.
     """
@@ -93,6 +94,9 @@ def _loose(pattern: str) -> str:
     ):
         pattern = pattern.replace(written, loose)
     pattern = pattern.replace("??", "?")
+    # "would've", "wouldve" wherever a rule says "would have" (the look-behinds
+    # are out of the way, and an alternation's "|have" is left alone).
+    pattern = pattern.replace(r"\s+have", r"(?:\s+have|\s*'?ve)")
     for index, part in enumerate(behind):
         pattern = pattern.replace(f"\0{index}\0", part)
     return pattern
