@@ -7,9 +7,10 @@ from datetime import datetime
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
+from textual.binding import Binding
 from textual.widgets import Static
 
-from retrotui.document.models import format_duration
+from retrotui.document.models import TimelineEvent, format_duration
 from retrotui.document.schema import MAX_TEXT
 from screens.base import PhaseScreen
 from widgets.timeline_editor import TimelineEditor
@@ -39,8 +40,34 @@ class TimelineScreen(PhaseScreen):
         "**s d a m r** mark the event as started, detected, acknowledged, "
         "mitigated or resolved (again to unmark), **e** or **enter** edits, "
         "**x** deletes, **u** brings back the last deleted one.\n\n"
-        "Time to detect, mitigate and resolve count from the *started* milestone."
+        "Time to detect, mitigate and resolve count from the *started* milestone.\n\n"
+        "**ctrl+t** adds events from a file or pasted text (a Slack export, shell "
+        "history, logs, CSV, git log, kubectl events) after a preview; events "
+        "already in the timeline are not added twice."
     )
+
+    BINDINGS = [
+        Binding(
+            "ctrl+t",
+            "evidence",
+            "File",
+            id="timeline-evidence",
+            tooltip="Add events from a file or pasted text: Slack export, shell "
+            "history, logs, CSV, git log, kubectl events",
+        ),
+    ]
+
+    def action_evidence(self) -> None:
+        from screens.evidence import EvidenceScreen
+
+        moment = self.now()
+        assert moment.tzinfo is not None
+        screen = EvidenceScreen(self.pm, moment.tzinfo, zone_label(moment))
+        self.app.push_screen(screen, self._evidence_added)
+
+    def _evidence_added(self, events: list[TimelineEvent] | None) -> None:
+        if events:
+            self.query_one(TimelineEditor).add_events(events)
 
     def compose_body(self) -> ComposeResult:
         yield Static("", id="timeline-stats")

@@ -277,6 +277,14 @@ class TimelineEditor(Vertical):
         else:
             self.say(f"Added {len(added)} events")
 
+    def add_events(self, events: list[TimelineEvent]) -> None:
+        """Events read elsewhere (evidence from a file), added at once."""
+        if not events:
+            return
+        self.events = [*self.events, *events]
+        self._commit(select=events[-1].id)
+        self.say(f"Added {len(events)} events from evidence")
+
     @on(DataTable.RowSelected, "#event-table")
     def _row_chosen(self, event: DataTable.RowSelected) -> None:
         self.start_edit(event.cursor_row)
