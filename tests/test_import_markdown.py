@@ -465,3 +465,58 @@ def test_a_sentence_in_action_items_is_not_an_action() -> None:
     pm = Postmortem.model_validate(result.data)
     assert [a.text for a in pm.actions] == ["Add an alert"]
     assert "EC2 AZ problems" in pm.notes
+
+
+def test_gitlab_and_atlassian_layouts() -> None:
+    text = """# Database failover during peak
+
+## Summary
+
+Writes failed for 12 minutes.
+
+## Impact & Metrics
+
+About 3% of requests failed.
+
+## Affected services
+
+- api, postgres
+
+## Timeline
+
+| Date | Time (UTC) | Event |
+| --- | --- | --- |
+| 2024-05-02 | 09:10 | Replica lag alert |
+| 2024-05-02 | 09:22 | Failover completed |
+
+## Five whys
+
+1. Why did writes fail? The primary was fenced during failover.
+2. Why? The health check timed out under load.
+3. Why? The timeout was 1s on a saturated disk.
+
+## What can be improved
+
+- Failover took too long to detect
+
+## Corrective actions
+
+- [ ] Raise the health check timeout to 5s (owner: dba) by 2024-06-01
+"""
+    pm = Postmortem.model_validate(read_markdown(text).data)
+    assert pm.impact == "About 3% of requests failed."
+    assert pm.services == ["api", "postgres"]
+    assert [e.at.isoformat() for e in pm.timeline] == [
+        "2024-05-02T09:10:00+00:00",
+        "2024-05-02T09:22:00+00:00",
+    ]
+    assert [e.text for e in pm.timeline] == ["Replica lag alert", "Failover completed"]
+    (factor,) = pm.factors
+    assert factor.text == "Why did writes fail? The primary was fenced during failover."
+    assert factor.whys == [
+        "The health check timed out under load.",
+        "The timeout was 1s on a saturated disk.",
+    ]
+    assert pm.went_wrong == ["Failover took too long to detect"]
+    (action,) = pm.actions
+    assert (action.owner, str(action.due)) == ("dba", "2024-06-01")

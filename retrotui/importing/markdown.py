@@ -197,14 +197,25 @@ def read_markdown(
             for p in own_export.participants(s, report)
         ]
     else:
-        data["factors"] = [
-            f
-            for s in by_role.get("factors", [])
-            for f in parts.factors(s, text_of, FactorKind.enabling)
-        ] + [
-            f
-            for s in by_role.get("trigger", [])
-            for f in parts.factors(s, text_of, FactorKind.trigger)
+        data["factors"] = (
+            [
+                f
+                for s in by_role.get("factors", [])
+                for f in parts.factors(s, text_of, FactorKind.enabling)
+            ]
+            + [
+                f
+                for s in by_role.get("trigger", [])
+                for f in parts.factors(s, text_of, FactorKind.trigger)
+            ]
+            + [f for s in by_role.get("whys", []) for f in parts.why_chain(s, text_of)]
+        )
+        data["services"] = [
+            name.strip()
+            for s in by_role.get("services", [])
+            for entry in parts.lines(s, text_of)
+            for name in re.split(r"[,;\n]", entry)
+            if name.strip(" -*")
         ]
         data["actions"] = [
             a

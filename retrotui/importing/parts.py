@@ -52,6 +52,19 @@ def factors(section: Section, text_of: TextOf, kind: str) -> list[dict[str, Any]
     return result
 
 
+def why_chain(section: Section, text_of: TextOf) -> list[dict[str, Any]]:
+    """A "Five whys" list: the first answer is the factor, the rest its whys."""
+    answers = [
+        re.sub(r"^(?:\d+[.)]\s*)?(?:why\?\s*)?", "", line, flags=re.I).strip()
+        for entry in lines(section, text_of)
+        for line in entry.split("\n")
+    ]
+    answers = [a.lstrip("- ") for a in answers if a.strip("- ")]
+    if not answers:
+        return []
+    return [{"text": answers[0], "whys": answers[1:], "kind": "enabling"}]
+
+
 def _enum(value: str, enum: type, default: Any) -> Any:
     word = value.strip(" *").lower().replace(" ", "_")
     for member in enum:

@@ -69,6 +69,28 @@ _ROLES = {
     "metrics": "stats",
     "key metrics": "stats",
     "notes": "notes",
+    # GitLab's and Atlassian's templates, PagerDuty's.
+    "impact and metrics": "impact",
+    "impact  metrics": "impact",
+    "detection and response": "detection",
+    "detection  response": "detection",
+    "response": "resolution",
+    "what can be improved": "went_wrong",
+    "what could have gone better": "went_wrong",
+    "what didnt go so well": "went_wrong",
+    "things that could have gone better": "went_wrong",
+    "five whys": "whys",
+    "5 whys": "whys",
+    "the five whys": "whys",
+    "fault": "trigger",
+    "leadup": "summary",
+    "lead up": "summary",
+    "remediation items": "actions",
+    "follow up items": "actions",
+    "action items and follow ups": "actions",
+    "affected services": "services",
+    "services affected": "services",
+    "authors": "attendees",
 }
 _DROP = re.compile(r"[^\w\s]")
 

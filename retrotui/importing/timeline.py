@@ -36,10 +36,24 @@ def _rows_of_table(table: Table, text_of: Callable[[str], str]) -> list[Row]:
     time_col = next(
         (i for i, cell in enumerate(header) if _TIME_HEADER.search(cell)), 0
     )
+    # "| Date | Time | Event |": the day and the clock in two columns.
+    clock_col = next(
+        (
+            i
+            for i, cell in enumerate(header)
+            if i != time_col
+            and re.search(r"\b(?:time|utc)\b", cell)
+            and re.search(r"\bdate\b", header[time_col])
+            and not re.search(r"\btime\b", header[time_col])
+        ),
+        None,
+    )
     milestone_col = next(
         (i for i, cell in enumerate(header) if _MILESTONE_HEADER.search(cell)), None
     )
-    others = [i for i in range(len(header)) if i not in (time_col, milestone_col)]
+    others = [
+        i for i in range(len(header)) if i not in (time_col, milestone_col, clock_col)
+    ]
     event_col = next((i for i in others if _EVENT_HEADER.search(header[i])), None)
     if event_col is None and others:
         event_col = others[0]
@@ -54,9 +68,12 @@ def _rows_of_table(table: Table, text_of: Callable[[str], str]) -> list[Row]:
         if milestone_col is not None:
             word = text_of(cells[milestone_col]).strip(" *").lower()
             milestone = _MILESTONES.get(word)
+        when = text_of(cells[time_col])
+        if clock_col is not None:
+            when = f"{when} {text_of(cells[clock_col])}".strip()
         rows.append(
             Row(
-                text_of(cells[time_col]),
+                when,
                 "\n".join(p for p in parts if p),
                 milestone,
                 table.source[number + 2],
