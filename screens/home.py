@@ -93,7 +93,8 @@ class HomeScreen(Screen[None]):
             "actions",
             "Actions",
             id="home-actions",
-            tooltip="Move to the open action items",
+            tooltip="The action board: open, overdue and done items; "
+            "mark done, change a due date",
         ),
     ]
 
@@ -326,6 +327,10 @@ class HomeScreen(Screen[None]):
         self.query_one("#home-filter", Input).focus()
 
     def action_actions(self) -> None:
-        actions = self.query_one("#home-actions", DataTable)
-        if actions.display:
-            actions.focus()
+        from screens.board import BoardScreen
+
+        def chosen(pm_id: str | None) -> None:
+            if pm_id:
+                self._open_id(pm_id)
+
+        self.app.push_screen(BoardScreen(self.db_path, self.clock), chosen)

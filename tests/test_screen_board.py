@@ -1,0 +1,165 @@
+"""The action board: reached from home, views, owner filter, done, reopen,
+due date, open the postmortem; snapshots of it and of home's review line."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timezone
+from pathlib import Path
+
+import pytest
+from factories import incident
+from textual.widgets import DataTable
+
+from retrotui.app import RetroApp
+from retrotui.document.models import ActionItem, Status
+from retrotui.storage.store import Store
+from screens.board import BoardScreen
+from screens.home import HomeScreen
+
+NOW = datetime(2026, 12, 3, 9, 0, tzinfo=timezone.utc)
+
+
+def clock() -> datetime:
+    return NOW
+
+
+def fill(db_path: Path) -> None:
+    first = incident()
+    first.status = Status.published
+    first.follow_up_on = date(2026, 12, 18)
+    first.actions += [
+        ActionItem(
+            id="a-rot",
+            text="Rotate the database password and keep it in vault",
+            owner="@maria",
+            due=date(2026, 11, 1),
+        ),
+        ActionItem(
+            id="a-old",
+            text="Move the cron job to the scheduler",
+            owner="@lee",
+            due=date(2026, 11, 20),
+            status="done",
+            closed_on=date(2026, 11, 25),
+            closing_note="https://github.com/acme/db/pull/88",
+        ),
+    ]
+    second = incident("b3xk9p", "Cache stampede after deploy")
+    second.status = Status.closed
+    second.follow_up_on = date(2026, 11, 30)
+    Store(db_path).put_many([first, second])
+
+
+async def settle(pilot) -> None:  # type: ignore[no-untyped-def]
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+async def to_board(pilot) -> None:  # type: ignore[no-untyped-def]
+    await settle(pilot)
+    await pilot.press("a")
+    await settle(pilot)
+
+
+def shown(app: RetroApp) -> list[str]:
+    table = app.screen.query_one("#board-table", DataTable)
+    return [str(key.value) for key in table.rows]
+
+
+async def test_views_and_owner_filter(db_path: Path) -> None:
+    fill(db_path)
+    app = RetroApp(db_path, clock=clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await to_board(pilot)
+        assert isinstance(app.screen, BoardScreen)
+        assert shown(app) == ["k7m2qx/a-rot", "b3xk9p/a-alrt", "k7m2qx/a-alrt"]
+        header = str(app.screen.query_one("#board-header").render())
+        assert "3 open" in header and "1 OVERDUE" in header
+        await pilot.press("v")
+        assert shown(app) == ["k7m2qx/a-rot"]
+        await pilot.press("v")
+        assert shown(app) == ["k7m2qx/a-old"]
+        detail = str(app.screen.query_one("#board-detail").render())
+        assert "closed 2026-11-25: https://github.com/acme/db/pull/88" in detail
+        await pilot.press("v", "slash", *"LEE", "enter")
+        assert shown(app) == ["k7m2qx/a-old"]
+        await pilot.press("escape")
+        await settle(pilot)
+        assert isinstance(app.screen, HomeScreen)
+
+
+async def test_done_reopen_and_due_are_saved(db_path: Path) -> None:
+    fill(db_path)
+    app = RetroApp(db_path, clock=clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await to_board(pilot)
+        await pilot.press("d")
+        await settle(pilot)
+        rot = Store(db_path).get("k7m2qx").actions[1]
+        assert (rot.status.value, rot.closed_on) == ("done", date(2026, 12, 3))
+        assert "k7m2qx/a-rot" not in shown(app)
+        await pilot.press("v", "v")
+        assert "k7m2qx/a-rot" in shown(app)
+        table = app.screen.query_one("#board-table", DataTable)
+        table.move_cursor(row=shown(app).index("k7m2qx/a-rot"))
+        await pilot.press("r")
+        await settle(pilot)
+        assert Store(db_path).get("k7m2qx").actions[1].status.value == "open"
+
+        await pilot.press("v", "v")
+        table.move_cursor(row=shown(app).index("k7m2qx/a-rot"))
+        await pilot.press("e", *"asap")
+        detail = str(app.screen.query_one("#board-detail").render())
+        assert "is not a due date" in detail
+        await pilot.press("enter")  # refused: nothing saved, the text stays
+        assert Store(db_path).get("k7m2qx").actions[1].due == date(2026, 11, 1)
+        await pilot.press(*["backspace"] * 4, *"end of Q1")
+        assert "Wed 2027-03-31" in str(app.screen.query_one("#board-detail").render())
+        await pilot.press("enter")
+        await settle(pilot)
+        rot = Store(db_path).get("k7m2qx").actions[1]
+        assert (rot.due, rot.due_text) == (date(2027, 3, 31), "end of Q1")
+        # The item moved down the list and stays highlighted.
+        assert shown(app)[table.cursor_row] == "k7m2qx/a-rot"
+        # Esc in the due line cancels it; the next one goes home.
+        await pilot.press("e", "escape")
+        assert isinstance(app.screen, BoardScreen)
+        assert not app.screen.query_one("#board-due").display
+        await pilot.press("escape")
+        assert isinstance(app.screen, HomeScreen)
+
+
+async def test_enter_opens_the_postmortem_and_escape_goes_home(
+    db_path: Path,
+) -> None:
+    fill(db_path)
+    app = RetroApp(db_path, clock=clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await to_board(pilot)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert app.pm is not None and app.pm.id == "k7m2qx"
+        await pilot.press("escape")
+        await settle(pilot)
+        assert isinstance(app.screen, HomeScreen)
+
+
+@pytest.mark.parametrize("view_presses", [0, 2], ids=["open", "done"])
+def test_board_snapshot(snap_compare, db_path: Path, view_presses: int) -> None:  # type: ignore[no-untyped-def]
+    fill(db_path)
+
+    async def run_before(pilot) -> None:  # type: ignore[no-untyped-def]
+        await to_board(pilot)
+        await pilot.press(*["v"] * view_presses)
+        await pilot.pause()
+
+    app = RetroApp(db_path, clock=clock)
+    assert snap_compare(app, terminal_size=(80, 24), run_before=run_before)
+
+
+def test_home_with_reviews_snapshot(snap_compare, db_path: Path) -> None:  # type: ignore[no-untyped-def]
+    fill(db_path)
+    app = RetroApp(db_path, clock=clock)
+    assert snap_compare(app, terminal_size=(80, 24), run_before=settle)
