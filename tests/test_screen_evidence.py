@@ -6,8 +6,7 @@ from __future__ import annotations
 from datetime import datetime, timezone
 from pathlib import Path
 
-from factories import incident
-from helpers_b import settle
+from factories import incident, settle
 
 from retrotui.app import RetroApp
 from retrotui.storage.store import Store
