@@ -520,3 +520,28 @@ About 3% of requests failed.
     assert pm.went_wrong == ["Failover took too long to detect"]
     (action,) = pm.actions
     assert (action.owner, str(action.due)) == ("dba", "2024-06-01")
+
+
+@pytest.mark.parametrize(
+    ("written", "instant", "warned"),
+    [
+        ("21/01/2020 15:36", "2020-01-21T15:36:00+00:00", False),
+        ("01/21/2020 15:36", "2020-01-21T15:36:00+00:00", False),
+        ("21.01.2020 15:36", "2020-01-21T15:36:00+00:00", False),
+        ("03/04/2020 10:00", "2020-04-03T10:00:00+00:00", True),
+        ("Tuesday, January 21, 2020 at 3:36 PM", "2020-01-21T15:36:00+00:00", False),
+        ("Jan 21 15:36", "2020-01-21T15:36:00+00:00", False),
+        ("2020-01-21T15:36:00Z", "2020-01-21T15:36:00+00:00", False),
+        ("2020-01-21 16:36 CET", "2020-01-21T15:36:00+00:00", False),
+        ("2020-01-21 10:36 AM EST", "2020-01-21T15:36:00+00:00", False),
+    ],
+)
+def test_date_forms_in_a_timeline(written: str, instant: str, warned: bool) -> None:
+    text = (
+        "# X\n\n## Timeline\n\nAll times in UTC.\n\n| Time | Event |\n| --- | --- |\n"
+        f"| 2020-01-20 09:00 | before |\n| {written} | the row |\n"
+    )
+    result = read_markdown(text)
+    pm = Postmortem.model_validate(result.data)
+    assert pm.timeline[1].at == datetime.fromisoformat(instant)
+    assert any("day first" in w for w in result.report.warnings) is warned

@@ -41,7 +41,11 @@ _DATE = (
     r"|(?P<y2>\d{4,6})/(?P<m2>\d{1,2})/(?P<d2>\d{1,2})"
     rf"|(?P<mn>{_MONTH})\.?\s+(?P<md>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<my>\d{{4,6}})"
     rf"|(?P<dm>\d{{1,2}})(?:st|nd|rd|th)?\.?\s+(?P<mn2>{_MONTH})\.?,?\s+(?P<dy>\d{{4,6}})"
+    r"|(?P<a>\d{1,2})(?P<sep>[./])(?P<b>\d{1,2})(?P=sep)(?P<y3>\d{4})"
+    # "Jan 21 15:36": the year is the incident's, so only before a clock.
+    rf"|(?P<mn3>{_MONTH})\.?\s+(?P<md3>\d{{1,2}})(?:st|nd|rd|th)?,?(?=\s+\d{{1,2}}:\d{{2}})"
 )
+_WEEKDAY = r"(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?"
 _CLOCK = (
     r"(?P<h>\d{1,2}|[?xX-]{2}|HH|hh):(?P<min>\d{2}|[?xX-]{2}|mm|MM)"
     r"(?::(?P<s>\d{2})(?:[.,]\d+)?)?(?:\s*(?P<ampm>[ap]\.?m\.?))?"
@@ -51,7 +55,7 @@ _ZONE = (
     r"|[A-Z]{2,5}(?=[\s:|,)\]-]|$))"
 )
 STAMP = re.compile(
-    rf"^\s*(?:~|≈|ca\.?|approx\.?|about)?\s*[\[(]?\s*(?:(?:{_DATE})(?:\s*(?:[Tt]|\s)\s*|,\s*|\s+at\s+)?)?"
+    rf"^\s*(?:~|≈|ca\.?|approx\.?|about)?\s*[\[(]?\s*(?:{_WEEKDAY}(?:{_DATE})(?:\s+at\s+|\s*(?:[Tt]|\s)\s*|,\s*)?)?"
     rf"(?:{_CLOCK})?\s*(?:{_ZONE})?\s*[\])]?",
     re.IGNORECASE,
 )
@@ -76,6 +80,10 @@ def _int(value: str | None) -> int | None:
 
 def _day(m: re.Match[str]) -> tuple[date | None, str | None, bool]:
     """The date in ``m``, a problem, and whether a date was written."""
+    if m["y3"]:
+        return _numeric(int(m["a"]), int(m["b"]), int(m["y3"]), m["sep"])
+    if m["mn3"]:
+        return None, "no year", True  # the caller knows the incident's
     year = m["y"] or m["y2"] or m["my"] or m["dy"]
     if year is None:
         return None, None, False
@@ -97,6 +105,22 @@ def _day(m: re.Match[str]) -> tuple[date | None, str | None, bool]:
         return None, f"{year}-{month:02d}-{day:02d} is not a date", True
 
 
+def _numeric(
+    first: int, second: int, year: int, sep: str
+) -> tuple[date | None, str | None, bool]:
+    """``21/01/2020``, ``01/21/2020``, ``21.01.2020``: the order that can be a
+    date; when both can, day first (as written with dots, and outside the US),
+    with the reading reported."""
+    day, month = (second, first) if second > 12 >= first else (first, second)
+    try:
+        found = date(year, month, day)
+    except ValueError:
+        return None, f"{first}{sep}{second}{sep}{year} is not a date", True
+    if first <= 12 and second <= 12 and first != second and sep == "/":
+        return found, f"{first}/{second}/{year} read day first", True
+    return found, None, True
+
+
 def read_stamp(text: str, zone: tzinfo | None, day: date | None = None) -> Stamp | None:
     """The time at the start of ``text``; None when it does not start with one.
 
@@ -109,8 +133,18 @@ def read_stamp(text: str, zone: tzinfo | None, day: date | None = None) -> Stamp
         return None
     written_day, problem, dated = _day(m)
     guessed = None
-    if problem is not None and written_day is not None:
-        guessed, problem = f"{problem} read as {written_day.year}", None
+    if problem == "no year":
+        base = day or date.today()
+        try:
+            written_day = date(base.year, MONTHS[m["mn3"].lower()], int(m["md3"]))
+            problem = None
+        except ValueError:
+            problem = f"{m['mn3']} {m['md3']} is not a date"
+    elif problem is not None and written_day is not None:
+        guessed = (
+            problem if "read" in problem else f"{problem} read as {written_day.year}"
+        )
+        problem = None
     end = m.end()
     written_zone = None
     if m["z"]:
