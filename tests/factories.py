@@ -163,10 +163,12 @@ async def settle(pilot: Pilot[int]) -> None:
 
 async def keys_done(pilot: Pilot[int]) -> None:
     """Until every key the app received has been handed on and handled."""
+    app = pilot.app
     await pilot.pause()
-    while pilot.app.keys_waiting:  # type: ignore[attr-defined]
+    # The key queue's own state (ours, not Textual's): keys waiting, and the
+    # last one still being carried through the widgets.
+    while app.keys_waiting or app._key_in_flight:  # type: ignore[attr-defined]
         await pilot.pause()
-    await pilot.pause()
 
 
 # Unicode names Textual shortens for its key names.
