@@ -254,3 +254,35 @@ def test_plain_lines_ask_again_and_accept_defaults():
     assert "'soon-ish' is not a time" in said[1]
     assert said[2] == "  choose one of: minor, sev4, sev3, sev2, sev1"
     assert all("\x1b" not in prompt for prompt in prompts)
+
+
+def test_owner_and_due_typed_in_the_action_are_offered(session):
+    # Enter twice takes the owner and the date the line already names.
+    action = (
+        f"@mia add a lag alert > 30s on orders-db by Friday pls{ENTER}{ENTER}{ENTER}"
+    )
+    run = session(answers(action=action) + ENTER)
+    assert run.run() == 0
+    [note] = run.notes()
+    [item] = note.actions
+    assert (item.owner, item.due_text) == ("@mia", "Friday")
+    assert item.due is not None and item.due.weekday() == 4
+
+
+def test_an_offered_owner_can_be_replaced(session):
+    action = (
+        f"storage team: add a disk alert at 85% on es-data, EOW{ENTER}"
+        f"{CTRL_U}Lena{ENTER}{ENTER}"
+    )
+    run = session(answers(action=action) + ENTER)
+    assert run.run() == 0
+    [item] = run.notes()[0].actions
+    assert (item.owner, item.due_text) == ("Lena", "EOW")
+
+
+def test_plain_lines_offer_the_typed_owner_as_the_default():
+    said: list[str] = []
+    replies = iter(["", ""])
+    asker = LineAsker(lambda prompt: next(replies), said.append)
+    owner = asker.text("Who owns it?", "@mia", prefill="@mia")
+    assert owner == "@mia" and "  was: @mia" in said

@@ -290,10 +290,27 @@ def _ask_action(ask: Asker, now: datetime) -> ActionDraft | None:
     text = clean_line(ask.text(QUICK_QUESTIONS["action"]))
     if not text:
         return None
+    from retrotui.checks.smart import typed_fields
+
+    # What the line already says is offered, editable, so nobody types it twice.
+    typed = typed_fields(text, now.date())
     action = ActionDraft(
         text,
-        clean_line(ask.text("Who owns it? (one person or a named team)")),
-        clean_line(ask.text("Due when?", hint="Enter to skip; Friday, in 2 weeks")),
+        clean_line(
+            ask.text(
+                "Who owns it? (one person or a named team)",
+                typed.owner,
+                prefill=typed.owner,
+            )
+        ),
+        clean_line(
+            ask.text(
+                "Due when?",
+                typed.due,
+                hint=None if typed.due else "Enter to skip; Friday, in 2 weeks",
+                prefill=typed.due,
+            )
+        ),
     )
     while True:
         problems = action_problems(action, now)

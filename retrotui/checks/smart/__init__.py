@@ -14,6 +14,7 @@ hedging phrases, figures, checkable artifacts), criterion by criterion
 
 from retrotui.checks.smart.check import check_action
 from retrotui.checks.smart.due import find_due
+from retrotui.checks.smart.fields import TypedFields, typed_fields
 from retrotui.checks.smart.result import (
     CRITERIA,
     LABELS,
@@ -28,6 +29,8 @@ __all__ = [
     "REQUIRED",
     "Criterion",
     "SmartResult",
+    "TypedFields",
     "check_action",
     "find_due",
+    "typed_fields",
 ]
