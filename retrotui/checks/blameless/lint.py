@@ -72,8 +72,12 @@ def _candidates(
             found: set[int] = set()
             position = text.find(keyword)
             while position != -1:
-                found.add(bisect_right(starts, position) - 1)
-                position = text.find(keyword, position + 1)
+                line = bisect_right(starts, position) - 1
+                found.add(line)
+                # One hit is enough for a line: look again from the next one.
+                if line + 1 == len(starts):
+                    break
+                position = text.find(keyword, starts[line + 1])
             hits[keyword] = found
     for rule in rule_list:
         line_numbers: set[int] = set()
