@@ -23,9 +23,9 @@ from textual.widgets import DataTable, Input, Static
 
 from retrotui.document.models import ActionItem
 from retrotui.document.schema import ActionStatus
-from retrotui.errors import RetroError
+from retrotui.errors import BadDocument, RetroError
 from retrotui.followup import items
-from retrotui.followup.board import BoardRow, board, filtered
+from retrotui.followup.board import BoardRow, board, filtered, read_sources
 from widgets.keys_footer import KeysFooter
 
 VIEWS = ("open", "overdue", "done and dropped", "all")
@@ -110,14 +110,19 @@ class BoardScreen(Screen["str | None"]):
 
     @work(thread=True, group="board", exclusive=True)
     def _load(self) -> None:
-        from retrotui.storage.store import Store
-
+        skipped: list[BadDocument] = []
         try:
-            pms = Store(self.db_path).all()
+            sources = read_sources(self.db_path, skipped)
         except RetroError as error:
             self.app.call_from_thread(self._failed, str(error))
             return
-        self.post_message(self.Loaded(board(pms, self._today())))
+        if skipped:
+            names = ", ".join(error.pm_id for error in skipped)
+            self.app.call_from_thread(
+                self._failed,
+                f"Not listed, cannot be read: {names}. 'retro list' says why.",
+            )
+        self.post_message(self.Loaded(board(sources, self._today())))
 
     @work(thread=True, group="board-write")
     def _change(

@@ -235,3 +235,20 @@ def test_empty_store(capsys, db_path: Path) -> None:
     code, out, _ = run(capsys, "--db", str(db_path), "actions")
     assert (code, out) == (0, "No open action items.\n")
     assert actions_json(capsys, db_path) == []
+
+
+def test_an_unreadable_postmortem_is_named_and_the_rest_listed(
+    capsys, db: Path
+) -> None:
+    data = json.loads(db.read_text())
+    table = data["postmortems"]
+    for doc in table.values():
+        if doc["id"] == "b3xk9p":
+            doc["actions"][0]["due"] = "not a date"
+    db.write_text(json.dumps(data))
+    code, out, err = run(capsys, "--db", str(db), "actions")
+    assert code == 0
+    assert "skipped postmortem 'b3xk9p'" in err and "actions.0.due" in err
+    assert "a-rot" in out and "b3xk9p" not in out
+    # Its item id is unique now among what can be read.
+    assert "k7m2qx/a-alrt" not in out and "a-alrt" in out

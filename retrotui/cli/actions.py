@@ -13,7 +13,7 @@ import sys
 from typing import TYPE_CHECKING
 
 from retrotui.cli import actions_change, actions_tracker
-from retrotui.cli.common import add_command, as_of_date, store_for
+from retrotui.cli.common import add_command, as_of_date
 
 if TYPE_CHECKING:
     from retrotui.followup.board import BoardRow
@@ -62,7 +62,7 @@ def run(args: argparse.Namespace) -> int:
 
     today = as_of_date(args.as_of, "retro actions")
     rows = filtered(
-        board(store_for(args).all(), today),
+        board(actions_change.sources_for(args), today),
         owner=args.owner,
         service=args.service,
         overdue=args.overdue,

@@ -4,9 +4,14 @@ from __future__ import annotations
 
 import argparse
 import textwrap
+from typing import TYPE_CHECKING
 
 from retrotui.cli.common import as_of_date, store_for
 from retrotui.followup import REF_HELP
+
+if TYPE_CHECKING:
+    from retrotui.errors import BadDocument
+    from retrotui.followup.board import Source
 
 _VERBS = {
     "done": (
@@ -61,13 +66,29 @@ def add_parsers(verbs: argparse._SubParsersAction) -> None:
         )
 
 
+def sources_for(args: argparse.Namespace) -> list[Source]:
+    """The postmortems the board reads, from the file ``--db`` names; one
+    that cannot be read is named on stderr and left out."""
+    import sys
+
+    from retrotui.followup.board import read_sources
+    from retrotui.storage.paths import default_db_path
+
+    path = default_db_path(args.db)
+    skipped: list[BadDocument] = []
+    sources = read_sources(path, skipped)
+    for error in skipped:
+        print(f"retro: skipped {error} (in {path})", file=sys.stderr)
+    return sources
+
+
 def run(args: argparse.Namespace) -> int:
     from retrotui.errors import UsageError
     from retrotui.followup import items
 
     today = as_of_date(args.as_of, f"retro actions {args.verb}")
     store = store_for(args)
-    found = items.find_item(store.all(), args.item)
+    found = items.find_item(sources_for(args), args.item)
     item = found.item
     if args.verb == "done":
         if item.status.value == "done" and not args.note:

@@ -58,6 +58,11 @@ def run(args: argparse.Namespace) -> int:
         repo = github.check_repo(args.github)
         github.push(store, store.get(args.id), repo, today, args.dry_run, print)
         return 0
-    pms = [store.get(args.id)] if args.id else store.all()
-    github.pull(store, pms, today, print)
+    from retrotui.cli.actions_change import sources_for
+
+    sources = sources_for(args)
+    if args.id:
+        wanted = store.get(args.id).id
+        sources = [source for source in sources if source.id == wanted]
+    github.pull(store, sources, today, print)
     return 0

@@ -21,6 +21,7 @@ from retrotui.document.models import ActionItem, Postmortem
 from retrotui.document.schema import ActionStatus
 from retrotui.errors import RetroError, UsageError
 from retrotui.followup import describe, items
+from retrotui.followup.board import Source
 from retrotui.reports.md_text import escape_block, escape_inline
 from retrotui.storage.store import Store
 
@@ -149,7 +150,7 @@ def push(
     return filed
 
 
-def _tracked(pms: list[Postmortem]) -> Iterator[tuple[Postmortem, ActionItem]]:
+def _tracked(pms: list[Source]) -> Iterator[tuple[Source, ActionItem]]:
     for pm in pms:
         for item in pm.actions:
             if item.status is ActionStatus.open and ISSUE_URL.fullmatch(item.tracker):
@@ -157,7 +158,7 @@ def _tracked(pms: list[Postmortem]) -> Iterator[tuple[Postmortem, ActionItem]]:
 
 
 def pull(
-    store: Store, pms: list[Postmortem], today: date, say: Callable[[str], None]
+    store: Store, pms: list[Source], today: date, say: Callable[[str], None]
 ) -> int:
     """Mark done each open item whose GitHub issue is closed; how many."""
     tracked = list(_tracked(pms))

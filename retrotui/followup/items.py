@@ -16,6 +16,7 @@ from retrotui.document.models import ActionItem, Postmortem
 from retrotui.document.schema import ActionStatus
 from retrotui.errors import NotFound, RetroError, UsageError
 from retrotui.followup import REF_HELP
+from retrotui.followup.board import Source
 from retrotui.storage.store import Store
 
 
@@ -30,7 +31,7 @@ class Found:
         return f"{self.item.id} ({self.pm_id})"
 
 
-def find_item(pms: list[Postmortem], ref: str) -> Found:
+def find_item(pms: list[Source], ref: str) -> Found:
     """The one action item ``ref`` names among ``pms``; a clear error otherwise."""
     text = ref.strip()
     pm_part, _, item_part = text.rpartition("/")
