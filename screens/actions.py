@@ -36,6 +36,15 @@ def _clip(text: str, width: int) -> str:
     return text if len(text) <= width else text[: width - 1] + "…"
 
 
+def entry_row(label: str, entry_id: str, limit: int, placeholder: str) -> Horizontal:
+    """One line of the item's form: its label, then the entry for it."""
+    return Horizontal(
+        Label(label, classes="actions-label"),
+        TextEntry(limit=limit, placeholder=placeholder, id=entry_id, compact=True),
+        classes="actions-row",
+    )
+
+
 class ActionsScreen(PhaseScreen):
     """The items in a list; the highlighted one in a form with a live SMART check."""
 
@@ -97,31 +106,14 @@ class ActionsScreen(PhaseScreen):
             yield Static(Text(NO_FACTORS), id="actions-no-factors")
             yield ActionList(id="actions-list")
             yield Static(id="actions-form-title")
-            with Horizontal(classes="actions-row"):
-                yield Label("What", classes="actions-label")
-                yield TextEntry(
-                    limit=MAX_TEXT,
-                    placeholder="A concrete change",
-                    id="action-text",
-                    compact=True,
-                )
+            yield entry_row("What", "action-text", MAX_TEXT, "A concrete change")
             yield FindingsPanel(id="actions-findings")
-            with Horizontal(classes="actions-row"):
-                yield Label("Owner", classes="actions-label")
-                yield TextEntry(
-                    limit=MAX_LINE,
-                    placeholder="one person or a named team",
-                    id="action-owner",
-                    compact=True,
-                )
-            with Horizontal(classes="actions-row"):
-                yield Label("Due", classes="actions-label")
-                yield TextEntry(
-                    limit=MAX_LINE,
-                    placeholder="2027-01-15, in 2 weeks, end of Q1",
-                    id="action-due",
-                    compact=True,
-                )
+            yield entry_row(
+                "Owner", "action-owner", MAX_LINE, "one person or a named team"
+            )
+            yield entry_row(
+                "Due", "action-due", MAX_LINE, "2027-01-15, in 2 weeks, end of Q1"
+            )
             with Horizontal(classes="actions-row"):
                 yield Label("Type", classes="actions-label")
                 yield Select(
