@@ -140,3 +140,26 @@ def test_escape_sequences_and_markup_are_cleaned_like_stored_text(
     assert pm.summary == "red text\nand 8-bit"
     assert pm.timeline[0].text == "<img src=x onerror=alert(1)> click (javascript:x)"
     assert "<img" not in to_markdown(pm).replace("\\<img", "")
+
+
+def test_hostile_shapes_stay_fast_and_never_crash(
+    capsys: pytest.CaptureFixture[str], db_path: Path, tmp_path: Path
+) -> None:
+    """Bullets nested 1,500 deep, 200,000 spaces in a line, a heading of
+    hashes: linear patterns, no recursion."""
+    path = tmp_path / "deep.md"
+    path.write_text(
+        "# Deep\n\n## Contributing Factors\n\n"
+        + "".join("  " * i + f"- level {i}\n" for i in range(1500))
+        + "\n## Timeline\n\nAll times in UTC.\n\n"
+        + "- 2020-01-21 14:02"
+        + " " * 200_000
+        + "x\n\n# Title"
+        + " #" * 100_000
+        + "\n"
+    )
+    code, out, err = run(capsys, "--db", str(db_path), "import", str(path))
+    assert code == 0, err
+    (pm,) = Store(db_path).all()
+    assert len(pm.factors) == 1 and len(pm.factors[0].whys) == 1499
+    assert pm.timeline[0].text == "x"

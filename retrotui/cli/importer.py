@@ -11,6 +11,8 @@ from retrotui.cli.common import add_command, store_for
 from retrotui.document.text import clean_line
 from retrotui.errors import RetroError
 
+WARNINGS_SHOWN = 10
+
 
 def add_parser(sub: argparse._SubParsersAction) -> None:
     parser = add_command(
@@ -111,9 +113,18 @@ def _report(outcome: object) -> None:
     # One id a line for scripts; a person at a terminal sees the title too.
     line = f"{outcome.id}  {outcome.title}" if sys.stdout.isatty() else outcome.id
     print(clean_line(line), flush=True)
-    for warning in outcome.warnings:
+    for warning in outcome.warnings[:WARNINGS_SHOWN]:
         print(
             clean_line(f"retro: warning: {outcome.source}: {warning}"), file=sys.stderr
+        )
+    more = len(outcome.warnings) - WARNINGS_SHOWN
+    if more > 0:
+        print(
+            clean_line(
+                f"retro: warning: {outcome.source}: and {more} more "
+                "(--json lists them all; what was not understood is in the notes)"
+            ),
+            file=sys.stderr,
         )
 
 

@@ -103,7 +103,7 @@ def import_text(
         return [
             Outcome(
                 name,
-                skipped="no summary, timeline, factors or action items: "
+                skipped="no summary, timeline, factors, actions or lessons: "
                 "a blank template or not a postmortem",
             )
         ]

@@ -11,10 +11,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-_HEADING = re.compile(r"^ {0,3}(#{1,6})[ \t]+(.*?)[ \t]*#*[ \t]*$")
+# Every pattern here is linear in the line's length (no two runs of spaces
+# that could split a line between them): hostile files may hold huge lines.
+_HEADING = re.compile(r"^ {0,3}(#{1,6})(?:[ \t]+(.*))?$")
 _FENCE = re.compile(r"^ {0,3}(```+|~~~+)")
 _BULLET = re.compile(r"^([ \t]*)(?:[-*+•]|\d{1,9}[.)])(?:[ \t]+(.*)|[ \t]*$)")
-_TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\s*$")
+_TABLE_RULE = re.compile(
+    r"^[ \t]*(?:\|[ \t]*)?:?-{2,}:?[ \t]*(?:\|[ \t]*:?-{2,}:?[ \t]*)*(?:\|[ \t]*)?$"
+)
 _CELL_SPLIT = re.compile(r"(?<!\\)\|")
 _COMMENT = re.compile(r"<!--.*?-->", re.S)
 
@@ -27,11 +31,15 @@ class Item:
     text: str
     children: list[Item] = field(default_factory=list)
 
-    def flat(self, depth: int = 0) -> list[str]:
-        """This bullet and everything under it, one indented line each."""
-        lines = [("  " * depth + "- " if depth else "") + self.text]
-        for child in self.children:
-            lines += child.flat(depth + 1)
+    def flat(self) -> list[str]:
+        """This bullet and everything under it, one indented line each (a
+        loop, not recursion: a hostile file may nest bullets thousands deep)."""
+        lines = []
+        stack: list[tuple[Item, int]] = [(self, 0)]
+        while stack:
+            item, depth = stack.pop()
+            lines.append(("  " * min(depth, 20) + "- " if depth else "") + item.text)
+            stack += [(child, depth + 1) for child in reversed(item.children)]
         return lines
 
 
@@ -89,6 +97,15 @@ def cells(line: str) -> list[str]:
     return [cell.strip() for cell in _CELL_SPLIT.split(body)]
 
 
+def _heading_text(text: str) -> str:
+    """A heading's text without its optional closing ``#`` run."""
+    text = text.strip()
+    bare = text.rstrip("#")
+    if bare != text and (not bare or bare[-1] in " \t"):
+        text = bare.rstrip()
+    return text
+
+
 def parse(text: str) -> Document:
     """The sections of ``text``, each heading opening one under the last
     heading of a higher level."""
@@ -131,7 +148,7 @@ def parse(text: str) -> Document:
             level = len(match[1])
             while stack[-1].level >= level:
                 stack.pop()
-            current = Section(level, match[2])
+            current = Section(level, _heading_text(match[2] or ""))
             stack[-1].children.append(current)
             stack.append(current)
             continue

@@ -56,7 +56,17 @@ def validated(data: dict[str, Any], report: Report, name: str) -> Postmortem:
 
 def is_empty(pm: Postmortem) -> bool:
     """Nothing a postmortem is made of: a blank template, a README."""
-    return not (pm.summary or pm.impact or pm.timeline or pm.factors or pm.actions)
+    return not (
+        pm.summary
+        or pm.impact
+        or pm.timeline
+        or pm.factors
+        or pm.actions
+        or pm.takeaways
+        or pm.went_well
+        or pm.went_wrong
+        or pm.lucky
+    )
 
 
 def from_markdown(

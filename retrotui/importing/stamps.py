@@ -45,7 +45,7 @@ _DATE = (
     # "Jan 21 15:36": the year is the incident's, so only before a clock.
     rf"|(?P<mn3>{_MONTH})\.?\s+(?P<md3>\d{{1,2}})(?:st|nd|rd|th)?,?(?=\s+\d{{1,2}}:\d{{2}})"
 )
-_WEEKDAY = r"(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?"
+_WEEKDAY = r"(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?[ \t]+)?"
 _CLOCK = (
     r"(?P<h>\d{1,2}|[?xX-]{2}|HH|hh):(?P<min>\d{2}|[?xX-]{2}|mm|MM)"
     r"(?::(?P<s>\d{2})(?:[.,]\d+)?)?(?:\s*(?P<ampm>[ap]\.?m\.?))?"
@@ -55,8 +55,10 @@ _ZONE = (
     r"|[A-Z]{2,5}(?=[\s:|,)\]-]|$))"
 )
 STAMP = re.compile(
-    rf"^\s*(?:~|≈|ca\.?|approx\.?|about)?\s*[\[(]?\s*(?:{_WEEKDAY}(?:{_DATE})(?:\s+at\s+|\s*(?:[Tt]|\s)\s*|,\s*)?)?"
-    rf"(?:{_CLOCK})?\s*(?:{_ZONE})?\s*[\])]?",
+    # Linear in the line's length: no two runs of spaces can trade characters.
+    r"^[ \t]*(?:(?:~|≈|ca\.?|approx\.?|about)[ \t]*)?(?:[\[(][ \t]*)?"
+    rf"(?:{_WEEKDAY}(?:{_DATE})(?:[ \t]+at[ \t]+|[ \t]*[Tt][ \t]*|[ \t]+|,[ \t]*)?)?"
+    rf"(?:{_CLOCK})?(?:[ \t]*{_ZONE})?(?:[ \t]*[\])])?",
     re.IGNORECASE,
 )
 
