@@ -52,7 +52,7 @@ def test_lists_open_items_of_every_postmortem_overdue_first(capsys, db: Path) ->
     code, out, err = run(capsys, "--db", str(db), "actions", "--as-of", TODAY)
     assert (code, err) == (0, "")
     lines = out.splitlines()
-    assert lines[0].split() == ["ITEM", "DUE", "OWNER", "POSTMORTEM", "TEXT"]
+    assert lines[0].split() == ["ITEM", "DUE", "OWNER", "FROM", "TEXT"]
     assert lines[1].startswith("a-rot ")
     assert "2026-11-01!" in lines[1]
     # The shared id is listed in the form that names it.
@@ -177,7 +177,8 @@ def test_due_reads_the_smart_grammar(capsys, db: Path) -> None:
     ("when", "message"),
     [
         ("asap", "is not a due date"),
-        ("03/04/2027", "could be 2027-03-04 or 2027-04-03"),
+        ("03/04/2027", "could be 2027-03-04 or 2027-04-03?"),
+        ("mid-April", "is not one day: did you mean 2027-04-15?"),
         ("", "is not a due date"),
     ],
 )
@@ -185,7 +186,9 @@ def test_due_refuses_what_is_not_one_date(
     capsys, db: Path, when: str, message: str
 ) -> None:
     before = db.read_bytes()
-    code, _, err = run(capsys, "--db", str(db), "actions", "due", "a-rot", when)
+    code, _, err = run(
+        capsys, "--db", str(db), "actions", "due", "a-rot", when, "--as-of", TODAY
+    )
     assert code == 2 and message in err
     assert db.read_bytes() == before
 

@@ -10,10 +10,12 @@ from __future__ import annotations
 import argparse
 import shutil
 import sys
+import textwrap
 from typing import TYPE_CHECKING
 
 from retrotui.cli import actions_change, actions_tracker
 from retrotui.cli.common import add_command, as_of_date
+from retrotui.followup import REF_HELP
 
 if TYPE_CHECKING:
     from retrotui.followup.board import BoardRow
@@ -33,6 +35,7 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
         "list open action items across postmortems; close, drop or reschedule one",
         EXAMPLE,
     )
+    parser.epilog = f"{textwrap.fill(REF_HELP + '.', 78)}\n\n{parser.epilog}"
     parser.add_argument("--owner", metavar="O", help="only items whose owner has O")
     parser.add_argument(
         "--service", metavar="S", help="only items of postmortems about service S"
@@ -85,11 +88,9 @@ def run(args: argparse.Namespace) -> int:
 def _print_table(rows: list[BoardRow], with_status: bool) -> None:
     width = shutil.get_terminal_size().columns if sys.stdout.isatty() else 0
     ref_w = max(4, *(len(row.ref) for row in rows))
-    pm_w = max(10, *(len(row.pm_id) for row in rows))
+    pm_w = max(4, *(len(row.pm_id) for row in rows))
     status = f"{'STATUS':<9} " if with_status else ""
-    print(
-        f"{'ITEM':<{ref_w}} {'DUE':<11} {status}{'OWNER':<12} {'POSTMORTEM':<{pm_w}} TEXT"
-    )
+    print(f"{'ITEM':<{ref_w}} {'DUE':<11} {status}{'OWNER':<12} {'FROM':<{pm_w}} TEXT")
     for row in rows:
         item = row.item
         due = (item.due.isoformat() if item.due else "-") + ("!" if row.overdue else "")

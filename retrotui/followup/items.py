@@ -74,8 +74,11 @@ def read_due_date(text: str, today: date) -> date:
         raise UsageError(f"retro actions: {text!r} is not a due date; {DUE_HELP}")
     if reading.date is None:
         dates = " or ".join(day.isoformat() for day in reading.choices)
+        says = (
+            "could be" if len(reading.choices) > 1 else "is not one day: did you mean"
+        )
         raise UsageError(
-            f"retro actions: {text!r} could be {dates}; type the date as YYYY-MM-DD"
+            f"retro actions: {text!r} {says} {dates}? Type the date as YYYY-MM-DD"
         )
     return reading.date
 
