@@ -55,7 +55,8 @@ class BoardScreen(Screen["str | None"]):
     HELP = (
         "Every action item of every postmortem. **v** switches between open, "
         "overdue, done and dropped, and all; **/** filters by owner. On the "
-        "highlighted item: **d** marks it done, **r** opens it again, **e** "
+        "highlighted item: **d** marks it done (with a note or link, which may be "
+        "empty), **r** opens it again, **e** "
         "changes its due date (2027-03-31, Friday, in 2 weeks, end of Q1 ...), "
         "**o** or Enter opens its postmortem. Esc goes back home."
     )
@@ -83,13 +84,15 @@ class BoardScreen(Screen["str | None"]):
         self.rows: list[BoardRow] = []
         self.view = VIEWS[0]
         self.loaded = False
+        # The item the line under the table is asking about, and what for.
+        self.asking: tuple[BoardRow, str] | None = None
 
     def compose(self) -> ComposeResult:
         yield Static("", id="board-header")
         yield Input(placeholder="/ owner", id="board-owner", compact=True)
         yield DataTable(id="board-table", cursor_type="row")
         yield Static("", id="board-detail")
-        yield Input(id="board-due", compact=True)
+        yield Input(id="board-line", compact=True)
         yield KeysFooter()
 
     def on_mount(self) -> None:
@@ -98,7 +101,7 @@ class BoardScreen(Screen["str | None"]):
         table.add_column("from", width=6, key="from")
         table.add_column("owner", width=OWNER_WIDTH, key="owner")
         table.add_column("action", key="action")
-        self.query_one("#board-due", Input).display = False
+        self.query_one("#board-line", Input).display = False
         self._show_header()
         table.focus()
         self._load()
@@ -248,8 +251,7 @@ class BoardScreen(Screen["str | None"]):
         row = self._current()
         if row is None or row.item.status is ActionStatus.done:
             return
-        today = self._today()
-        self._change(row, lambda i: items.mark_done(i, "", today), f"{row.ref} done")
+        self._ask(row, "note", f"how {row.ref} was done: a PR, a link (may be empty)")
 
     def action_reopen(self) -> None:
         row = self._current()
@@ -259,35 +261,58 @@ class BoardScreen(Screen["str | None"]):
 
     def action_due(self) -> None:
         row = self._current()
-        if row is None:
-            return
-        due = self.query_one("#board-due", Input)
-        due.placeholder = f"new due date for {row.ref}: Friday, in 2 weeks, EOQ ..."
-        due.value = ""
-        due.display = True
-        due.focus()
+        if row is not None:
+            self._ask(row, "due", f"new due date for {row.ref}: Friday, EOQ ...")
 
-    @on(Input.Changed, "#board-due")
-    def _due_typed(self, event: Input.Changed) -> None:
+    def _ask(self, row: BoardRow, what: str, placeholder: str) -> None:
+        """Open the line under the table for ``what`` (``due`` or ``note``)
+        about ``row``; the answer goes to that item even if the list changes."""
+        self.asking = (row, what)
+        line = self.query_one("#board-line", Input)
+        line.placeholder = placeholder
+        line.value = ""
+        line.display = True
+        line.focus()
+        self._show_hint("")
+
+    def _show_hint(self, typed: str) -> None:
         detail = self.query_one("#board-detail", Static)
-        if not event.value.strip():
-            self._show_detail()
+        if self.asking is None:
+            return
+        if self.asking[1] == "note":
+            detail.update(Text("Enter marks it done, Esc cancels", style="dim"))
+            return
+        if not typed.strip():
+            detail.update(Text("Enter sets the date, Esc cancels", style="dim"))
             return
         try:
-            when = items.read_due_date(event.value, self._today())
+            when = items.read_due_date(typed, self._today())
         except RetroError as error:
             detail.update(Text(str(error).removeprefix("retro actions: "), style="dim"))
         else:
             detail.update(Text(f"→ {when:%a %Y-%m-%d}  (Enter to set, Esc to cancel)"))
 
-    @on(Input.Submitted, "#board-due")
-    def _due_entered(self, event: Input.Submitted) -> None:
-        row = self._current()
-        if row is None:
+    @on(Input.Changed, "#board-line")
+    def _line_typed(self, event: Input.Changed) -> None:
+        self._show_hint(event.value)
+
+    @on(Input.Submitted, "#board-line")
+    def _line_entered(self, event: Input.Submitted) -> None:
+        if self.asking is None:
             return
+        row, what = self.asking
         typed = event.value
+        today = self._today()
+        if what == "note":
+            self._close_line()
+            self._change(
+                row,
+                lambda i: items.mark_done(i, typed.strip(), today),
+                f"{row.ref} done",
+            )
+            return
         try:
-            when = items.read_due_date(typed, self._today())
+            when = items.read_due_date(typed, today)
         except RetroError as error:
             self.notify(
                 str(error).removeprefix("retro actions: "),
@@ -295,15 +320,16 @@ class BoardScreen(Screen["str | None"]):
                 markup=False,
             )
             return
-        self._close_due()
+        self._close_line()
         self._change(
             row,
             lambda i: items.with_due(i, when, typed),
             f"{row.ref} due {when:%a %Y-%m-%d}",
         )
 
-    def _close_due(self) -> None:
-        self.query_one("#board-due", Input).display = False
+    def _close_line(self) -> None:
+        self.asking = None
+        self.query_one("#board-line", Input).display = False
         self.query_one("#board-table", DataTable).focus()
         self._show_detail()
 
@@ -317,8 +343,8 @@ class BoardScreen(Screen["str | None"]):
         self.action_open()
 
     def action_back(self) -> None:
-        if self.query_one("#board-due", Input).display:
-            self._close_due()
+        if self.asking is not None:
+            self._close_line()
             return
         if self.focused is self.query_one("#board-owner", Input):
             self.query_one("#board-table", DataTable).focus()

@@ -95,10 +95,11 @@ async def test_done_reopen_and_due_are_saved(db_path: Path) -> None:
     app = RetroApp(db_path, clock=clock)
     async with app.run_test(size=(80, 24)) as pilot:
         await to_board(pilot)
-        await pilot.press("d")
+        await pilot.press("d", *"PR 91", "enter")
         await settle(pilot)
         rot = Store(db_path).get("k7m2qx").actions[1]
         assert (rot.status.value, rot.closed_on) == ("done", date(2026, 12, 3))
+        assert rot.closing_note == "PR 91"
         assert "k7m2qx/a-rot" not in shown(app)
         await pilot.press("v", "v")
         assert "k7m2qx/a-rot" in shown(app)
@@ -126,7 +127,7 @@ async def test_done_reopen_and_due_are_saved(db_path: Path) -> None:
         # Esc in the due line cancels it; the next one goes home.
         await pilot.press("e", "escape")
         assert isinstance(app.screen, BoardScreen)
-        assert not app.screen.query_one("#board-due").display
+        assert not app.screen.query_one("#board-line").display
         await pilot.press("escape")
         assert isinstance(app.screen, HomeScreen)
 
