@@ -21,10 +21,11 @@ from datetime import date, datetime
 from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
+from textual import events
 from textual.app import ComposeResult
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import Input, ListView, Static
+from textual.widgets import Input, ListView, Static, TextArea
 
 from retrotui.document.schema import now as wall_clock
 from retrotui.interview.script import PHASES
@@ -79,6 +80,28 @@ class PhaseScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.restore_unsent()
+
+    def on_key(self, event: events.Key) -> None:
+        # A character no widget took (the focus was on a list or the page) is
+        # typing meant for a field: it goes into the screen's entry line
+        # rather than vanishing. Keys bound to something keep their meaning.
+        if not event.is_printable or event.character is None:
+            return
+        if (
+            isinstance(self.focused, (Input, TextArea))
+            or event.key in self.active_bindings
+        ):
+            return
+        box = next(
+            (b for b in self.query(EntryLine) if not b.disabled and b.display),
+            None,
+        )
+        if box is None:
+            self.notify("Tab moves to a field to type in.", timeout=2)
+            return
+        event.stop()
+        box.focus()
+        box.insert_text_at_cursor(event.character)
 
     def changed(self, pm: Postmortem) -> None:
         """Record an edit: refresh the header and let the app autosave."""

@@ -8,7 +8,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
-from textual.widgets import Checkbox, DataTable, Input, Label, Select, Static, TextArea
+from textual.widgets import DataTable, Input, Label, Select, Static, TextArea
 
 from retrotui.checks.completeness import facilitator_is_responder
 from retrotui.document.models import Participant, Role, Severity
@@ -18,6 +18,9 @@ from screens.base import PhaseScreen
 from widgets.text_entry import TextEntry
 
 ROLE_CHOICES = [(role.value.replace("_", " "), role.value) for role in Role]
+# Said in words: a checkbox's glyph read as "checked" when it was not, and
+# everyone was stored by role only.
+CONSENT_CHOICES = [("role only", False), ("named (agreed)", True)]
 SEVERITY_CHOICES = [(severity.value, severity.value) for severity in Severity]
 # Text inputs holding a list, typed comma separated.
 LIST_FIELDS = {"services": "services", "tickets": "tickets", "changes": "changes"}
@@ -82,7 +85,7 @@ class StageScreen(PhaseScreen):
         "everything is saved as you type.\n\n"
         "- Services, tickets and changes: comma separated.\n"
         "- Participants: type a name, pick the role and whether they agreed to be "
-        "named, press **enter** to add. In the list: **space** toggles consent, "
+        "named (*role only* or *named (agreed)*), press **enter** to add. In the list: **space** toggles consent, "
         "**r** changes the role, **x** or **delete** removes.\n"
         "- The facilitator should not have been a responder: retro warns, but "
         "does not stop you.\n\n"
@@ -152,7 +155,14 @@ class StageScreen(PhaseScreen):
                     id="p-role",
                     compact=True,
                 )
-                yield Checkbox("may be named", id="p-consent", compact=True)
+                yield Select(
+                    CONSENT_CHOICES,
+                    value=False,
+                    allow_blank=False,
+                    id="p-consent",
+                    compact=True,
+                    tooltip="In the report: by role only, or by name (they agreed)",
+                )
             yield ParticipantTable(id="participants", cursor_type="row")
             with Horizontal(classes="field"):
                 yield Label("Facilitator", classes="label")
@@ -169,7 +179,7 @@ class StageScreen(PhaseScreen):
         table = self.query_one(ParticipantTable)
         table.add_column("name", key="name")
         table.add_column("role", width=18, key="role")
-        table.add_column("named in report", width=15, key="named")
+        table.add_column("in report", width=15, key="named")
         self._fill_participants()
         self._show_warnings()
         self.query_one("#title", Input).focus()
@@ -219,7 +229,7 @@ class StageScreen(PhaseScreen):
             self._message("Type a name first, then press enter", error=True)
             return
         role = self.query_one("#p-role", Select).value
-        consent = self.query_one("#p-consent", Checkbox).value
+        consent = self.query_one("#p-consent", Select).value is True
         person = Participant(
             name=name,
             role=Role(role) if isinstance(role, str) else Role.responder,
@@ -228,7 +238,7 @@ class StageScreen(PhaseScreen):
         self._set("participants", [*self.pm.participants, person])
         event.input.value = ""
         # Consent is asked of each person: it never carries over to the next.
-        self.query_one("#p-consent", Checkbox).value = False
+        self.query_one("#p-consent", Select).value = False
         self._fill_participants()
         self._message(f"Added {person.name}")
 
@@ -257,7 +267,7 @@ class StageScreen(PhaseScreen):
             table.add_row(
                 Text(person.name),
                 Text(person.role.value.replace("_", " ")),
-                Text("yes" if person.consent_named else "no (role only)"),
+                Text("named (agreed)" if person.consent_named else "role only"),
             )
         table.display = bool(self.pm.participants)
         if row is not None and self.pm.participants:

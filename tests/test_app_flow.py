@@ -48,7 +48,9 @@ async def test_new_incident_by_keys_is_stored(db_path: Path) -> None:
         await pilot.press("tab")
         await type_text(pilot, "Maria Lopez")
         await pilot.press("enter")
-        await pilot.press("tab", "tab", "space", "shift+tab", "shift+tab")
+        # Consent, in words: "named (agreed)" is below "role only".
+        await pilot.press("tab", "tab", "enter", "down", "enter")
+        await pilot.press("shift+tab", "shift+tab")
         await type_text(pilot, "Lee Chen")
         await pilot.press("enter")
         # To the participant list: Lee becomes a facilitator by role cycling.
@@ -76,8 +78,9 @@ async def test_new_incident_by_keys_is_stored(db_path: Path) -> None:
         ):
             await type_text(pilot, line)
             await pilot.press("enter")
-        await pilot.press("up")  # to the list, on the last event
-        await pilot.press("r", "up", "m", "up", "a", "up", "d", "up", "s")
+        await pilot.press("up", "home")  # to the list, on the first event
+        # Each milestone key moves the cursor on to the next event.
+        await pilot.press("s", "d", "a", "m", "r")
         stats = str(app.screen.query_one("#timeline-stats").render())
         assert "detect 5m" in stats and "resolve 47m" in stats
         assert "times in UTC" in stats

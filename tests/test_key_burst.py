@@ -28,7 +28,7 @@ def keys(*parts: str) -> list[events.Key]:
     """Key events for ``parts``: a special key by name, anything else typed."""
     out: list[events.Key] = []
     for part in parts:
-        if part in SPECIAL or part.startswith("ctrl+"):
+        if part in SPECIAL or "+" in part[1:]:
             out.append(events.Key(part, SPECIAL.get(part)))
         else:
             out.extend(events.Key(KEY_NAMES.get(ch, ch), ch) for ch in part)
@@ -93,3 +93,17 @@ async def test_a_burst_reaches_every_field_of_every_screen(db_path: Path) -> Non
     stored = Store(db_path).all()[0]
     assert stored.takeaways == ["A takeaway typed at speed"]
     assert stored.severity.value == "sev1"
+
+
+async def test_typing_on_a_list_goes_into_the_entry_line(db_path: Path) -> None:
+    app = RetroApp(db_path, clock=lambda: NOW)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        burst(app, "n", "f6", "f6", "f6")  # Factors: one entry line
+        await settle(pilot)
+        app.screen.query_one("#factors-body").focus()
+        await settle(pilot)
+        burst(app, "Config drift", "enter")
+        await settle(pilot)
+        assert app.pm is not None
+        assert [f.text for f in app.pm.factors] == ["Config drift"]

@@ -139,3 +139,26 @@ def test_zone_label() -> None:
     cet = timezone(timedelta(hours=1), "CET")
     assert zone_label(NOW.astimezone(cet)) == "CET (+01:00)"
     assert zone_label(NOW.astimezone(timezone(timedelta(hours=-5)))) == "UTC-05:00"
+
+
+async def test_milestone_keys_after_tab_mark_successive_events(db_path: Path) -> None:
+    pm = Postmortem(title="Ingress down", phase="timeline", created=NOW)
+    pm.timeline = [
+        {"at": NOW - timedelta(minutes=m), "text": f"event {4 - i}"}  # type: ignore[list-item]
+        for i, m in enumerate((40, 30, 20, 10))
+    ]
+    app = start(db_path, pm)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("tab")
+        table = app.screen.query_one(EventTable)
+        assert app.focused is table
+        assert table.cursor_row == 0  # the first event, not the last
+        await pilot.press("s", "d", "m", "r")
+        marks = [e.milestone for e in app.screen.pm.timeline]
+    assert marks == [
+        Milestone.started,
+        Milestone.detected,
+        Milestone.mitigated,
+        Milestone.resolved,
+    ]

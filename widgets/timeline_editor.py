@@ -82,6 +82,9 @@ class EventInput(Input):
     def action_to_list(self) -> None:
         table = self.screen.query_one(EventTable)
         if table.row_count:
+            # Up from the line below the list lands on the row just above it.
+            table.arrived_by_up = True
+            table.move_cursor(row=table.row_count - 1)
             table.focus()
 
 
@@ -131,8 +134,23 @@ class EventTable(DataTable[Text]):
     def _editor(self) -> TimelineEditor:
         return self.query_ancestor(TimelineEditor)
 
+    arrived_by_up = False
+
+    def on_focus(self) -> None:
+        # Tabbed to (the cursor was left on the last row added), start where
+        # marking milestones starts: the first event without one, so s, d, m,
+        # r pressed in a row mark successive events.
+        if self.arrived_by_up:
+            self.arrived_by_up = False
+            return
+        row = self._editor().first_unmarked()
+        if row is not None:
+            self.move_cursor(row=row)
+
     def action_milestone(self, value: str) -> None:
-        self._editor().toggle_milestone(self.cursor_row, Milestone(value))
+        row = self.cursor_row
+        if self._editor().toggle_milestone(row, Milestone(value)):
+            self.move_cursor(row=min(row + 1, self.row_count - 1))
 
     def action_edit(self) -> None:
         self._editor().start_edit(self.cursor_row)
@@ -323,9 +341,16 @@ class TimelineEditor(Vertical):
             error=True,
         )
 
-    def toggle_milestone(self, row: int, milestone: Milestone) -> None:
+    def first_unmarked(self) -> int | None:
+        """The row of the first event without a milestone, if any."""
+        return next(
+            (row for row, e in enumerate(self.events) if e.milestone is None), None
+        )
+
+    def toggle_milestone(self, row: int, milestone: Milestone) -> bool:
+        """Mark (or unmark) row ``row``; True when it was marked."""
         if not 0 <= row < len(self.events):
-            return
+            return False
         event = self.events[row]
         value = None if event.milestone is milestone else milestone
         changed = event.model_copy(update={"milestone": value})
@@ -333,6 +358,7 @@ class TimelineEditor(Vertical):
         table = self.query_one(EventTable)
         table.update_cell(event.id, "milestone", self._milestone_cell(changed))
         self.post_message(self.Edited(list(self.events)))
+        return value is not None
 
     def delete(self, row: int) -> None:
         if not 0 <= row < len(self.events):

@@ -24,12 +24,79 @@ _SYMPTOM = re.compile(
     r"outage|unavailable|5\d\d|slow|refused|broke(n)?|stopped)\b",
     re.IGNORECASE,
 )
+# Words that start a sentence with a capital and go on in lower case after
+# "because"; anything else (a name, a product) keeps its capital.
+_LOWER_FIRST = frozenset(
+    [
+        "the",
+        "a",
+        "an",
+        "this",
+        "that",
+        "these",
+        "those",
+        "there",
+        "it",
+        "its",
+        "we",
+        "our",
+        "they",
+        "their",
+        "no",
+        "nobody",
+        "every",
+        "each",
+        "all",
+        "some",
+        "one",
+        "two",
+        "several",
+        "many",
+        "most",
+        "our",
+        "when",
+        "while",
+        "because",
+        "after",
+        "before",
+        "during",
+        "since",
+        "until",
+        "if",
+        "only",
+        "not",
+        "nothing",
+    ]
+)
 # ... and one that stops at one of these has stopped at a person.
 _PERSON = re.compile(
     r"\b(someone|somebody|nobody|he|she|him|her|engineer|operator|developer|"
     r"admin|on-?call(er)?|human|mistake|forgot|careless|didn'?t notice)\b",
     re.IGNORECASE,
 )
+
+
+def names_someone(text: str, names: Iterable[str]) -> bool:
+    """Whether ``text`` names one of ``names`` as a word: "Maria" in any case,
+    initials ("AN", "WC") only in capitals, so the article "an" is nobody."""
+    for name in names:
+        name = name.strip()
+        if not name:
+            continue
+        initials = len(name) <= 3 and name.isupper()
+        flags = 0 if initials else re.IGNORECASE
+        if re.search(rf"(?<!\w){re.escape(name)}(?!\w)", text, flags):
+            return True
+    return False
+
+
+def after_because(answer: str) -> str:
+    """``answer`` as it reads after "because": "The pool ..." -> "the pool ...",
+    but "SRE", "Postgres"-like names and "I" keep their capital."""
+    first, _, rest = answer.partition(" ")
+    if first[:1].isupper() and first[1:].islower() and first.lower() in _LOWER_FIRST:
+        return first.lower() + (" " + rest if rest else "")
+    return answer
 
 
 def chain_nudge(
@@ -40,12 +107,7 @@ def chain_nudge(
         return None
     last = whys[-1] if whys else factor
     names = [name for name in names if name.strip()]
-    lowered = last.lower()
-    if (
-        lint(last, names)
-        or _PERSON.search(last)
-        or any(name.lower() in lowered for name in names)
-    ):
+    if lint(last, names) or _PERSON.search(last) or names_someone(last, names):
         return (
             "This ends at a person: ask what in the system made that "
             "action reasonable at the time."
@@ -121,7 +183,7 @@ class WhyChain(Vertical):
         for index, why in enumerate(self.whys, 1):
             chain.append(f"\n {index}. ", style="bold")
             chain.append("because ", style="dim")
-            chain.append(why)
+            chain.append(after_because(why))
         self.query_one("#why-chain", Static).update(chain)
         full = len(self.whys) >= WHY_DEPTH
         last = self.whys[-1] if self.whys else self.factor
