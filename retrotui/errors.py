@@ -15,6 +15,27 @@ class StoreError(RetroError):
     """The database file cannot be used; the message names it."""
 
 
+class RevisionConflict(StoreError):
+    """A save or delete expected revision N; the stored postmortem moved on.
+
+    ``current`` is the stored data now (a dict as stored), or None when the
+    postmortem was deleted meanwhile. Nothing was written.
+    """
+
+    def __init__(self, pm_id: str, expected: int, current: dict | None) -> None:
+        self.pm_id = pm_id
+        self.expected = expected
+        self.current = current
+        found = (
+            "deleted"
+            if current is None
+            else f"at revision {current.get('revision', 0)}"
+        )
+        super().__init__(
+            f"postmortem {pm_id} changed since it was read (revision {expected}, now {found})"
+        )
+
+
 class NotFound(RetroError):
     """No postmortem has the id asked for."""
 

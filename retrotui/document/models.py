@@ -127,6 +127,19 @@ class ActionItem(_Model):
         )
 
 
+class MergeConflict(_Model):
+    """A field two writers changed differently; ``mine`` stayed in the field.
+
+    Kept in the document (and shown by the app and the report) until someone
+    edits the field: nothing typed on either side is dropped.
+    """
+
+    field: Line
+    mine: Text = ""
+    theirs: Text = ""
+    at: AwareDatetime = Field(default_factory=now)
+
+
 _Item = TypeVar("_Item", TimelineEvent, Factor, ActionItem)
 
 
@@ -134,6 +147,9 @@ class Postmortem(_Model):
     """One postmortem or quick note, as stored (one TinyDB document)."""
 
     schema_version: int = SCHEMA_VERSION
+    # Counted up by the store on every write: a save that read revision N
+    # finds out whether someone else wrote in between (see Store.save).
+    revision: int = Field(default=0, ge=0)
     id: str = Field(default_factory=new_id)
     kind: Kind = Kind.incident
     title: Line = Field(min_length=1)
@@ -168,6 +184,7 @@ class Postmortem(_Model):
     # Text typed into an entry line and not added yet, by "<phase>:<entry>", so
     # a quit or a dropped connection gives it back instead of losing it.
     unsent: dict[Line, Text] = Field(default_factory=dict)
+    conflicts: list[MergeConflict] = Field(default_factory=list)
     created: AwareDatetime = Field(default_factory=now)
     updated: AwareDatetime = Field(default_factory=now)
 

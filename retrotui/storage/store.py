@@ -30,6 +30,7 @@ from retrotui.errors import (
     BadDocument,
     NotFound,
     RetroError,
+    RevisionConflict,
     StoreError,
     os_error_line,
 )
@@ -93,8 +94,7 @@ class Store:
     def add(self, pm: Postmortem) -> Postmortem:
         """Store a new postmortem; refuse an id that is already taken."""
         with self._locked():
-            self._insert(pm, replace=False)
-        return pm
+            return self._insert(pm, replace=False)
 
     def add_document(self, doc: dict[str, Any]) -> None:
         """Store a new postmortem given as JSON data in the current schema.
@@ -108,14 +108,40 @@ class Store:
             if str(doc_id) in self._data[TABLE]:
                 raise RetroError(f"a postmortem with id '{doc['id']}' already exists")
             self._forget(str(doc_id))
-            self._table.insert(Document(doc, doc_id=doc_id))
+            self._table.insert(Document({**doc, "revision": 1}, doc_id=doc_id))
 
-    def save(self, pm: Postmortem) -> Postmortem:
-        """Store ``pm`` as it is now (created or replaced), stamping ``updated``."""
+    def save(self, pm: Postmortem, expected_revision: int | None = None) -> Postmortem:
+        """Store ``pm`` as it is now (created or replaced), stamping ``updated``.
+
+        Every write of a document counts its ``revision`` up by one; the
+        returned copy carries the new revision. With ``expected_revision``
+        (the revision ``pm`` was read at; 0 for a postmortem not stored yet)
+        the save is refused with ``RevisionConflict`` when the stored
+        revision differs: someone else wrote in between, and the caller
+        merges (``retrotui.session.merge``) and saves again. Without it the
+        save overwrites whatever is stored (import --replace, tests).
+        """
         pm = pm.model_copy(update={"updated": now()})
         with self._locked():
-            self._insert(pm, replace=True)
-        return pm
+            if expected_revision is not None:
+                self._check_revision(pm.id, expected_revision)
+            return self._insert(pm, replace=True)
+
+    def revision(self, pm_id: str) -> int | None:
+        """The stored revision of ``pm_id`` (exact id); None when not stored.
+
+        Cheap when nothing changed on disk: the file is re-read only when its
+        size or times moved, so an open app can poll it every second.
+        """
+        with self._locked():
+            doc = self._data[TABLE].get(str(doc_id_for(pm_id)))
+            return None if doc is None else int(doc.get("revision", 0))
+
+    def stored(self, pm_id: str) -> dict[str, Any] | None:
+        """The stored JSON data of ``pm_id`` (exact id), a copy; None when absent."""
+        with self._locked():
+            doc = self._data[TABLE].get(str(doc_id_for(pm_id)))
+            return None if doc is None else orjson.loads(orjson.dumps(doc))
 
     def update(
         self, pm_id: str, change: Callable[[Postmortem], Postmortem]
@@ -125,8 +151,7 @@ class Store:
             current = self._model(self._find(pm_id))
             changed = change(current.model_copy(deep=True))
             changed = changed.model_copy(update={"updated": now()})
-            self._insert(changed, replace=True)
-        return changed
+            return self._insert(changed, replace=True)
 
     def put_many(
         self, pms: Iterable[Postmortem], replace: bool = False
@@ -142,7 +167,10 @@ class Store:
                         f"already in {self.path}: {', '.join(taken)} "
                         "(use --replace to overwrite)"
                     )
-            docs = {str(doc_id_for(pm.id)): self._dump(pm) for pm in pms}
+            docs = {}
+            for pm in pms:
+                key = str(doc_id_for(pm.id))
+                docs[key] = {**self._dump(pm), "revision": self._next_revision(key)}
             for key in docs:
                 self._forget(key)
             self._write({**self._data, TABLE: {**table, **docs}})
@@ -155,8 +183,12 @@ class Store:
         with self._locked():
             yield
 
-    def delete(self, pm_id: str) -> None:
+    def delete(self, pm_id: str, expected_revision: int | None = None) -> None:
+        """Remove ``pm_id``; with ``expected_revision``, only if it is still at
+        that revision (else ``RevisionConflict``: someone wrote to it)."""
         with self._locked():
+            if expected_revision is not None:
+                self._check_revision(pm_id, expected_revision)
             doc_id = self._find(pm_id).doc_id
             self._forget(str(doc_id))
             self._table.remove(doc_ids=[doc_id])
@@ -170,9 +202,8 @@ class Store:
             self._lock.acquire()
         except Timeout as error:
             raise StoreError(
-                f"{self.path} is locked by another retro for over "
-                f"{LOCK_TIMEOUT:.0f}s; try again, or remove {self._lock.lock_file} "
-                "if no retro is running"
+                f"{self.path} is busy: another retro has held its lock for over "
+                f"{LOCK_TIMEOUT:.0f}s; nothing was written, try again when it is done"
             ) from error
         except OSError as error:
             line = os_error_line(error, f"cannot lock {self._lock.lock_file}")
@@ -182,6 +213,18 @@ class Store:
             yield
         finally:
             self._lock.release()
+
+    def _check_revision(self, pm_id: str, expected: int) -> None:
+        doc = self._data[TABLE].get(str(doc_id_for(pm_id)))
+        if doc is None and expected == 0:
+            return  # new, and still not stored by anyone else
+        if doc is None or int(doc.get("revision", 0)) != expected:
+            current = None if doc is None else orjson.loads(orjson.dumps(doc))
+            raise RevisionConflict(pm_id, expected, current)
+
+    def _next_revision(self, key: str) -> int:
+        doc = self._data[TABLE].get(key)
+        return 1 if doc is None else int(doc.get("revision", 0)) + 1
 
     def _prepare_folder(self) -> None:
         folder = self.path.parent
@@ -250,7 +293,10 @@ class Store:
     def _dump(pm: Postmortem) -> dict[str, Any]:
         return pm.model_dump(mode="json")
 
-    def _insert(self, pm: Postmortem, replace: bool) -> None:
+    def _insert(self, pm: Postmortem, replace: bool) -> Postmortem:
+        """Write ``pm`` at the next revision; the stored copy is returned."""
+        key = str(doc_id_for(pm.id))
+        pm = pm.model_copy(update={"revision": self._next_revision(key)})
         doc = Document(self._dump(pm), doc_id=doc_id_for(pm.id))
         self._forget(str(doc.doc_id))
         if str(doc.doc_id) not in self._data[TABLE]:
@@ -263,6 +309,7 @@ class Store:
             )
         else:
             raise RetroError(f"a postmortem with id '{pm.id}' already exists")
+        return pm
 
     def _forget(self, key: str) -> None:
         self._models.pop(key, None)
