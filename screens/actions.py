@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
@@ -17,7 +19,7 @@ from textual.widgets import (
 )
 
 from retrotui.checks.readiness import check_item, review_blockers
-from retrotui.document.duedate import parse_due
+from retrotui.document.duedate import parse_due, read_due
 from retrotui.document.models import ActionItem, ActionType, Postmortem, Priority
 from retrotui.document.schema import MAX_LINE, MAX_TEXT
 from screens.base import PhaseScreen
@@ -36,13 +38,29 @@ def _clip(text: str, width: int) -> str:
     return text if len(text) <= width else text[: width - 1] + "…"
 
 
-def entry_row(label: str, entry_id: str, limit: int, placeholder: str) -> Horizontal:
-    """One line of the item's form: its label, then the entry for it."""
+def entry_row(
+    label: str, entry_id: str, limit: int, placeholder: str, *after: Static
+) -> Horizontal:
+    """One line of the item's form: its label, the entry, what follows it."""
     return Horizontal(
         Label(label, classes="actions-label"),
         TextEntry(limit=limit, placeholder=placeholder, id=entry_id, compact=True),
+        *after,
         classes="actions-row",
     )
+
+
+def due_reading(text: str, as_of: date) -> Text:
+    """The date a due phrase resolves to, shown on its own line of the form."""
+    if not text.strip():
+        return Text("")
+    reading = read_due(text, as_of)
+    if reading is None:
+        return Text("✗ not a date", style="red")
+    if reading.date is None:
+        options = " or ".join(f"{d:%a %Y-%m-%d}" for d in reading.choices[:2])
+        return Text(f"? {options}", style="yellow")
+    return Text(f"→ {reading.date:%a %Y-%m-%d}", style="green")
 
 
 class ActionsScreen(PhaseScreen):
@@ -112,7 +130,11 @@ class ActionsScreen(PhaseScreen):
                 "Owner", "action-owner", MAX_LINE, "one person or a named team"
             )
             yield entry_row(
-                "Due", "action-due", MAX_LINE, "2027-01-15, in 2 weeks, end of Q1"
+                "Due",
+                "action-due",
+                MAX_LINE,
+                "2027-01-15, in 2 weeks, end of Q1",
+                Static(id="action-due-reads"),
             )
             with Horizontal(classes="actions-row"):
                 yield Label("Type", classes="actions-label")
@@ -241,6 +263,11 @@ class ActionsScreen(PhaseScreen):
         panel.text = self.query_one("#action-text", Input).value
         panel.owner = self.query_one("#action-owner", Input).value
         panel.due = self.query_one("#action-due", Input).value
+        # Beside what was typed, in view at 80x24 (the panel's own due line is
+        # below the fold there).
+        self.query_one("#action-due-reads", Static).update(
+            due_reading(panel.due, self.today())
+        )
         panel.factor = "; ".join(factor_texts)
         self.query_one(FindingsPanel).text = panel.text
 

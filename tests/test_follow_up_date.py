@@ -8,6 +8,7 @@ import pytest
 from factories import incident
 
 from retrotui.interview.review_date import default_follow_up, read_follow_up
+from screens.actions import due_reading
 
 TODAY = date(2026, 12, 3)
 
@@ -54,3 +55,16 @@ def test_sentences_and_past_dates_are_refused_with_the_reason(
     when, note = read_follow_up(text, TODAY)
     assert when is None
     assert says in note
+
+
+@pytest.mark.parametrize(
+    ("typed", "shows"),
+    [
+        ("next Friday", "→ Fri 2026-12-04"),
+        ("2027-01-15", "→ Fri 2027-01-15"),
+        ("soon", "✗ not a date"),
+        ("", ""),
+    ],
+)
+def test_the_due_date_reads_beside_what_was_typed(typed: str, shows: str) -> None:
+    assert due_reading(typed, TODAY).plain == shows

@@ -209,3 +209,15 @@ def test_any_input_is_refused_or_kept_as_the_model_keeps_it(
     dumped = pm.model_dump(mode="json")
     for key in ("title", "impact", "services", "tags"):
         assert dumped[key] == doc[key], key
+
+
+def test_list_shows_and_sorts_by_the_incidents_date(db_path, capsys):
+    assert note(db_path, "Old outage", "--started", "2022-10-31 07:30") == 0
+    assert note(db_path, "Newer outage", "--started", "2024-03-02 10:00") == 0
+    capsys.readouterr()
+    assert main(["--db", str(db_path), "list"]) == 0
+    lines = capsys.readouterr().out.splitlines()[1:]
+    assert [line.split()[1] for line in lines] == ["2024-03-02", "2022-10-31"]
+    assert main(["--db", str(db_path), "list", "--json"]) == 0
+    rows = json.loads(capsys.readouterr().out)
+    assert [row["date"] for row in rows] == ["2024-03-02", "2022-10-31"]

@@ -39,3 +39,12 @@ def test_the_app_has_one_stylesheet() -> None:
     ]
     assert inline == []
     assert len(list((ROOT / "retrotui").rglob("*.tcss"))) == 1
+
+
+def test_the_install_line_installs_and_starts_nothing() -> None:
+    # A newcomer pasting the install line must not write into the default
+    # database before choosing one.
+    readme = (ROOT / "README.md").read_text()
+    install = re.findall(r"```sh\n(.*?)\n```", readme, re.S)[0]
+    assert "pip install" in install
+    assert "retro" not in install.replace("retrotui", "")

@@ -28,7 +28,9 @@ def run(args: argparse.Namespace) -> int:
     for error in listing.skipped:
         print(f"retro: skipped {error} (in {path})", file=sys.stderr)
     rows = [summary.to_json() for summary in listing.summaries]
-    rows.sort(key=lambda row: row["created"], reverse=True)
+    # The incident's date, as the home screen shows it (a historical incident
+    # typed in today sorts and shows under the day it happened).
+    rows.sort(key=lambda row: (row["date"], row["created"]), reverse=True)
     if args.json:
         sys.stdout.write(orjson.dumps(rows, option=orjson.OPT_INDENT_2).decode() + "\n")
         return 0
@@ -43,7 +45,7 @@ def run(args: argparse.Namespace) -> int:
         if row["promoted_to"]:
             title += f" (promoted to {row['promoted_to']})"
         print(
-            f"{row['id']:<8} {row['created'][:10]:<10} {row['kind']:<8} "
+            f"{row['id']:<8} {row['date']:<10} {row['kind']:<8} "
             f"{row['severity']:<5} {row['status']:<10} {row['open_actions']:>4}  {title}"
         )
     return 0
