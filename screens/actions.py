@@ -19,6 +19,7 @@ from textual.widgets import (
 )
 
 from retrotui.checks.readiness import check_item, review_blockers
+from retrotui.checks.smart import typed_fields
 from retrotui.document.duedate import parse_due, read_due
 from retrotui.document.models import ActionItem, ActionType, Postmortem, Priority
 from retrotui.document.schema import MAX_LINE, MAX_TEXT
@@ -340,6 +341,26 @@ class ActionsScreen(PhaseScreen):
     @on(ToggleList.Changed, "#action-factors")
     def _form_changed(self) -> None:
         self._save_form()
+
+    @on(Input.Blurred, "#action-text")
+    def _fill_from_text(self) -> None:
+        """An owner or due date typed in the item's text fills its empty field.
+
+        Shown in the field and editable there, so nobody types it twice; a
+        field that already holds something is left alone.
+        """
+        text = self.query_one("#action-text", Input).value
+        if not text.strip():
+            return
+        typed = typed_fields(text, self.today())
+        for field, value in (
+            ("#action-owner", typed.owner),
+            ("#action-due", typed.due),
+        ):
+            box = self.query_one(field, Input)
+            if value and not box.value.strip():
+                box.value = value
+                box.cursor_position = len(value)
 
     @on(Input.Submitted, "#action-text, #action-owner, #action-due")
     def _next_field(self) -> None:

@@ -6,7 +6,7 @@ from datetime import date
 from pathlib import Path
 
 from factories import NOW, incident, open_at, settle, stored, type_text
-from textual.widgets import Static
+from textual.widgets import Input, Static
 
 from retrotui.checks.readiness import review_blockers
 from retrotui.document.models import ActionItem, ActionType, Priority, Status
@@ -144,3 +144,40 @@ async def test_a_key_on_arrival_cannot_overwrite_a_saved_item(db_path: Path) -> 
         saved = stored(app)
     assert saved.actions[0].text == first + " (checked weekly)"
     assert saved.actions[1].text == "Load test promotions at 3x traffic"
+
+
+async def test_owner_and_due_typed_in_the_text_fill_the_empty_fields(
+    db_path: Path,
+) -> None:
+    app = open_at(db_path, incident(), "actions")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("ctrl+t")
+        await type_text(pilot, "@mia add a lag alert > 30s on orders-db by Friday pls")
+        await pilot.press("tab")  # leaving the text fills owner and due
+        await settle(pilot)
+        owner = app.screen.query_one("#action-owner", Input)
+        due = app.screen.query_one("#action-due", Input)
+        assert (owner.value, due.value) == ("@mia", "Friday")
+        await pilot.press("ctrl+u")  # and the filled owner stays editable
+        await type_text(pilot, "Team Web")
+        await settle(pilot)
+        item = stored(app).actions[-1]
+    assert (item.owner, item.due_text) == ("Team Web", "Friday")
+    assert item.due is not None and item.due.weekday() == 4
+
+
+async def test_a_field_already_filled_is_not_replaced_from_the_text(
+    db_path: Path,
+) -> None:
+    app = open_at(db_path, incident(), "actions")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("ctrl+t", "tab")
+        await type_text(pilot, "Team Web")
+        await pilot.press("shift+tab")
+        await type_text(pilot, "@mia add a lag alert > 30s on orders-db by Friday")
+        await pilot.press("tab")
+        await settle(pilot)
+        item = stored(app).actions[-1]
+    assert (item.owner, item.due_text) == ("Team Web", "Friday")
