@@ -344,15 +344,8 @@ class ActionsScreen(PhaseScreen):
 
     @on(Input.Blurred, "#action-text")
     def _fill_from_text(self) -> None:
-        """An owner or due date typed in the item's text fills its empty field.
-
-        Shown in the field and editable there, so nobody types it twice; a
-        field that already holds something is left alone.
-        """
-        text = self.query_one("#action-text", Input).value
-        if not text.strip():
-            return
-        typed = typed_fields(text, self.today())
+        """An owner or due date typed in the text fills its field if empty."""
+        typed = typed_fields(self.query_one("#action-text", Input).value, self.today())
         for field, value in (
             ("#action-owner", typed.owner),
             ("#action-due", typed.due),
