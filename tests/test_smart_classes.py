@@ -398,3 +398,46 @@ def test_relevance_classes(text: str, factor: str, ok: bool) -> None:
 def test_unbounded_scope_is_not_achievable(text: str, ok: bool) -> None:
     result = _check(text, due="in 2 weeks")
     assert (result.criteria["achievable"].ok is not False) is ok
+
+
+@pytest.mark.parametrize(
+    ("text", "measurable"),
+    [
+        # a setting added or raised without its value: to what?
+        ("Add a rate limit to the public API", False),
+        ("Add a timeout to the tax-service client in checkout-svc", False),
+        ("Set a retention on the app-logs bucket", False),
+        ("Add a quota for the batch namespace", False),
+        # with the value, or only mentioned as the topic of something else
+        ("Add a rate limit of 100 requests per second per key to the public API", True),
+        ("Add a 10-second timeout to the tax-service client in checkout-svc", True),
+        (
+            "Add a CI check that fails a PR when a helm chart has no resource limits",
+            True,
+        ),
+        (
+            "Write the 'CDN purge' runbook section in runbooks/cdn.md with the rate limits",
+            True,
+        ),
+    ],
+)
+def test_a_setting_needs_its_value(text: str, measurable: bool) -> None:
+    assert _check(text).criteria["measurable"].ok is measurable
+
+
+@pytest.mark.parametrize(
+    ("text", "ok"),
+    [
+        # the verb 'document' is not a document that will exist
+        ("Document the process", False),
+        ("Document the procedures", False),
+        ("Document the restore procedure for orders-db in runbooks/pg.md", True),
+        # 'high priority' names a level; '100 requests' is a count, not HTTP 100
+        ("Split the worker queue into high and low priority queues in mailer", True),
+        ("Cap the mailer at 200 messages per second", True),
+        ("Return 503 from /checkout when the pool is exhausted", True),
+    ],
+)
+def test_levels_counts_and_the_document_verb(text: str, ok: bool) -> None:
+    result = _check(text)
+    assert (result.criteria["specific"].ok and result.criteria["measurable"].ok) is ok

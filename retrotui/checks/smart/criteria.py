@@ -140,6 +140,11 @@ def measurable(f: Features) -> Criterion:
             f"'{f.change_lead}' says what changes but not to what",
             "Give the new value: 'from 02:00 to 06:00 UTC', 'to 50 QPS'",
         )
+    if f.unvalued is not None and f.concrete_lead is not None:
+        return _fail(
+            f"'{f.unvalued}' without its value: to what?",
+            "Give the value: 'at 100 requests per second per key', 'to 30 s'",
+        )
     if f.vague_quantity is not None:
         return _fail(
             f"'{f.vague_quantity}' is not a number",

@@ -19,6 +19,13 @@ _NUMBER = re.compile(
 )
 # Numbers that do not say when an item is done: HTTP codes ("the 502s", "5xx").
 _CODE = re.compile(r"^(?:[1-5]\d\d|[1-5]xx)s?$", re.IGNORECASE)
+# ... unless a unit follows: "100 requests per second", "500 ms".
+_COUNTED = re.compile(
+    r"\s*(?:requests?|reqs?|rps|qps|ms|milliseconds?|seconds?|secs?|minutes?|mins?|"
+    r"connections?|conns?|messages?|msgs?|rows?|users?|pods?|nodes?|replicas?|items?|"
+    r"jobs?|workers?|threads?|files?|[kmgt]i?b|per|percent)\b",
+    re.IGNORECASE,
+)
 _VERSION = re.compile(r"^v\d", re.IGNORECASE)
 _WORD = re.compile(r"[A-Za-z][\w'’-]*")
 # "orders-db", "runbooks/kafka.md", "order_items.order_id", "/healthz", "INC-530",
@@ -138,6 +145,23 @@ _GENERIC_ACRONYMS = frozenset(
         "DNS",
     ]
 )
+# "high priority", "low watermark": names of levels, not vague amounts.
+_NAMED_LEVEL = re.compile(
+    r"\b(?:high|low)(?:\s+(?:and|or|/)\s+(?:high|low))?[- ]"
+    r"(?:priority|availability|cardinality|water\s*mark)\b",
+    re.IGNORECASE,
+)
+# Settings that are nothing without their value: "add a rate limit", "a timeout".
+# Only as the object of the lead verb, not as a topic ("a runbook section on
+# rate limits", "a CI check that fails without resource limits").
+_VALUED = re.compile(
+    r"^\S+\s+(?:(?:a|an|the|new|global|default|per-[\w-]+)\s+){0,2}(?:[\w-]+\s+)?"
+    r"(rate[- ]limit(?:ing|s)?|timeouts?|quotas?|retention|ttl|threshold|"
+    r"pool\s+size|max(?:imum)?\s+connections|replica\s+count|concurrency\s+limit|"
+    r"memory\s+limits?|cpu\s+limits?|resource\s+limits?|limits?)"
+    r"(?=\s+(?:to|on|for|in|of|at|across|per)\b|\s*$|[,.;])",
+    re.IGNORECASE,
+)
 _JOINER = re.compile(
     r"(?:\b(?:and|then|plus|also|so)|[,;:+&]|\s-)\s+(?:\w+ly\s+)?([a-z][a-z-]+)"
     r"|\bby\s+([a-z]+ing)\b",
@@ -174,6 +198,7 @@ class Features:
     concrete_clause: bool
     absolute: str | None
     huge_scope: str | None
+    unvalued: str | None = None  # "add a rate limit": a setting without its value
 
 
 def _text(match: re.Match[str] | None) -> str | None:
@@ -228,6 +253,16 @@ def _content_words(text: str, r: Rules) -> int:
     return count
 
 
+def _group(match: re.Match[str] | None) -> str | None:
+    return match.group(1) if match is not None else None
+
+
+def _first_word(body: str, word: str) -> int:
+    """Where ``word`` first stands as a word in ``body`` (-1 when it does not)."""
+    found = re.search(rf"(?<![\w-]){re.escape(word)}(?![\w-])", body, re.IGNORECASE)
+    return found.start() if found else -1
+
+
 def _lead_verb(lead: str, r: Rules) -> re.Match[str] | None:
     """The first word, when it is a verb in the base form ("log", "collect")."""
     match = re.match(r"[a-z][a-z-]+", lead)
@@ -241,10 +276,16 @@ def features(body: str, lead: str) -> Features:
     figures, versions = [], []
     for match in _NUMBER.finditer(body):
         token = match.group().strip()
-        if _CODE.match(token):
+        if _CODE.match(token) and not _COUNTED.match(body, match.end()):
             continue
         (versions if _VERSION.match(token) else figures).append(token)
-    artifacts = list(r.artifact.finditer(body))
+    # "Document the process": the verb is not a document that will exist.
+    verb = re.match(r"[a-z][a-z-]*", lead)
+    artifacts = [
+        a
+        for a in r.artifact.finditer(body)
+        if not (verb and a.start() == _first_word(body, verb.group()))
+    ]
     vague_object = r.vague_object.search(body)
     vague_lead = r.vague_verb_lead.match(lead)
     deliberation = r.deliberation_lead.match(lead)
@@ -281,7 +322,7 @@ def features(body: str, lead: str) -> Features:
         person=_text(person_lead) or _text(r.person_phrase.search(body)),
         vague_phrase=_text(r.vague_phrase.search(body)),
         vague_object=_text(vague_object),
-        vague_quantity=_text(r.vague_quantity.search(body)),
+        vague_quantity=_text(r.vague_quantity.search(_NAMED_LEVEL.sub(" ", body))),
         vague_lead=_text(vague_lead),
         concrete_lead=_text(concrete_lead),
         change_lead=_text(r.change_lead.match(lead)),
@@ -290,6 +331,7 @@ def features(body: str, lead: str) -> Features:
         state_lead=concrete_lead is not None and bool(r.state_lead.match(lead)),
         artifact_verb=concrete_lead is not None and bool(r.artifact_verb.match(lead)),
         figure=figures[0] if figures else None,
+        unvalued=_group(_VALUED.search(lead)) if not figures else None,
         version=versions[0] if versions else None,
         artifact=artifacts[0].group() if artifacts else None,
         artifact_beside_vague=any(
