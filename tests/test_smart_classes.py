@@ -55,6 +55,13 @@ def test_owner_is_read_where_people_type_it(text: str, owner: str) -> None:
         ("Owner: netops | lower the TTL on api.example.com to 60s", "netops"),
         ("add a canary step of 10% for 15m to web-deploy. owner web. Fri", "web"),
         ("add a PDB minAvailable=2 to ingress-nginx, assignee kim", "kim"),
+        # who does it first, in a closing bracket
+        (
+            "Discuss modularity of the infra-modules repo (Willi call for meeting)",
+            "Willi",
+        ),
+        ("add a PDB minAvailable=2 to ingress-nginx (@kim to organise)", "@kim"),
+        ("Write up 3 options for the DNS failover (Ana will draft)", "Ana"),
     ],
 )
 def test_more_owner_places(text: str, owner: str) -> None:
@@ -75,6 +82,9 @@ def test_more_owner_places(text: str, owner: str) -> None:
         "step 3 - add a rollback command to the runbook",
         "prod - enable deletion protection on RDS",
         "q2 - migrate the mailer to the shared cluster",
+        # a closing bracket that is not about who
+        "Add an alert on replica lag > 30s (see INC-12 for context)",
+        "Pin traefik to 2.10.7 (the version to use is in the ADR)",
     ],
 )
 def test_no_owner_is_read_from_things_and_topics(text: str) -> None:

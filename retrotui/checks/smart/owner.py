@@ -38,6 +38,11 @@ _LEAD_LABEL = re.compile(
 _TRAIL_MARKER = re.compile(
     r"(?:owner|owned\s+by|assignee|assigned\s+to|who)\s*[:=]?\s+(?=\S)", re.I
 )
+_BRACKET_WHO = re.compile(
+    r"\s*(?P<who>@?[\w.-]+)\s+(?:to|will|calls?|owns|leads?|drives?|organi[sz]es?|"
+    r"hosts?|schedules?)\b",
+    re.IGNORECASE,
+)
 _TRAIL_BRACKET = re.compile(r"[\[(](?P<owner>[^\])(\[]{1,40})[\])]\s*$")
 _SEPARATOR = re.compile(r"\s[-—–]+\s|[—–]|[.;,!]\s|\s\|\s")
 _HANDLE = re.compile(r"(?<![\w.])@[A-Za-z0-9][\w.-]*\w")
@@ -150,6 +155,11 @@ def _trailing(body: str, rules: Rules) -> tuple[str, int, int] | None:
     if bracket is not None:
         if owner_like(bracket["owner"], rules):
             return bracket["owner"], bracket.start(), bracket.end()
+        # "(Rasmus call for meeting)", "(@kim to organise)": who does it first.
+        who = _BRACKET_WHO.match(bracket["owner"])
+        if who is not None and owner_like(who["who"], rules):
+            start = bracket.start() + 1 + who.start("who")
+            return who["who"], start, start + len(who["who"])
         return None
     separators = list(_SEPARATOR.finditer(text))
     if not separators:
