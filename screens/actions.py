@@ -19,7 +19,6 @@ from textual.widgets import (
 )
 
 from retrotui.checks.readiness import check_item, review_blockers
-from retrotui.checks.smart import typed_fields
 from retrotui.document.duedate import parse_due, read_due
 from retrotui.document.models import ActionItem, ActionType, Postmortem, Priority
 from retrotui.document.schema import MAX_LINE, MAX_TEXT
@@ -30,6 +29,7 @@ from widgets.findings import FindingsPanel, field_index
 from widgets.smart_panel import SmartPanel
 from widgets.text_entry import TextEntry
 from widgets.toggle_list import ToggleList
+from widgets.typed_fields import fill_typed_fields
 
 # Past this many items the list stops being a plan people follow up on.
 MAX_ITEMS = 5
@@ -344,16 +344,10 @@ class ActionsScreen(PhaseScreen):
 
     @on(Input.Blurred, "#action-text")
     def _fill_from_text(self) -> None:
-        """An owner or due date typed in the text fills its field if empty."""
-        typed = typed_fields(self.query_one("#action-text", Input).value, self.today())
-        for field, value in (
-            ("#action-owner", typed.owner),
-            ("#action-due", typed.due),
-        ):
-            box = self.query_one(field, Input)
-            if value and not box.value.strip():
-                box.value = value
-                box.cursor_position = len(value)
+        boxes = (
+            self.query_one(f"#action-{n}", Input) for n in ("text", "owner", "due")
+        )
+        fill_typed_fields(*boxes, self.today())
 
     @on(Input.Submitted, "#action-text, #action-owner, #action-due")
     def _next_field(self) -> None:
