@@ -545,3 +545,12 @@ def test_date_forms_in_a_timeline(written: str, instant: str, warned: bool) -> N
     pm = Postmortem.model_validate(result.data)
     assert pm.timeline[1].at == datetime.fromisoformat(instant)
     assert any("day first" in w for w in result.report.warnings) is warned
+
+
+@pytest.mark.parametrize("unit", ["[", "*a ", "_a ", "[a](", "**a ", "<http:", "*[_`<"])
+def test_hostile_inline_markup_is_read_as_text(unit: str) -> None:
+    """Patterns that made hand-written regular expressions quadratic."""
+    from retrotui.importing.inline import plain
+
+    text = plain(unit * 5000)
+    assert text.replace(" ", "").startswith(unit.strip()[:1])

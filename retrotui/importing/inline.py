@@ -2,46 +2,71 @@
 
 from __future__ import annotations
 
-import html
 import re
 from collections.abc import Callable
+from functools import lru_cache
+from typing import TYPE_CHECKING
 
+from retrotui.document.schema import MAX_TEXT
 from retrotui.reports.md_text import unescape
 
-_LINK = re.compile(r"!?\[([^\]]*)\]\(([^)\s]*)(?:\s+\"[^\"]*\")?\)")
-_AUTOLINK = re.compile(r"<((?:https?|mailto|ftp):[^>\s]+)>")
+if TYPE_CHECKING:
+    from markdown_it import MarkdownIt
+    from markdown_it.token import Token
+
 _BREAK = re.compile(r"<br\s*/?>", re.I)
-_STRONG = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
-_EMPHASIS = re.compile(r"(?<![\w*])([*_])(?=\S)(.+?)(?<=\S)\1(?![\w*])")
-_CODE = re.compile(r"(`+)(.+?)\1")
-_ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")
+_SPACE_RUN = re.compile(r"[ \t]{64,}")
+# Longer text is cut to a field's size after reading anyway; reading no more
+# than twice that bounds the work a hostile line can cause.
+_READ_AT_MOST = 2 * MAX_TEXT
 
 
-def _link(match: re.Match[str]) -> str:
-    text, url = match[1].strip(), match[2]
-    if not url or text == url:
-        return text or url
-    return f"{text} ({url})" if text else url
+@lru_cache(maxsize=1)
+def _parser() -> MarkdownIt:
+    # markdown-it-py (CommonMark, as Rich and Textual use it) rather than
+    # hand-written patterns: its inline rules stay linear on hostile input
+    # ('[' or '*a ' repeated), where regular expressions went quadratic.
+    from markdown_it import MarkdownIt
+
+    return MarkdownIt("commonmark", {"html": True})
+
+
+def _render(tokens: list[Token]) -> str:
+    out: list[str] = []
+    links: list[tuple[str, int]] = []
+    for token in tokens:
+        kind = token.type
+        if kind in ("text", "code_inline"):
+            out.append(token.content)
+        elif kind in ("softbreak", "hardbreak"):
+            out.append("\n")
+        elif kind == "html_inline":
+            out.append("\n" if _BREAK.fullmatch(token.content) else token.content)
+        elif kind == "link_open":
+            links.append((str(token.attrs.get("href", "")), len(out)))
+        elif kind == "link_close" and links:
+            href, start = links.pop()
+            label = "".join(out[start:]).strip()
+            if href and label != href:
+                out.append(f" ({href})" if label else href)
+        elif kind == "image":
+            alt = _render(token.children or [])
+            src = str(token.attrs.get("src", ""))
+            out.append(f"{alt} ({src})" if alt else src)
+        elif token.children:
+            out.append(_render(token.children))
+    return "".join(out)
 
 
 def plain(markdown: str) -> str:
     """Text written in another tool's Markdown, as plain text: emphasis and
-    code marks dropped, links as ``text (url)``, entities and ``<br>`` read."""
-    codes: list[str] = []
-
-    def keep_code(match: re.Match[str]) -> str:
-        codes.append(match[2].strip())
-        return f"\x00{len(codes) - 1}\x00"
-
-    text = _CODE.sub(keep_code, markdown)
-    text = _BREAK.sub("\n", text)
-    text = _LINK.sub(_link, text)
-    text = _AUTOLINK.sub(r"\1", text)
-    text = _STRONG.sub(r"\2", text)
-    text = _EMPHASIS.sub(r"\2", text)
-    text = _ESCAPE.sub(r"\1", text)
-    text = html.unescape(text)
-    text = re.sub("\x00(\\d+)\x00", lambda m: codes[int(m[1])], text)
+    code marks dropped, links as ``text (url)``, entities, escapes and
+    ``<br>`` read; other HTML stays as the characters written."""
+    # Rendered Markdown shows a run of spaces as one: a hostile run must not
+    # push the words after it past the cut.
+    markdown = _SPACE_RUN.sub(" ", markdown)
+    tokens = _parser().parseInline(markdown[:_READ_AT_MOST])
+    text = "".join(_render(token.children or []) for token in tokens)
     return "\n".join(line.strip() for line in text.split("\n")).strip()
 
 

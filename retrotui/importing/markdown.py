@@ -83,7 +83,7 @@ def _references(text: str) -> str:
         return text
     text = _DEFINITION.sub("", text)
     return re.sub(
-        r"\[([^\]]+)\](?:\[([^\]]*)\])?(?![(:])",
+        r"\[([^\[\]]+)\](?:\[([^\[\]]*)\])?(?![(:])",
         lambda m: (
             f"[{m[1]}]({urls[key]})"
             if (key := (m[2] or m[1]).lower()) in urls

@@ -11,8 +11,8 @@ from typing import Any
 from retrotui.importing.evidence.found import Found, Reading
 
 _COMMIT = re.compile(r"^commit ([0-9a-f]{7,64})\b")
-_DATE = re.compile(r"^(?:Date|AuthorDate|CommitDate):\s+(.*)$")
-_AUTHOR = re.compile(r"^(?:Author):\s+(.*?)\s*(?:<[^>]*>)?\s*$")
+_DATE = re.compile(r"^(?:Date|AuthorDate|CommitDate):(.*)$")
+_AUTHOR = re.compile(r"^Author:(.*)$")
 
 
 def looks_like_git(text: str) -> bool:
@@ -58,7 +58,7 @@ def read_git(text: str, zone: tzinfo) -> Reading:
             flush()
             commit, author, at, message = match[1], "", None, []
         elif (match := _AUTHOR.match(line)) is not None:
-            author = match[1]
+            author = match[1].split("<", 1)[0].strip()  # the name, not the address
         elif (match := _DATE.match(line)) is not None:
             found = _git_date(match[1])
             at = found if found is None or found.tzinfo else found.replace(tzinfo=zone)
