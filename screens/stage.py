@@ -84,6 +84,8 @@ class StageScreen(PhaseScreen):
         "Describe the incident and who took part. **Tab** moves between fields; "
         "everything is saved as you type.\n\n"
         "- Services, tickets and changes: comma separated.\n"
+        "- Detected and Resolved: how the incident was noticed and what ended "
+        "it (the report's Detection and Resolution).\n"
         "- Participants: type a name, pick the role and whether they agreed to be "
         "named (*role only* or *named (agreed)*), press **enter** to add. In the list: **space** toggles consent, "
         "**r** changes the role, **x** or **delete** removes.\n"
@@ -138,6 +140,20 @@ class StageScreen(PhaseScreen):
                         id=field,
                         soft_wrap=True,
                         tab_behavior="focus",
+                        compact=True,
+                    )
+            # The report has these sections: each is asked for here.
+            for field, label, hint in (
+                ("detection", "Detected", "how it was noticed: alert, customer..."),
+                ("resolution", "Resolved", "what ended it: rollback, fix, restart..."),
+            ):
+                with Horizontal(classes="field"):
+                    yield Label(label, classes="label")
+                    yield TextEntry(
+                        getattr(pm, field),
+                        limit=MAX_TEXT,
+                        placeholder=hint,
+                        id=field,
                         compact=True,
                     )
             yield Static(Text("Participants", style="bold"), classes="section")
@@ -209,9 +225,9 @@ class StageScreen(PhaseScreen):
         field = event.input.id or ""
         self._set(LIST_FIELDS[field], split_list(event.value))
 
-    @on(Input.Changed, "#facilitator")
-    def _facilitator(self, event: Input.Changed) -> None:
-        self._set("facilitator", event.value)
+    @on(Input.Changed, "#facilitator, #detection, #resolution")
+    def _line_field(self, event: Input.Changed) -> None:
+        self._set(event.input.id or "", event.value)
 
     @on(Select.Changed, "#severity")
     def _severity(self, event: Select.Changed) -> None:

@@ -46,6 +46,10 @@ async def test_new_incident_by_keys_is_stored(db_path: Path) -> None:
         await pilot.press("tab")
         await type_text(pilot, "18% of checkouts failed")
         await pilot.press("tab")
+        await type_text(pilot, "5xx alert paged the on-call")
+        await pilot.press("tab")
+        await type_text(pilot, "raised max_connections")
+        await pilot.press("tab")
         await type_text(pilot, "Maria Lopez")
         await pilot.press("enter")
         # Consent, in words: "named (agreed)" is below "role only".
@@ -92,6 +96,8 @@ async def test_new_incident_by_keys_is_stored(db_path: Path) -> None:
     assert pm.tickets == ["INC-4211"]
     assert pm.summary == "Checkout failed for 42 minutes"
     assert pm.impact == "18% of checkouts failed"
+    assert pm.detection == "5xx alert paged the on-call"
+    assert pm.resolution == "raised max_connections"
     assert [(p.name, p.role, p.consent_named) for p in pm.participants] == [
         ("Maria Lopez", Role.responder, False),
         ("Lee Chen", Role.facilitator, True),

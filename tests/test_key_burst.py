@@ -61,7 +61,8 @@ async def test_a_burst_reaches_every_field_of_every_screen(db_path: Path) -> Non
         # Severity: open the list, move up twice, choose, then the next fields.
         burst(app, "enter", "up", "up", "enter", "tab", "web, postgres", "tab")
         burst(app, "INC-1", "tab", "deploy 5", "tab", "Disk filled up", "tab")
-        burst(app, "Checkout down", "tab", "Ana Ng", "enter")
+        burst(app, "Checkout down", "tab", "Disk alert", "tab", "Logs rotated", "tab")
+        burst(app, "Ana Ng", "enter")
         await settle(pilot)
         assert isinstance(app.screen, StageScreen)
         stage = app.screen
@@ -73,6 +74,7 @@ async def test_a_burst_reaches_every_field_of_every_screen(db_path: Path) -> Non
         assert app.pm.changes == ["deploy 5"]
         assert app.pm.summary == "Disk filled up"
         assert app.pm.impact == "Checkout down"
+        assert (app.pm.detection, app.pm.resolution) == ("Disk alert", "Logs rotated")
         assert [p.name for p in app.pm.participants] == ["Ana Ng"]
 
         # Next step and its entries in the same burst as the key that opens it.

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from retrotui.document.schema import Milestone, Role
+from retrotui.document.schema import FactorKind, Milestone, Role
 from retrotui.interview.script import PHASE_KEYS, PHASES
 
 if TYPE_CHECKING:
@@ -21,6 +21,10 @@ def missing_by_phase(pm: Postmortem) -> dict[str, list[str]]:
         stage.append("a summary or the impact")
     if not pm.services:
         stage.append("the affected services")
+    if not pm.detection:
+        stage.append("how it was detected")
+    if not pm.resolution:
+        stage.append("how it was resolved")
     if not pm.participants:
         stage.append("the participants")
     if not pm.facilitator:
@@ -48,6 +52,8 @@ def missing_by_phase(pm: Postmortem) -> dict[str, list[str]]:
     factors = gaps["factors"]
     if not pm.factors:
         factors.append("at least one contributing factor")
+    elif not any(f.kind is FactorKind.trigger for f in pm.factors):
+        factors.append("a factor marked as the trigger (k on Factors)")
 
     actions = gaps["actions"]
     if not pm.actions:
