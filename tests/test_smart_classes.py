@@ -403,6 +403,11 @@ def test_relevance_classes(text: str, factor: str, ok: bool) -> None:
         ("Move the mailer to the shared-k8s cluster", True),
         ("Add /healthz to the mailer", True),
         ("Rewrite the retry loop in mailer/send.py to use backoff", True),
+        ("Add contribution rules to each repository", False),
+        ("Standardise pipeline configuration across repositories", False),
+        ("Make sure all deployed resources have an owner label", False),
+        ("Add resource limits to all workloads in the batch namespace", True),
+        ("Add a CODEOWNERS file to the infra-live repository", True),
     ],
 )
 def test_unbounded_scope_is_not_achievable(text: str, ok: bool) -> None:
