@@ -553,4 +553,5 @@ def test_hostile_inline_markup_is_read_as_text(unit: str) -> None:
     from retrotui.importing.inline import plain
 
     text = plain(unit * 5000)
-    assert text.replace(" ", "").startswith(unit.strip()[:1])
+    # Read, not dropped: emphasis pairs may take some of the marks.
+    assert len(text) > 5000 * len(unit.strip()) // 2
