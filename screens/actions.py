@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import date
-
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
@@ -19,14 +17,14 @@ from textual.widgets import (
 )
 
 from retrotui.checks.readiness import check_item, review_blockers
-from retrotui.document.duedate import parse_due, read_due
+from retrotui.document.duedate import parse_due
 from retrotui.document.models import ActionItem, ActionType, Postmortem, Priority
 from retrotui.document.schema import MAX_LINE, MAX_TEXT
 from screens.base import PhaseScreen
 from screens.factors import NO_FACTORS
 from screens.insights import participant_names
 from widgets.findings import FindingsPanel, field_index
-from widgets.smart_panel import SmartPanel
+from widgets.smart_panel import SmartPanel, due_reading
 from widgets.text_entry import TextEntry
 from widgets.toggle_list import ToggleList
 from widgets.typed_fields import fill_typed_fields
@@ -49,19 +47,6 @@ def entry_row(
         *after,
         classes="actions-row",
     )
-
-
-def due_reading(text: str, as_of: date) -> Text:
-    """The date a due phrase resolves to, shown on its own line of the form."""
-    if not text.strip():
-        return Text("")
-    reading = read_due(text, as_of)
-    if reading is None:
-        return Text("✗ not a date", style="red")
-    if reading.date is None:
-        options = " or ".join(f"{d:%a %Y-%m-%d}" for d in reading.choices[:2])
-        return Text(f"? {options}", style="yellow")
-    return Text(f"→ {reading.date:%a %Y-%m-%d}", style="green")
 
 
 class ActionsScreen(PhaseScreen):
@@ -130,13 +115,9 @@ class ActionsScreen(PhaseScreen):
             yield entry_row(
                 "Owner", "action-owner", MAX_LINE, "one person or a named team"
             )
-            yield entry_row(
-                "Due",
-                "action-due",
-                MAX_LINE,
-                "2027-01-15, in 2 weeks, end of Q1",
-                Static(id="action-due-reads"),
-            )
+            due_hint = "2027-01-15, in 2 weeks, end of Q1"
+            reads = Static(id="action-due-reads")
+            yield entry_row("Due", "action-due", MAX_LINE, due_hint, reads)
             with Horizontal(classes="actions-row"):
                 yield Label("Type", classes="actions-label")
                 yield Select(
@@ -264,11 +245,8 @@ class ActionsScreen(PhaseScreen):
         panel.text = self.query_one("#action-text", Input).value
         panel.owner = self.query_one("#action-owner", Input).value
         panel.due = self.query_one("#action-due", Input).value
-        # Beside what was typed, in view at 80x24 (the panel's own due line is
-        # below the fold there).
-        self.query_one("#action-due-reads", Static).update(
-            due_reading(panel.due, self.today())
-        )
+        reads = due_reading(panel.due, self.today())  # in view at 80x24
+        self.query_one("#action-due-reads", Static).update(reads)
         panel.factor = "; ".join(factor_texts)
         self.query_one(FindingsPanel).text = panel.text
 

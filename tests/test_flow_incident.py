@@ -61,8 +61,9 @@ async def test_whole_incident_by_keys(db_path: Path) -> None:
         ):
             await type_text(pilot, line)
             await pilot.press("enter")
-        await pilot.press("up")  # to the list, on the last event
-        await pilot.press("r", "up", "m", "up", "a", "up", "d", "up", "s")
+        await pilot.press("up", "home")  # to the list, on the first event
+        # Each milestone key moves the cursor on to the next event.
+        await pilot.press("s", "d", "a", "m", "r")
 
         await pilot.press("f6")
         await settle(pilot)

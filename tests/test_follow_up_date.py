@@ -8,7 +8,7 @@ import pytest
 from factories import incident
 
 from retrotui.interview.review_date import default_follow_up, read_follow_up
-from screens.actions import due_reading
+from widgets.smart_panel import due_reading
 
 TODAY = date(2026, 12, 3)
 

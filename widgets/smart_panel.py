@@ -11,6 +11,7 @@ from textual.reactive import reactive
 from textual.widget import Widget
 
 from retrotui.checks.smart import LABELS, SmartResult, check_action
+from retrotui.document.duedate import read_due
 
 MARKS = {True: ("✓", "green"), False: ("✗", "red"), None: ("–", "dim")}
 
@@ -27,6 +28,19 @@ def due_line(typed: str, resolved: date | None) -> Text:
     else:
         line.append(f"  ->  {resolved.isoformat()} ({resolved:%a})", "bold")
     return line
+
+
+def due_reading(text: str, as_of: date) -> Text:
+    """The date a due phrase resolves to, shown on its own line of the form."""
+    if not text.strip():
+        return Text("")
+    reading = read_due(text, as_of)
+    if reading is None:
+        return Text("✗ not a date", style="red")
+    if reading.date is None:
+        options = " or ".join(f"{d:%a %Y-%m-%d}" for d in reading.choices[:2])
+        return Text(f"? {options}", style="yellow")
+    return Text(f"→ {reading.date:%a %Y-%m-%d}", style="green")
 
 
 EMPTY = (
