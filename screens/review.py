@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 from rich.text import Text
@@ -34,6 +34,14 @@ from screens.insights import participant_names
 from widgets.findings import FindingsPanel
 from widgets.text_entry import EntryLine, TextEntry
 
+# Older than this, a postmortem is a record of what was decided then.
+HISTORICAL_AFTER = timedelta(days=30)
+
+
+def is_historical(pm: Postmortem, today: date) -> bool:
+    """An incident written up (or imported) long after it happened."""
+    return pm.incident_date() < today - HISTORICAL_AFTER
+
 
 def finding_prompt(field: str, finding: Finding) -> Text:
     line = Text()
@@ -56,7 +64,9 @@ class ReviewScreen(PhaseScreen):
         "document; **Enter** on one opens the screen where that field is edited.\n\n"
         "Add takeaways, set the follow-up review date (four weeks after the "
         "incident by default; a date or 'in 6 weeks'), then move the postmortem "
-        "to in review (**ctrl+g**) or publish it (**ctrl+y**). **ctrl+t** writes "
+        "to in review (**ctrl+g**) or publish it (**ctrl+y**). An incident more "
+        "than 30 days old is published as it was written, its gaps listed, none "
+        "invented. **ctrl+t** writes "
         "the Markdown report to the file named under Export."
     )
 
@@ -73,7 +83,7 @@ class ReviewScreen(PhaseScreen):
             "move('published')",
             "Publish",
             id="review.publish",
-            tooltip="Publish the postmortem (needs every item SMART)",
+            tooltip="Publish (needs every item SMART, except for an incident over 30 days old, published as written)",
         ),
         Binding(
             "ctrl+t",
@@ -303,7 +313,10 @@ class ReviewScreen(PhaseScreen):
     def action_move(self, status: str) -> None:
         target = Status(status)
         blockers = review_blockers(self.pm, self.today())
-        if blockers:
+        # A write-up of an incident long past records what the team decided
+        # then: it is published as written, its gaps listed, none invented.
+        as_written = target is Status.published and is_historical(self.pm, self.today())
+        if blockers and not as_written:
             self.notify(
                 "\n".join(
                     [f"Cannot move to {target.value.replace('_', ' ')}:", *blockers[:4]]
@@ -318,6 +331,13 @@ class ReviewScreen(PhaseScreen):
         if pm.follow_up_on is None:
             pm.follow_up_on = default_follow_up(pm, self.today())
         self._store(pm)
+        if blockers:
+            self.notify(
+                "\n".join(["Published as written; still open:", *blockers[:4]]),
+                severity="warning",
+                markup=False,
+            )
+            return
         self.notify(f"Status: {target.value.replace('_', ' ')}")
 
     def action_export(self) -> None:

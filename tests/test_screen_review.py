@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 from factories import clock, incident, open_at, settle, stored, type_text
@@ -145,3 +145,21 @@ async def test_a_sentence_tabbed_into_the_date_is_refused_and_kept(
         assert follow.value == "Not all scenarios can be tested"
         checklist = str(app.screen.query_one("#review-checklist", Static).render())
         assert "text typed on Review and close but not added" in checklist
+
+
+async def test_a_historical_incident_is_published_as_written(db_path: Path) -> None:
+    pm = incident()
+    for event in pm.timeline:
+        event.at -= timedelta(days=400)
+    pm.actions[0].owner = ""  # the original document named nobody
+    app = open_at(db_path, pm, "review")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("ctrl+g")  # in review still needs every item SMART
+        await settle(pilot)
+        assert app.screen.pm.status is Status.draft
+        await pilot.press("ctrl+y")
+        await settle(pilot)
+        saved = stored(app)
+    assert saved.status is Status.published
+    assert saved.actions[0].owner == ""  # shown as a gap, not invented
