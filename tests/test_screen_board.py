@@ -7,7 +7,7 @@ from datetime import date, datetime, timezone
 from pathlib import Path
 
 import pytest
-from factories import incident
+from factories import incident, type_text
 from textual.widgets import DataTable
 
 from retrotui.app import RetroApp
@@ -83,7 +83,9 @@ async def test_views_and_owner_filter(db_path: Path) -> None:
         assert shown(app) == ["k7m2qx/a-old"]
         detail = str(app.screen.query_one("#board-detail").render())
         assert "closed 2026-11-25: https://github.com/acme/db/pull/88" in detail
-        await pilot.press("v", "slash", *"LEE", "enter")
+        await pilot.press("v", "slash")
+        await type_text(pilot, "LEE")
+        await pilot.press("enter")
         assert shown(app) == ["k7m2qx/a-old"]
         await pilot.press("escape")
         await settle(pilot)
@@ -95,7 +97,9 @@ async def test_done_reopen_and_due_are_saved(db_path: Path) -> None:
     app = RetroApp(db_path, clock=clock)
     async with app.run_test(size=(80, 24)) as pilot:
         await to_board(pilot)
-        await pilot.press("d", *"PR 91", "enter")
+        await pilot.press("d")
+        await type_text(pilot, "PR 91")
+        await pilot.press("enter")
         await settle(pilot)
         rot = Store(db_path).get("k7m2qx").actions[1]
         assert (rot.status.value, rot.closed_on) == ("done", date(2026, 12, 3))
@@ -111,12 +115,14 @@ async def test_done_reopen_and_due_are_saved(db_path: Path) -> None:
 
         await pilot.press("v", "v")
         table.move_cursor(row=shown(app).index("k7m2qx/a-rot"))
-        await pilot.press("e", *"asap")
+        await pilot.press("e")
+        await type_text(pilot, "asap")
         detail = str(app.screen.query_one("#board-detail").render())
         assert "is not a due date" in detail
         await pilot.press("enter")  # refused: nothing saved, the text stays
         assert Store(db_path).get("k7m2qx").actions[1].due == date(2026, 11, 1)
-        await pilot.press(*["backspace"] * 4, *"end of Q1")
+        await pilot.press("ctrl+u")
+        await type_text(pilot, "end of Q1")
         assert "Wed 2027-03-31" in str(app.screen.query_one("#board-detail").render())
         await pilot.press("enter")
         await settle(pilot)
