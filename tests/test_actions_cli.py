@@ -255,3 +255,22 @@ def test_an_unreadable_postmortem_is_named_and_the_rest_listed(
     assert "a-rot" in out and "b3xk9p" not in out
     # Its item id is unique now among what can be read.
     assert "k7m2qx/a-alrt" not in out and "a-alrt" in out
+
+
+def test_the_app_saving_a_stale_copy_keeps_the_item_closed(capsys, db: Path) -> None:
+    """The app has the postmortem open (a Session) while the command closes an
+    item: the app's next save merges, so both changes stay."""
+    from retrotui.session.session import Session
+
+    session = Session(Store(db))
+    pm = session.open("k7m2qx")
+    code, _, _ = run(capsys, "--db", str(db), "actions", "done", "a-rot")
+    assert code == 0
+    pm = pm.model_copy(deep=True)
+    pm.summary = "Typed in the app meanwhile"
+    session.edit(pm)
+    outcome = session.save()
+    assert outcome.saved and outcome.merged and not outcome.conflicts
+    saved = Store(db).get("k7m2qx")
+    assert saved.summary == "Typed in the app meanwhile"
+    assert saved.actions[1].status.value == "done"
