@@ -12,8 +12,10 @@ from typing import Any
 
 import orjson
 
+from retrotui.document.ids import doc_id_for
 from retrotui.document.migrate import migrate
 from retrotui.errors import BadDocument, StoreError
+from retrotui.storage.paths import resolve_db
 
 TABLE = "postmortems"
 
@@ -42,14 +44,33 @@ def parse(path: Path, raw: bytes) -> dict[str, Any]:
         raise damaged(path, "not a retro database")
     if not all(isinstance(doc, dict) for doc in data.get(TABLE, {}).values()):
         raise damaged(path, "a postmortem in it is not a JSON object")
-    data.setdefault(TABLE, {})
+    data[TABLE] = _keyed_by_id(data.get(TABLE, {}))
     return data
+
+
+def _keyed_by_id(table: dict[str, Any]) -> dict[str, Any]:
+    """Each document under the key its id gives it: a hand-written file with
+    other keys would otherwise get a second copy of a document on save."""
+
+    def canonical(key: str, doc: dict[str, Any]) -> str:
+        pm_id = doc.get("id")
+        return str(doc_id_for(pm_id)) if isinstance(pm_id, str) else key
+
+    keyed = {key: doc for key, doc in table.items() if canonical(key, doc) == key}
+    for key, doc in table.items():
+        if key in keyed and keyed[key] is doc:
+            continue
+        for candidate in (canonical(key, doc), key, *(f"{key}-{n}" for n in range(99))):
+            if candidate not in keyed:
+                keyed[candidate] = doc
+                break
+    return keyed
 
 
 def read_raw(path: Path) -> list[dict[str, Any]]:
     """Every document in the file at ``path`` as stored: not migrated."""
     try:
-        raw = path.expanduser().read_bytes()
+        raw = resolve_db(path).read_bytes()
     except FileNotFoundError:
         return []
     except OSError as error:

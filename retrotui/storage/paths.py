@@ -44,6 +44,13 @@ def default_db_path(cli_value: str | None = None) -> Path:
     return data_dir() / "postmortems.json"
 
 
+def resolve_db(path: str | os.PathLike[str]) -> Path:
+    """The database's real path, resolved once: through a symlink (even a
+    dangling one) to the file it names, so the file, its lock and its temp
+    files are the target's, whichever name a writer used."""
+    return Path(os.path.realpath(Path(path).expanduser()))
+
+
 def log_path(db_path: Path | None = None) -> Path:
     """The error log, next to the database it belongs to."""
     folder = db_path.parent if db_path is not None else data_dir()

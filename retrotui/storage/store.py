@@ -11,9 +11,8 @@ postmortem id rather than counted.
 from __future__ import annotations
 
 import os
-import tempfile
 from collections.abc import Callable, Iterable, Iterator
-from contextlib import contextmanager, suppress
+from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -35,6 +34,13 @@ from retrotui.errors import (
     os_error_line,
 )
 from retrotui.storage.db_file import TABLE, parse, unreadable, unreadable_document
+from retrotui.storage.files import (
+    atomic_write,
+    check_lock_file,
+    fsync_folder,
+    remove_leftovers,
+)
+from retrotui.storage.paths import resolve_db
 
 if TYPE_CHECKING:
     # Loaded on first use: ``retro note`` stores plain documents without pydantic.
@@ -67,7 +73,9 @@ class Store:
     """All postmortems in one JSON file; every method is one locked operation."""
 
     def __init__(self, path: str | os.PathLike[str]) -> None:
-        self.path = Path(path).expanduser()
+        self.path = resolve_db(path)
+        self._checked = False
+        self._cleaned = False
         self._lock = FileLock(f"{self.path}.lock", timeout=LOCK_TIMEOUT, mode=0o600)
         self._stamp: tuple[int, ...] | None = None
         self._data: dict[str, Any] = {TABLE: {}}
@@ -209,6 +217,9 @@ class Store:
             line = os_error_line(error, f"cannot lock {self._lock.lock_file}")
             raise StoreError(line) from error
         try:
+            if not self._cleaned:
+                remove_leftovers(self.path.parent, self.path.name)
+                self._cleaned = True
             self._refresh()
             yield
         finally:
@@ -227,12 +238,16 @@ class Store:
         return 1 if doc is None else int(doc.get("revision", 0)) + 1
 
     def _prepare_folder(self) -> None:
+        if self._checked:
+            return
         folder = self.path.parent
         if not folder.exists():
             try:
                 folder.mkdir(mode=0o700, parents=True, exist_ok=True)
             except OSError as error:
                 raise StoreError(f"cannot create {folder}: {error.strerror}") from error
+        check_lock_file(Path(self._lock.lock_file))
+        self._checked = True
 
     def _refresh(self) -> None:
         """Re-read the file if another process (or nobody yet) changed it."""
@@ -328,47 +343,15 @@ class Store:
 
     def _write(self, data: dict[str, Any]) -> None:
         """Replace the file atomically with ``data``; the old file stays on failure."""
-        payload = self._encode(data)
-        folder = self.path.parent
-        tmp = ""
         try:
-            fd, tmp = tempfile.mkstemp(
-                dir=folder, prefix=f".{self.path.name}.", suffix=".tmp"
-            )
-            with os.fdopen(fd, "wb") as handle:
-                handle.write(payload)
-                handle.flush()
-                os.fsync(handle.fileno())
-            os.replace(tmp, self.path)
-        except BaseException as error:
+            atomic_write(self.path, self._encode(data))
+        except BaseException:
             # TinyDB may have changed the in-memory copy already: re-read next time.
             self._stamp = None
             self._models = {}
             self._encoded = {}
-            if tmp:
-                with suppress(OSError):
-                    os.unlink(tmp)
-            if isinstance(error, OSError):
-                line = os_error_line(
-                    error, f"cannot save {self.path}", "the file on disk is unchanged"
-                )
-                raise StoreError(line) from error
             raise
-        _fsync_folder(folder)
+        fsync_folder(self.path.parent)
         st = self.path.stat()
         self._data = data
         self._stamp = (st.st_ino, st.st_size, st.st_mtime_ns, st.st_ctime_ns)
-
-
-def _fsync_folder(folder: Path) -> None:
-    # Makes the rename itself durable; some filesystems refuse, which is fine.
-    try:
-        fd = os.open(folder, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)

@@ -1,0 +1,277 @@
+"""What retro costs as the store grows: 100 to 20,000 realistic postmortems.
+
+    .venv/bin/python benchmarks/scale_bench.py [--sizes 100,1000,5000,20000]
+
+Each store holds postmortems of about 12 KB (20-80 timeline events, 2-8
+action items, 2-5 factors), built once as a single-file store and cached under
+``/tmp/retro-scale-bench`` (the 20,000 store takes a while). Every figure runs
+against a fresh copy; the copy is opened once first (``retro list``), so a
+layout that migrates on first use is measured after its migration, which is
+timed on its own line. Figures, each the median of ``--runs``:
+
+- ``retro note``, ``retro list``, ``retro show ID``: wall time of the command;
+- peak RSS of ``retro note``;
+- home list shown: a fresh process until home shows its postmortems;
+- warm save: ``Store.save`` of one edited postmortem in a long-lived Store;
+- home filter key: one key typed into the home filter (``/``), in the app;
+- ``import textual.app`` and a bare Textual app, in the same run, for scale.
+
+Prints one table, sizes side by side, and one JSON line.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import os
+import random
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE.parent / "tests"))
+sys.path.insert(0, str(HERE))
+
+CACHE = Path("/tmp/retro-scale-bench")
+RETRO = [sys.executable, "-m", "retrotui.cli"]
+
+
+def variants(count: int = 40) -> list[dict]:
+    """Distinct realistic documents; every stored one is a copy of one of them."""
+    from datetime import timedelta
+
+    from factories import T0, incident
+
+    from retrotui.document.models import ActionItem, Factor, TimelineEvent
+
+    rng = random.Random(15)
+    docs = []
+    for n in range(count):
+        pm = incident(f"var{n:03d}")
+        at = T0
+        events = []
+        for i in range(rng.randint(20, 80)):
+            at += timedelta(minutes=rng.randint(1, 9))
+            events.append(
+                TimelineEvent(
+                    at=at,
+                    text=f"Checked dashboard panel {i}; 5xx still elevated on "
+                    f"web-{i % 7}, p99 latency {rng.randint(200, 2000)} ms, "
+                    "paged the database on-call for a second opinion",
+                )
+            )
+        pm.timeline = events
+        pm.factors = [
+            Factor(
+                id=f"f-{k}",
+                text=f"Contributing factor {k}: the pool limit was sized for "
+                "normal traffic and nobody revisited it after the migration",
+                whys=["The database refused connections", "Workers held them"],
+            )
+            for k in range(rng.randint(2, 5))
+        ]
+        pm.actions = [
+            ActionItem(
+                text=f"Add an alert when pool {k} exceeds 80% of max_connections "
+                "and link the runbook section on raising it",
+                owner="Team Data",
+                due=(T0 + timedelta(days=30 + k)).date(),
+                factor_ids=[pm.factors[0].id],
+            )
+            for k in range(rng.randint(2, 8))
+        ]
+        docs.append(pm.model_dump(mode="json"))
+    return docs
+
+
+def legacy_store(size: int) -> Path:
+    """The cached single-file store of ``size`` postmortems."""
+    import orjson
+
+    from retrotui.document.ids import doc_id_for
+
+    path = CACHE / f"legacy-{size}.json"
+    if path.exists():
+        return path
+    CACHE.mkdir(parents=True, exist_ok=True)
+    templates = [orjson.dumps(doc) for doc in variants()]
+    table = {}
+    for n in range(size):
+        doc = orjson.loads(templates[n % len(templates)])
+        doc["id"] = f"b{n:05d}"
+        doc["title"] = f"Incident {n}: checkout errors on web-{n % 13}"
+        day = f"2026-{1 + n % 12:02d}-{1 + n % 28:02d}"
+        doc["created"] = doc["updated"] = f"{day}T10:{n % 60:02d}:00Z"
+        table[str(doc_id_for(doc["id"]))] = doc
+    tmp = path.with_suffix(".tmp")
+    tmp.write_bytes(orjson.dumps({"postmortems": table}))
+    tmp.rename(path)
+    return path
+
+
+def run(args: list[str]) -> tuple[float, int]:
+    """Wall seconds and peak RSS (KB) of one command."""
+    start = time.perf_counter()
+    proc = subprocess.Popen(args, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    _, status, usage = os.wait4(proc.pid, 0)
+    elapsed = time.perf_counter() - start
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    if proc.returncode != 0:
+        raise SystemExit(f"{args} failed: {proc.stderr.read().decode()[-500:]}")
+    proc.stderr.close()
+    return elapsed, usage.ru_maxrss
+
+
+def median_of(runs: int, action: Callable[[], float]) -> float:
+    return statistics.median(action() for _ in range(runs))
+
+
+HOME = """
+import os, sys
+os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
+from retrotui.app import RetroApp
+
+class Shown(RetroApp):
+    def on_mount(self):
+        super().on_mount()
+        self.set_interval(0.002, self._shown)
+
+    def _shown(self):
+        if getattr(self.screen, "pms", None):
+            self.call_after_refresh(self.exit)
+
+Shown(sys.argv[1]).run(headless=True, size=(80, 24))
+"""
+
+BARE = """
+from textual.app import App
+from textual.widgets import Footer, Header, Static
+
+class Bare(App):
+    def compose(self):
+        yield Header()
+        yield Static("hello")
+        yield Footer()
+
+    def on_mount(self):
+        self.call_after_refresh(self.exit)
+
+Bare().run(headless=True, size=(80, 24))
+"""
+
+
+def warm_save(db: Path, rounds: int) -> float:
+    from retrotui.storage.store import Store
+
+    store = Store(db)
+    pm = store.get("b00007")
+    times = []
+    for n in range(rounds):
+        pm.went_well = [*pm.went_well[:3], f"edit {n}"]
+        start = time.perf_counter()
+        pm = store.save(pm)
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+async def filter_key(db: Path, keys: str) -> float:
+    """Seconds per key typed into the home filter, once the list is shown."""
+    from retrotui.app import RetroApp
+
+    app = RetroApp(db)
+    async with app.run_test(size=(80, 24)) as pilot:
+        for _ in range(2000):
+            if getattr(app.screen, "pms", None):
+                break
+            await pilot.pause(0.01)
+        await pilot.press("slash")
+        await pilot.pause()
+        start = time.perf_counter()
+        for key in keys:
+            await pilot.press(key)
+            await pilot.pause()
+        return (time.perf_counter() - start) / len(keys)
+
+
+def measure(size: int, runs: int, skip: set[str]) -> dict[str, float]:
+    figures: dict[str, float] = {}
+    with tempfile.TemporaryDirectory(dir="/tmp") as tmp:
+        db = Path(tmp) / "postmortems.json"
+        shutil.copyfile(legacy_store(size), db)
+        os.chmod(db, 0o600)
+        figures["first use (migration) s"] = run([*RETRO, "--db", str(db), "list"])[0]
+        run([*RETRO, "--db", str(db), "list"])  # warm the file cache
+        figures["retro list s"] = median_of(
+            runs, lambda: run([*RETRO, "--db", str(db), "list"])[0]
+        )
+        figures["retro show s"] = median_of(
+            runs, lambda: run([*RETRO, "--db", str(db), "show", "b00011"])[0]
+        )
+        notes = [run([*RETRO, "--db", str(db), "note", "disk full on db-3"])]
+        notes += [
+            run([*RETRO, "--db", str(db), "note", "disk full on db-3"])
+            for _ in range(runs - 1)
+        ]
+        figures["retro note s"] = statistics.median(t for t, _ in notes)
+        figures["retro note peak MB"] = max(rss for _, rss in notes) / 1024
+        if "home" not in skip:
+            figures["home list shown s"] = median_of(
+                max(1, runs // 2),
+                lambda: run([sys.executable, "-c", HOME, str(db)])[0],
+            )
+        figures["warm save s"] = warm_save(db, 7)
+        if "filter" not in skip:
+            figures["home filter key s"] = asyncio.run(filter_key(db, "inc"))
+    return figures
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", default="100,1000,5000,20000")
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument(
+        "--skip", default="", help="comma-separated: home,filter (slow on old code)"
+    )
+    args = parser.parse_args()
+    skip = set(filter(None, args.skip.split(",")))
+    os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
+    sizes = [int(s) for s in args.sizes.split(",")]
+    for size in sizes:
+        legacy_store(size)
+
+    base = {
+        "import textual.app s": median_of(
+            args.runs, lambda: run([sys.executable, "-c", "import textual.app"])[0]
+        ),
+        "bare Textual app s": median_of(
+            args.runs, lambda: run([sys.executable, "-c", BARE])[0]
+        ),
+    }
+    results = {size: measure(size, args.runs, skip) for size in sizes}
+    rows = sorted({name for figs in results.values() for name in figs})
+    print(f"{'figure':<26}" + "".join(f"{size:>12,}" for size in sizes))
+    for name in rows:
+        cells = []
+        for size in sizes:
+            value = results[size].get(name)
+            if value is None:
+                cells.append(f"{'-':>12}")
+            elif name.endswith(" MB"):
+                cells.append(f"{value:>12.0f}")
+            else:
+                cells.append(f"{value * 1000:>10.1f}ms")
+        print(f"{name:<26}" + "".join(cells))
+    for name, value in base.items():
+        print(f"{name:<26}{value * 1000:>10.1f}ms (every size)")
+    print(json.dumps({"base": base, "sizes": {str(k): v for k, v in results.items()}}))
+
+
+if __name__ == "__main__":
+    main()
