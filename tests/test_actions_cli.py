@@ -11,7 +11,9 @@ import pytest
 from factories import incident
 
 from retrotui.cli import main
+from retrotui.document.ids import doc_id_for
 from retrotui.document.models import ActionItem
+from retrotui.storage.layout import Layout
 from retrotui.storage.store import Store
 
 TODAY = "2026-12-03"
@@ -243,12 +245,12 @@ def test_empty_store(capsys, db_path: Path) -> None:
 def test_an_unreadable_postmortem_is_named_and_the_rest_listed(
     capsys, db: Path
 ) -> None:
-    data = json.loads(db.read_text())
-    table = data["postmortems"]
-    for doc in table.values():
-        if doc["id"] == "b3xk9p":
-            doc["actions"][0]["due"] = "not a date"
-    db.write_text(json.dumps(data))
+    # A hand edit of the postmortem's own file (one TinyDB file each).
+    doc_file = Layout(db).doc_file(str(doc_id_for("b3xk9p")))
+    data = json.loads(doc_file.read_text())
+    for doc in data["postmortems"].values():
+        doc["actions"][0]["due"] = "not a date"
+    doc_file.write_text(json.dumps(data))
     code, out, err = run(capsys, "--db", str(db), "actions")
     assert code == 0
     assert "skipped postmortem 'b3xk9p'" in err and "actions.0.due" in err

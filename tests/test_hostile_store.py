@@ -18,6 +18,7 @@ from retrotui.app import RetroApp
 from retrotui.cli import main
 from retrotui.document.migrate import migrate
 from retrotui.errors import BadDocument
+from retrotui.storage.db_file import read_raw
 from retrotui.storage.store import Store
 from retrotui.storage.summary import read_summaries
 from screens.home import HomeScreen
@@ -126,8 +127,8 @@ def test_a_bad_document_is_named_skipped_and_never_rewritten(
     # A write of another postmortem keeps the bad one exactly as it was.
     assert retro(db_path, "note", "Disk full on db-2") == 0
     capsys.readouterr()
-    stored = json.loads(db_path.read_text())["postmortems"]
-    assert [doc for doc in stored.values() if doc["id"] == "bad001"] == [bad]
+    stored = read_raw(db_path)
+    assert [doc for doc in stored if doc["id"] == "bad001"] == [bad]
 
 
 @pytest.mark.parametrize("fields", BAD_DOCUMENTS.values(), ids=BAD_DOCUMENTS.keys())

@@ -6,9 +6,11 @@ from pathlib import Path
 
 import pytest
 
+from retrotui.document.ids import doc_id_for
 from retrotui.document.models import Postmortem, TimelineEvent
 from retrotui.errors import RevisionConflict
 from retrotui.session.session import Session
+from retrotui.storage.layout import Layout
 from retrotui.storage.store import Store
 from tests.factories import T0, incident
 
@@ -174,8 +176,8 @@ def test_nothing_changed_writes_nothing(store: Store):
 def test_an_old_document_without_revision_is_read_at_zero(store: Store, db_path: Path):
     pm = Postmortem(id="old123", title="Before revisions")
     store.add(pm)
-    raw = db_path.read_text().replace('"revision":1,', "")
-    db_path.write_text(raw)
+    doc_file = Layout(db_path).doc_file(str(doc_id_for("old123")))
+    doc_file.write_text(doc_file.read_text().replace('"revision":1,', ""))
     assert Store(db_path).get("old123").revision == 0
     session = Session(Store(db_path))
     session.open("old123")

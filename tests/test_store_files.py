@@ -11,6 +11,7 @@ import pytest
 from factories import incident
 
 from retrotui.errors import StoreError
+from retrotui.storage.layout import Layout
 from retrotui.storage.store import Store
 from retrotui.storage.summary import read_summaries
 
@@ -68,8 +69,9 @@ def test_temp_files_of_killed_writers_are_removed_on_next_use(db_path: Path) -> 
     store = Store(db_path)
     store.add(incident("aaaaaa"))
     leftovers = [
-        path.parent / f".{path.name}.x1y2z3.tmp"
-        for path in [db_path, *db_path.parent.rglob("*.json")]
+        db_path.parent / ".db.json.x1y2z3.tmp",
+        Layout(db_path).tmp_dir / ".81910052900914.json.x1y2z3.tmp",
+        Layout(db_path).tmp_dir / ".01.json.x1y2z3.tmp",
     ]
     for leftover in leftovers:
         leftover.write_bytes(b'{"half": ')

@@ -54,40 +54,61 @@ def _keyed_by_id(table: dict[str, Any]) -> dict[str, Any]:
 
     def canonical(key: str, doc: dict[str, Any]) -> str:
         pm_id = doc.get("id")
-        return str(doc_id_for(pm_id)) if isinstance(pm_id, str) else key
+        return str(doc_id_for(pm_id if isinstance(pm_id, str) else key))
 
     keyed = {key: doc for key, doc in table.items() if canonical(key, doc) == key}
     for key, doc in table.items():
         if key in keyed and keyed[key] is doc:
             continue
-        for candidate in (canonical(key, doc), key, *(f"{key}-{n}" for n in range(99))):
-            if candidate not in keyed:
-                keyed[candidate] = doc
-                break
+        first = int(canonical(key, doc))
+        # Two documents with one id: the second gets the next free number.
+        free = next(
+            str(n) for n in range(first, first + len(table) + 1) if str(n) not in keyed
+        )
+        keyed[free] = doc
     return keyed
 
 
-def read_raw(path: Path) -> list[dict[str, Any]]:
-    """Every document in the file at ``path`` as stored: not migrated."""
-    try:
-        raw = resolve_db(path).read_bytes()
-    except FileNotFoundError:
+def read_raw(
+    path: Path, skipped: list[BadDocument] | None = None
+) -> list[dict[str, Any]]:
+    """Every document of the database at ``path`` as stored: not migrated.
+
+    A document file that cannot be read raises, or, when ``skipped`` is
+    given, is named in it and left out.
+    """
+    from retrotui.storage.layout import Layout
+
+    layout = Layout(resolve_db(path))
+    kind, raw = layout.kind()
+    if kind == "missing":
         return []
-    except OSError as error:
-        raise unreadable(path, error) from error
-    return list(parse(path, raw)[TABLE].values())
+    if kind == "single":
+        return list(parse(layout.path, raw)[TABLE].values())
+    documents = []
+    for key in layout.entries():
+        try:
+            doc = layout.read_doc(key)
+        except StoreError as error:
+            if skipped is None:
+                raise
+            skipped.append(BadDocument(key, str(error)))
+            continue
+        if doc is not None:
+            documents.append(doc)
+    return documents
 
 
 def read_documents(
     path: Path, skipped: list[BadDocument] | None = None
 ) -> list[dict[str, Any]]:
-    """Every document in the file at ``path``, migrated, not validated.
+    """Every document in the database at ``path``, migrated, not validated.
 
     A document no migration can read raises ``BadDocument``, or, when
     ``skipped`` is given, is left out and added to it (listings go on).
     """
     documents = []
-    for doc in read_raw(path):
+    for doc in read_raw(path, skipped):
         try:
             documents.append(migrate(dict(doc)))
         except BadDocument as error:

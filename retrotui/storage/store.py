@@ -1,11 +1,13 @@
-"""The postmortem store: TinyDB documents in one JSON file, safe to share.
+"""The postmortem store: TinyDB documents, one file each, safe to share.
 
-Stock TinyDB rewrites its file in place and trusts per-process ID counters and
-query caches; on a shared jump host with dropped SSH sessions that loses data.
-Here every read-change-write holds one cross-process lock, the file is
-replaced atomically (temp file, fsync, rename, fsync of the folder), it is
-re-read only when it changed on disk, and document ids are derived from the
-postmortem id rather than counted.
+Stock TinyDB rewrites its one file in place and trusts per-process ID
+counters and query caches; on a shared jump host with dropped SSH sessions
+that loses data, and its cost grows with every postmortem ever written. Here
+each postmortem is a TinyDB database of its own (``retrotui.storage.layout``),
+written through TinyDB's Storage interface by an atomic replace (temp file,
+fsync, rename), with a summary index kept in step under the same
+cross-process lock. Opening one postmortem reads one file; saving one writes
+it and one index shard. Document ids are derived from the postmortem id.
 """
 
 from __future__ import annotations
@@ -34,12 +36,9 @@ from retrotui.errors import (
     os_error_line,
 )
 from retrotui.storage.db_file import TABLE, parse, unreadable, unreadable_document
-from retrotui.storage.files import (
-    atomic_write,
-    check_lock_file,
-    fsync_folder,
-    remove_leftovers,
-)
+from retrotui.storage.files import atomic_write, check_lock_file
+from retrotui.storage.index import Index
+from retrotui.storage.layout import Layout, index_entry
 from retrotui.storage.paths import resolve_db
 
 if TYPE_CHECKING:
@@ -49,49 +48,47 @@ if TYPE_CHECKING:
 LOCK_TIMEOUT = 30.0
 
 
-class _MemoryStorage(Storage):
-    """TinyDB storage that hands TinyDB the store's in-memory copy.
+class DocumentFile(Storage):
+    """TinyDB storage for one postmortem's file: read whole, replaced atomically."""
 
-    Reading and writing the file is the store's job, under its lock; TinyDB
-    only ever sees data that was current when the lock was taken.
-    """
-
-    def __init__(self, store: Store) -> None:
-        self._store = store
+    def __init__(self, path: Path, tmp_dir: Path) -> None:
+        self.path = path
+        self.tmp_dir = tmp_dir
 
     def read(self) -> dict[str, Any] | None:
-        return self._store._data
+        try:
+            raw = self.path.read_bytes()
+        except FileNotFoundError:
+            return None
+        except OSError as error:
+            raise unreadable(self.path, error) from error
+        return parse(self.path, raw)
 
     def write(self, data: dict[str, Any]) -> None:
-        self._store._write(data)
+        atomic_write(self.path, orjson.dumps(data), self.tmp_dir)
 
     def close(self) -> None:
         pass
 
 
 class Store:
-    """All postmortems in one JSON file; every method is one locked operation."""
+    """Every method is one locked operation on the postmortems at ``path``."""
 
     def __init__(self, path: str | os.PathLike[str]) -> None:
         self.path = resolve_db(path)
-        self._checked = False
-        self._cleaned = False
+        self.layout = Layout(self.path)
         self._lock = FileLock(f"{self.path}.lock", timeout=LOCK_TIMEOUT, mode=0o600)
-        self._stamp: tuple[int, ...] | None = None
-        self._data: dict[str, Any] = {TABLE: {}}
-        self._models: dict[str, Postmortem] = {}
-        # Each document's JSON, kept between writes: a save re-encodes only the
-        # document it changed, not the whole file.
-        self._encoded: dict[str, bytes] = {}
-        self._db = TinyDB(self, storage=_MemoryStorage)
-        self._table = self._db.table(TABLE, cache_size=0)
+        self._checked = False
+        self._index = Index(self.layout)
+        # Validated models by key, with the document file's stamp they were read at.
+        self._models: dict[str, tuple[tuple[int, ...], Postmortem]] = {}
 
     # -- public operations ------------------------------------------------
 
     def all(self) -> list[Postmortem]:
         """Every postmortem, newest first."""
         with self._locked():
-            models = [self._model(doc) for doc in self._table.all()]
+            models = [self._model(key) for key in self._index.all_keys()]
         return sorted(models, key=lambda pm: pm.created, reverse=True)
 
     def get(self, pm_id: str) -> Postmortem:
@@ -111,12 +108,11 @@ class Store:
         the caller builds ``doc`` to the model (its tests hold it to that), and
         it is validated like every document when read.
         """
-        doc_id = doc_id_for(doc["id"])
+        key = str(doc_id_for(doc["id"]))
         with self._locked():
-            if str(doc_id) in self._data[TABLE]:
+            if self._index.get(key) is not None:
                 raise RetroError(f"a postmortem with id '{doc['id']}' already exists")
-            self._forget(str(doc_id))
-            self._table.insert(Document({**doc, "revision": 1}, doc_id=doc_id))
+            self._write({key: {**doc, "revision": 1}})
 
     def save(self, pm: Postmortem, expected_revision: int | None = None) -> Postmortem:
         """Store ``pm`` as it is now (created or replaced), stamping ``updated``.
@@ -138,18 +134,16 @@ class Store:
     def revision(self, pm_id: str) -> int | None:
         """The stored revision of ``pm_id`` (exact id); None when not stored.
 
-        Cheap when nothing changed on disk: the file is re-read only when its
-        size or times moved, so an open app can poll it every second.
+        Reads the one document's file, so an open app can poll it every second.
         """
         with self._locked():
-            doc = self._data[TABLE].get(str(doc_id_for(pm_id)))
-            return None if doc is None else int(doc.get("revision", 0))
+            doc = self._read(str(doc_id_for(pm_id)))
+            return None if doc is None else _revision(doc)
 
     def stored(self, pm_id: str) -> dict[str, Any] | None:
         """The stored JSON data of ``pm_id`` (exact id), a copy; None when absent."""
         with self._locked():
-            doc = self._data[TABLE].get(str(doc_id_for(pm_id)))
-            return None if doc is None else orjson.loads(orjson.dumps(doc))
+            return self._read(str(doc_id_for(pm_id)))
 
     def update(
         self, pm_id: str, change: Callable[[Postmortem], Postmortem]
@@ -167,21 +161,23 @@ class Store:
         """Store several at once: all of them, or (on a refused id) none."""
         pms = list(pms)
         with self._locked():
-            table = self._data[TABLE]
+            keys = {pm.id: str(doc_id_for(pm.id)) for pm in pms}
             if not replace:
-                taken = [pm.id for pm in pms if str(doc_id_for(pm.id)) in table]
+                taken = [i for i, key in keys.items() if self._index.get(key)]
                 if taken:
                     raise RetroError(
                         f"already in {self.path}: {', '.join(taken)} "
                         "(use --replace to overwrite)"
                     )
-            docs = {}
-            for pm in pms:
-                key = str(doc_id_for(pm.id))
-                docs[key] = {**self._dump(pm), "revision": self._next_revision(key)}
-            for key in docs:
-                self._forget(key)
-            self._write({**self._data, TABLE: {**table, **docs}})
+            self._write(
+                {
+                    keys[pm.id]: {
+                        **self._dump(pm),
+                        "revision": self._next_revision(keys[pm.id]),
+                    }
+                    for pm in pms
+                }
+            )
         return pms
 
     @contextmanager
@@ -197,9 +193,7 @@ class Store:
         with self._locked():
             if expected_revision is not None:
                 self._check_revision(pm_id, expected_revision)
-            doc_id = self._find(pm_id).doc_id
-            self._forget(str(doc_id))
-            self._table.remove(doc_ids=[doc_id])
+            self._write({self._find(pm_id): None})
 
     # -- internals ---------------------------------------------------------
 
@@ -217,25 +211,11 @@ class Store:
             line = os_error_line(error, f"cannot lock {self._lock.lock_file}")
             raise StoreError(line) from error
         try:
-            if not self._cleaned:
-                remove_leftovers(self.path.parent, self.path.name)
-                self._cleaned = True
-            self._refresh()
+            if self._lock.lock_counter == 1:
+                self._index.refresh()
             yield
         finally:
             self._lock.release()
-
-    def _check_revision(self, pm_id: str, expected: int) -> None:
-        doc = self._data[TABLE].get(str(doc_id_for(pm_id)))
-        if doc is None and expected == 0:
-            return  # new, and still not stored by anyone else
-        if doc is None or int(doc.get("revision", 0)) != expected:
-            current = None if doc is None else orjson.loads(orjson.dumps(doc))
-            raise RevisionConflict(pm_id, expected, current)
-
-    def _next_revision(self, key: str) -> int:
-        doc = self._data[TABLE].get(key)
-        return 1 if doc is None else int(doc.get("revision", 0)) + 1
 
     def _prepare_folder(self) -> None:
         if self._checked:
@@ -249,59 +229,64 @@ class Store:
         check_lock_file(Path(self._lock.lock_file))
         self._checked = True
 
-    def _refresh(self) -> None:
-        """Re-read the file if another process (or nobody yet) changed it."""
-        try:
-            st = self.path.stat()
-        except FileNotFoundError:
-            self._reset({TABLE: {}}, None)
-            return
-        stamp = (st.st_ino, st.st_size, st.st_mtime_ns, st.st_ctime_ns)
-        if stamp == self._stamp:
-            return
-        try:
-            raw = self.path.read_bytes()
-        except OSError as error:
-            raise unreadable(self.path, error) from error
-        self._reset(parse(self.path, raw), stamp)
+    def _check_revision(self, pm_id: str, expected: int) -> None:
+        # From the document, not the index: its file is the truth, even after
+        # a hand edit.
+        doc = self._read(str(doc_id_for(pm_id)))
+        if doc is None and expected == 0:
+            return  # new, and still not stored by anyone else
+        if doc is None or _revision(doc) != expected:
+            raise RevisionConflict(pm_id, expected, doc)
 
-    def _reset(self, data: dict[str, Any], stamp: tuple[int, ...] | None) -> None:
-        self._data = data
-        self._stamp = stamp
-        self._models = {}
-        self._encoded = {}
-        self._table.clear_cache()
+    def _next_revision(self, key: str) -> int:
+        doc = self._read(key)
+        return 1 if doc is None else _revision(doc) + 1
 
-    def _find(self, pm_id: str) -> Document:
+    def _find(self, pm_id: str) -> str:
         key = pm_id.strip().lower()
-        doc = self._table.get(doc_id=doc_id_for(key)) if key else None
-        if doc is not None and doc.get("id") == key:
-            return doc
-        matches = [d for d in self._table.all() if str(d.get("id", "")).startswith(key)]
-        if key and len(matches) == 1:
+        if key:
+            entry = self._index.get(str(doc_id_for(key)))
+            if entry is not None and entry.get("id") == key:
+                return str(doc_id_for(key))
+        matches = self._index.keys_with_prefix(key) if key else []
+        if len(matches) == 1:
             return matches[0]
         if len(matches) > 1:
-            ids = ", ".join(sorted(str(d.get("id")) for d in matches))
+            ids = ", ".join(sorted(str(self._index.get(k)["id"]) for k in matches))
             raise NotFound(f"'{pm_id}' matches several postmortems: {ids}")
         raise NotFound(f"no postmortem with id '{pm_id}' in {self.path}")
 
-    def _model(self, doc: Document) -> Postmortem:
-        key = str(doc.doc_id)
-        model = self._models.get(key)
-        if model is None:
-            from pydantic import ValidationError
+    def _table(self, key: str) -> Any:
+        db = TinyDB(
+            self.layout.doc_file(key), self.layout.tmp_dir, storage=DocumentFile
+        )
+        return db.table(TABLE, cache_size=0)
 
-            from retrotui.document.models import Postmortem
-            from retrotui.document.validation import describe
+    def _read(self, key: str) -> dict[str, Any] | None:
+        doc = self._table(key).get(doc_id=int(key))
+        return None if doc is None else dict(doc)
 
-            try:
-                model = Postmortem.model_validate(migrate(dict(doc)))
-            except BadDocument as error:
-                raise unreadable_document(self.path, error) from error
-            except ValidationError as error:
-                bad = BadDocument(doc.get("id", key), describe(error))
-                raise unreadable_document(self.path, bad) from error
-            self._models[key] = model
+    def _model(self, key: str) -> Postmortem:
+        stamp = self.layout.stamp(key)
+        cached = self._models.get(key)
+        if cached is not None and cached[0] == stamp:
+            return cached[1]
+        from pydantic import ValidationError
+
+        from retrotui.document.models import Postmortem
+        from retrotui.document.validation import describe
+
+        doc = self._read(key)
+        if doc is None:
+            raise NotFound(f"no postmortem under {key} in {self.path}")
+        try:
+            model = Postmortem.model_validate(migrate(doc))
+        except BadDocument as error:
+            raise unreadable_document(self.path, error) from error
+        except ValidationError as error:
+            bad = BadDocument(doc.get("id", key), describe(error))
+            raise unreadable_document(self.path, bad) from error
+        self._models[key] = (stamp, model)
         return model
 
     @staticmethod
@@ -311,47 +296,44 @@ class Store:
     def _insert(self, pm: Postmortem, replace: bool) -> Postmortem:
         """Write ``pm`` at the next revision; the stored copy is returned."""
         key = str(doc_id_for(pm.id))
-        pm = pm.model_copy(update={"revision": self._next_revision(key)})
-        doc = Document(self._dump(pm), doc_id=doc_id_for(pm.id))
-        self._forget(str(doc.doc_id))
-        if str(doc.doc_id) not in self._data[TABLE]:
-            self._table.insert(doc)
-        elif replace:
-            # One write that swaps the whole document (upsert would write twice,
-            # and update() alone would keep keys the new version dropped).
-            self._table.update(
-                lambda old: (old.clear(), old.update(doc)), doc_ids=[doc.doc_id]
-            )
-        else:
+        if not replace and self._index.get(key) is not None:
             raise RetroError(f"a postmortem with id '{pm.id}' already exists")
+        pm = pm.model_copy(update={"revision": self._next_revision(key)})
+        self._write({key: self._dump(pm)})
+        self._models[key] = (self.layout.stamp(key), pm)
         return pm
 
-    def _forget(self, key: str) -> None:
-        self._models.pop(key, None)
-        self._encoded.pop(key, None)
+    def _write(self, docs: dict[str, dict[str, Any] | None]) -> None:
+        """Write (or, for None, remove) documents and their index entries.
 
-    def _encode(self, data: dict[str, Any]) -> bytes:
-        parts = []
-        for key, doc in data[TABLE].items():
-            encoded = self._encoded.get(key)
-            if encoded is None:
-                encoded = self._encoded[key] = orjson.dumps(doc)
-            parts.append(orjson.dumps(key) + b":" + encoded)
-        others = {name: table for name, table in data.items() if name != TABLE}
-        head = orjson.dumps(others)[:-1] + (b"," if others else b"")
-        return head + orjson.dumps(TABLE) + b":{" + b",".join(parts) + b"}}"
+        The pending journal names them first: a kill anywhere after it leaves
+        documents the next writer brings the index in step with.
+        """
+        self._index.begin(list(docs))
+        for key, doc in docs.items():
+            self._models.pop(key, None)
+            if doc is None:
+                self.layout.remove_doc(key)
+                continue
+            table = self._table(key)
+            document = Document(doc, doc_id=int(key))
+            if table.contains(doc_id=int(key)):
+                # One write that swaps the whole document (update() alone would
+                # keep keys the new version dropped).
+                table.update(
+                    lambda old, new=document: (old.clear(), old.update(new)),
+                    doc_ids=[int(key)],
+                )
+            else:
+                table.insert(document)
+        self._index.commit(
+            {
+                key: None if doc is None else index_entry(doc)
+                for key, doc in docs.items()
+            }
+        )
 
-    def _write(self, data: dict[str, Any]) -> None:
-        """Replace the file atomically with ``data``; the old file stays on failure."""
-        try:
-            atomic_write(self.path, self._encode(data))
-        except BaseException:
-            # TinyDB may have changed the in-memory copy already: re-read next time.
-            self._stamp = None
-            self._models = {}
-            self._encoded = {}
-            raise
-        fsync_folder(self.path.parent)
-        st = self.path.stat()
-        self._data = data
-        self._stamp = (st.st_ino, st.st_size, st.st_mtime_ns, st.st_ctime_ns)
+
+def _revision(doc: dict[str, Any]) -> int:
+    revision = doc.get("revision", 0)
+    return revision if isinstance(revision, int) else 0

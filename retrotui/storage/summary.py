@@ -18,6 +18,7 @@ from retrotui.document.ids import ID_PATTERN
 from retrotui.document.text import clean_line
 from retrotui.errors import BadDocument
 from retrotui.storage.db_file import read_documents
+from retrotui.storage.paths import resolve_db
 
 
 @dataclass(frozen=True)
@@ -177,12 +178,31 @@ class Listing:
 
 
 def read_summaries(path: Path) -> Listing:
-    """Summaries of every readable postmortem in the file at ``path``.
+    """Summaries of every readable postmortem in the database at ``path``.
 
     The one way from the file to a list on screen (``retro list``, home): a
     document that cannot be read is named in ``skipped``, never fatal, and
-    never rewritten.
+    never rewritten. Read from the summary index; an older retro's single
+    file (not migrated until the first write) is read whole.
     """
+    from retrotui.storage.layout import Layout
+
+    layout = Layout(resolve_db(path))
+    if layout.kind()[0] != "split":
+        return _from_documents(path)
+    skipped: list[BadDocument] = []
+    summaries = []
+    for entry in layout.entries().values():
+        try:
+            if "unreadable" in entry:
+                raise BadDocument(entry.get("id"), str(entry["unreadable"]))
+            summaries.append(summarize(entry))
+        except BadDocument as error:
+            skipped.append(error)
+    return Listing(summaries, skipped)
+
+
+def _from_documents(path: Path) -> Listing:
     skipped: list[BadDocument] = []
     summaries = []
     for doc in read_documents(path, skipped):

@@ -1,0 +1,256 @@
+"""The store on disk: one TinyDB file per postmortem and a sharded summary index.
+
+For a database path ``P`` (``postmortems.json``):
+
+- ``P`` itself is a small marker naming the layout (an older retro's single
+  file is migrated on first write, see ``retrotui.storage.migration``);
+- ``P.d/<doc id>.json`` holds one postmortem, as a TinyDB database of one
+  document, so opening or saving one reads or writes about 12 KB;
+- ``P.d/index/NN.json`` (64 shards) hold each postmortem's summary: what
+  ``retro list`` and the home screen show, and its revision; a save rewrites
+  one shard;
+- ``P.d/pending`` names the documents a writer is changing, written before
+  the documents and removed after the index: a writer killed in between
+  leaves it, and the next one (or a reader, in memory) brings those index
+  entries in step from the documents;
+- ``P.d/tmp/`` holds temp files until their atomic rename.
+
+Every change happens under ``P.lock``; readers need no lock, since every file
+is replaced atomically. Everything here is plain data: no pydantic, no TinyDB.
+"""
+
+from __future__ import annotations
+
+import os
+import zlib
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+import orjson
+
+from retrotui.document.migrate import migrate
+from retrotui.errors import BadDocument, StoreError, os_error_line
+from retrotui.storage.db_file import TABLE, damaged, parse, unreadable
+from retrotui.storage.summary import summarize
+
+LAYOUT = 2
+MARKER_KEY = "retrotui_layout"
+SHARDS = 64
+# Bump when index entries change shape: an index of another version is rebuilt.
+INDEX_VERSION = 1
+
+
+def marker() -> bytes:
+    return orjson.dumps({MARKER_KEY: LAYOUT, "index_version": INDEX_VERSION})
+
+
+class Layout:
+    """The paths of one database and lock-free reads of its parts."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.folder = path.with_name(f"{path.name}.d")
+        self.index_dir = self.folder / "index"
+        self.tmp_dir = self.folder / "tmp"
+        self.pending = self.folder / "pending"
+
+    def doc_file(self, key: str) -> Path:
+        return self.folder / f"{key}.json"
+
+    def shard_file(self, shard: int) -> Path:
+        return self.index_dir / f"{shard:02d}.json"
+
+    # -- what the marker file holds ------------------------------------------
+
+    def kind(self) -> tuple[str, bytes]:
+        """``("missing" | "split" | "single", raw bytes of P)``."""
+        try:
+            raw = self.path.read_bytes()
+        except FileNotFoundError:
+            return "missing", b""
+        except OSError as error:
+            raise unreadable(self.path, error) from error
+        if raw.startswith(b'{"' + MARKER_KEY.encode()):
+            try:
+                data = orjson.loads(raw)
+            except orjson.JSONDecodeError as error:
+                raise damaged(self.path, "the layout marker is not JSON") from error
+            if data.get(MARKER_KEY) != LAYOUT:
+                raise damaged(self.path, f"unknown layout {data.get(MARKER_KEY)!r}")
+            return "split", raw
+        return "single", raw
+
+    # -- documents --------------------------------------------------------------
+
+    def read_doc(self, key: str) -> dict[str, Any] | None:
+        """The stored postmortem under ``key`` as stored; None if absent."""
+        path = self.doc_file(key)
+        try:
+            raw = path.read_bytes()
+        except FileNotFoundError:
+            return None
+        except OSError as error:
+            raise unreadable(path, error) from error
+        table = parse(path, raw)[TABLE]
+        if len(table) != 1:
+            raise damaged(path, f"it holds {len(table)} postmortems instead of one")
+        return next(iter(table.values()))
+
+    def remove_doc(self, key: str) -> None:
+        try:
+            os.unlink(self.doc_file(key))
+        except FileNotFoundError:
+            pass
+        except OSError as error:
+            line = os_error_line(error, f"cannot remove {error.filename}")
+            raise StoreError(line) from error
+
+    def stamp(self, key: str) -> tuple[int, ...] | None:
+        try:
+            st = self.doc_file(key).stat()
+        except FileNotFoundError:
+            return None
+        return (st.st_ino, st.st_size, st.st_mtime_ns)
+
+    def doc_keys(self) -> list[str]:
+        """Every document's key, from the folder (for rebuilding the index)."""
+        try:
+            names = os.listdir(self.folder)
+        except FileNotFoundError:
+            return []
+        return [name[:-5] for name in names if name.endswith(".json")]
+
+    # -- the index ---------------------------------------------------------------
+
+    def read_shard(self, shard: int) -> dict[str, dict[str, Any]] | None:
+        """One shard's entries; None if missing or damaged (to be rebuilt)."""
+        try:
+            raw = self.shard_file(shard).read_bytes()
+        except FileNotFoundError:
+            return None
+        except OSError as error:
+            raise unreadable(self.shard_file(shard), error) from error
+        try:
+            data = orjson.loads(raw)
+        except orjson.JSONDecodeError:
+            return None
+        if not isinstance(data, dict) or not all(
+            isinstance(v, dict) for v in data.values()
+        ):
+            return None
+        return data
+
+    def pending_keys(self) -> list[str]:
+        try:
+            raw = self.pending.read_bytes()
+        except FileNotFoundError:
+            return []
+        except OSError as error:
+            raise unreadable(self.pending, error) from error
+        try:
+            keys = orjson.loads(raw)
+        except orjson.JSONDecodeError:
+            # Killed while writing the journal itself: nothing after it ran yet,
+            # but its keys are unknown, so every shard is checked.
+            return self.doc_keys()
+        return [str(k) for k in keys] if isinstance(keys, list) else self.doc_keys()
+
+    def entries(self) -> dict[str, dict[str, Any]]:
+        """Every index entry by document key, as a reader sees it now: shards
+        that are missing or damaged, and documents a killed writer left
+        pending, are read from the documents (in memory only)."""
+        entries: dict[str, dict[str, Any]] = {}
+        missing = []
+        for shard in range(SHARDS):
+            data = self.read_shard(shard)
+            if data is None:
+                missing.append(shard)
+            else:
+                entries.update(data)
+        if missing:
+            wanted = set(missing)
+            for key in self.doc_keys():
+                if shard_of(key) in wanted:
+                    entries[key] = self.entry_for(key)
+        for key in self.pending_keys():
+            entry = self.entry_for(key)
+            if entry is None:
+                entries.pop(key, None)
+            else:
+                entries[key] = entry
+        return entries
+
+    def entry_for(self, key: str) -> dict[str, Any] | None:
+        """The index entry of the document stored under ``key`` now."""
+        try:
+            doc = self.read_doc(key)
+        except StoreError as error:
+            return {"id": key, "unreadable": str(error)}
+        return None if doc is None else index_entry(doc)
+
+    def documents(self, keys: Iterable[str]) -> list[dict[str, Any]]:
+        found = []
+        for key in keys:
+            doc = self.read_doc(key)
+            if doc is not None:
+                found.append(doc)
+        return found
+
+
+def shard_of(key: str) -> int:
+    return zlib.crc32(key.encode()) % SHARDS
+
+
+def index_entry(doc: dict[str, Any]) -> dict[str, Any]:
+    """What the index keeps of a stored document: the fields a listing shows
+    (as stored; they are cleaned when summarized), its revision, or why it
+    cannot be listed."""
+    revision = doc.get("revision", 0)
+    revision = revision if isinstance(revision, int) else 0
+    try:
+        migrated = migrate(dict(doc))
+        summarize(migrated)
+    except BadDocument as error:
+        return {
+            "id": doc.get("id"),
+            "unreadable": error.reason,
+            "revision": revision,
+        }
+    entry = {key: migrated[key] for key in LISTED if key in migrated}
+    entry["timeline"] = _dating_events(migrated.get("timeline") or [])
+    entry["actions"] = [
+        {key: a[key] for key in ACTION_KEYS if key in a}
+        for a in migrated.get("actions") or []
+        if a.get("status", "open") == "open"
+    ]
+    entry["revision"] = revision
+    return entry
+
+
+LISTED = (
+    "id",
+    "title",
+    "kind",
+    "status",
+    "severity",
+    "created",
+    "updated",
+    "services",
+    "tags",
+    "promoted_to",
+    "promoted_from",
+    "follow_up_on",
+)
+ACTION_KEYS = ("text", "owner", "due", "due_text", "status")
+
+
+def _dating_events(events: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The events that give the incident its date (see ``summarize``)."""
+    timed = [
+        {"at": e["at"], "milestone": e.get("milestone")} for e in events if e.get("at")
+    ]
+    started = [e for e in timed if e["milestone"] == "started"]
+    if started:
+        return started
+    return [min(timed, key=lambda e: e["at"])] if timed else []

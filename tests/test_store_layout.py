@@ -1,0 +1,147 @@
+"""One file per postmortem and a summary index: migration, repair, cost."""
+
+from __future__ import annotations
+
+import json
+import stat
+from pathlib import Path
+
+import orjson
+import pytest
+from factories import incident
+
+from retrotui.document.ids import doc_id_for
+from retrotui.errors import StoreError
+from retrotui.storage import migration
+from retrotui.storage.layout import SHARDS, Layout, shard_of
+from retrotui.storage.store import Store
+from retrotui.storage.summary import read_summaries
+
+
+def single_file(db_path: Path, count: int) -> bytes:
+    """A database as an older retro wrote it: every postmortem in one file."""
+    table = {}
+    for n in range(count):
+        doc = incident(f"old{n:03d}", f"Old incident {n}").model_dump(mode="json")
+        table[str(doc_id_for(doc["id"]))] = doc
+    db_path.parent.mkdir(parents=True, exist_ok=True)
+    raw = orjson.dumps({"postmortems": table})
+    db_path.write_bytes(raw)
+    return raw
+
+
+def test_a_single_file_is_migrated_on_first_write_with_a_backup(db_path: Path) -> None:
+    raw = single_file(db_path, 12)
+    before = {s.id: s for s in read_summaries(db_path).summaries}
+
+    Store(db_path).add(incident("new001"))
+
+    backup = db_path.with_name("db.json.single-file.bak")
+    assert backup.read_bytes() == raw
+    assert stat.S_IMODE(backup.stat().st_mode) == 0o600
+    assert Layout(db_path).kind()[0] == "split"
+    after = {s.id: s for s in read_summaries(db_path).summaries}
+    assert set(after) == set(before) | {"new001"}
+    assert all(after[pm_id] == summary for pm_id, summary in before.items())
+    stored = Store(db_path).get("old007")
+    assert (
+        stored.model_dump(mode="json")
+        == json.loads(raw)["postmortems"][str(doc_id_for("old007"))]
+    )
+
+
+def test_an_interrupted_migration_starts_over_and_loses_nothing(
+    db_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    raw = single_file(db_path, 8)
+    real_marker = migration.marker
+
+    def crash() -> bytes:
+        raise KeyboardInterrupt  # as a kill just before the file is switched
+
+    monkeypatch.setattr(migration, "marker", crash)
+    with pytest.raises(KeyboardInterrupt):
+        Store(db_path).add(incident("new001"))
+    assert db_path.read_bytes() == raw  # the single file is still the truth
+    assert len(read_summaries(db_path).summaries) == 8
+
+    monkeypatch.setattr(migration, "marker", real_marker)
+    Store(db_path).add(incident("new001"))
+    ids = {pm.id for pm in Store(db_path).all()}
+    assert ids == {f"old{n:03d}" for n in range(8)} | {"new001"}
+
+
+def test_a_damaged_single_file_is_not_migrated(db_path: Path) -> None:
+    db_path.parent.mkdir(parents=True)
+    db_path.write_bytes(b'{"postmortems": {"1": ')
+    with pytest.raises(StoreError, match="damaged"):
+        Store(db_path).add(incident("new001"))
+    assert db_path.read_bytes() == b'{"postmortems": {"1": '
+    assert not Layout(db_path).folder.exists()
+
+
+def test_a_damaged_or_missing_index_shard_is_rebuilt_from_the_documents(
+    db_path: Path,
+) -> None:
+    store = Store(db_path)
+    store.put_many(incident(f"pm{n:04d}", f"Incident {n}") for n in range(40))
+    layout = Layout(db_path)
+    broken = shard_of(str(doc_id_for("pm0007")))
+    layout.shard_file(broken).write_bytes(b"{garbage")
+    other = (broken + 1) % SHARDS
+    layout.shard_file(other).unlink()
+
+    # Readers see every postmortem without writing anything...
+    assert len(read_summaries(db_path).summaries) == 40
+    assert layout.shard_file(broken).read_bytes() == b"{garbage"
+    # ...and the next writer repairs the shards it touches.
+    assert Store(db_path).get("pm0007").title == "Incident 7"
+    assert len(read_summaries(db_path).summaries) == 40
+    json.loads(layout.shard_file(broken).read_bytes())
+
+
+def test_a_writer_killed_before_the_index_is_caught_up(db_path: Path) -> None:
+    store = Store(db_path)
+    store.add(incident("aaaaaa", "Before"))
+    layout = Layout(db_path)
+    key = str(doc_id_for("aaaaaa"))
+    # As a kill leaves it: journal written, document replaced, index not.
+    layout.pending.write_bytes(orjson.dumps([key]))
+    data = json.loads(layout.doc_file(key).read_bytes())
+    data["postmortems"][key]["title"] = "After"
+    layout.doc_file(key).write_bytes(orjson.dumps(data))
+
+    assert [s.title for s in read_summaries(db_path).summaries] == ["After"]
+    Store(db_path).add(incident("bbbbbb"))
+    assert not layout.pending.exists()
+    titles = sorted(s.title for s in read_summaries(db_path).summaries)
+    assert titles == ["After", "Checkout down during promotion"]
+
+
+def test_a_damaged_document_file_is_named_and_the_rest_kept(db_path: Path) -> None:
+    store = Store(db_path)
+    store.put_many([incident("aaaaaa"), incident("bbbbbb")])
+    doc_file = Layout(db_path).doc_file(str(doc_id_for("aaaaaa")))
+    doc_file.write_bytes(b"\x00garbage")
+
+    with pytest.raises(StoreError, match="damaged"):
+        Store(db_path).get("aaaaaa")
+    assert Store(db_path).get("bbbbbb").id == "bbbbbb"
+    Store(db_path).add(incident("cccccc"))
+    assert doc_file.read_bytes() == b"\x00garbage"
+
+
+def test_saving_one_postmortem_writes_one_document_and_one_shard(db_path: Path) -> None:
+    store = Store(db_path)
+    store.put_many(incident(f"pm{n:04d}") for n in range(50))
+    files = [p for p in db_path.parent.rglob("*.json")]
+    before = {p: p.stat().st_mtime_ns for p in files}
+    pm = store.get("pm0003")
+    pm.title = "Edited"
+
+    store.save(pm)
+
+    changed = {p for p in files if p.stat().st_mtime_ns != before[p]}
+    layout = Layout(db_path)
+    key = str(doc_id_for("pm0003"))
+    assert changed == {layout.doc_file(key), layout.shard_file(shard_of(key))}
