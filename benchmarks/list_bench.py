@@ -23,7 +23,7 @@ from factories import bulky  # noqa: E402
 
 from retrotui.document.ids import doc_id_for  # noqa: E402
 from retrotui.storage.db_file import read_raw  # noqa: E402
-from retrotui.storage.summary import read_summaries  # noqa: E402
+from retrotui.storage.listing import read_summaries  # noqa: E402
 
 
 def median_ms(action, rounds: int) -> float:  # type: ignore[no-untyped-def]

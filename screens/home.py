@@ -19,7 +19,8 @@ from textual.widgets import DataTable, Input, Static
 
 from retrotui.errors import RetroError
 from retrotui.followup.schedule import reviews
-from retrotui.storage.summary import ActionSummary, Summary, read_summaries
+from retrotui.storage.listing import read_summaries
+from retrotui.storage.summary import ActionSummary, Summary
 from widgets.keys_footer import KeysFooter
 
 DRAFT = "draft"

@@ -19,8 +19,8 @@ from retrotui.cli import main
 from retrotui.document.migrate import migrate
 from retrotui.errors import BadDocument
 from retrotui.storage.db_file import read_raw
+from retrotui.storage.listing import read_summaries
 from retrotui.storage.store import Store
-from retrotui.storage.summary import read_summaries
 from screens.home import HomeScreen
 
 # OSC 52 (clipboard write), clear screen, OSC 0 (window title), colours, an

@@ -19,8 +19,8 @@ from retrotui.document.models import Postmortem
 from retrotui.errors import NotFound, RetroError, StoreError
 from retrotui.storage import store as store_module
 from retrotui.storage.db_file import read_documents, read_raw
+from retrotui.storage.listing import read_summaries
 from retrotui.storage.store import Store
-from retrotui.storage.summary import read_summaries
 
 WRITER = """
 import sys

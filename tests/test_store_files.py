@@ -12,8 +12,8 @@ from factories import incident
 
 from retrotui.errors import StoreError
 from retrotui.storage.layout import Layout
+from retrotui.storage.listing import read_summaries
 from retrotui.storage.store import Store
-from retrotui.storage.summary import read_summaries
 
 
 def test_a_symlinked_database_stays_a_link_and_shares_one_lock(tmp_path: Path) -> None:

@@ -14,8 +14,8 @@ from retrotui.document.ids import doc_id_for
 from retrotui.errors import StoreError
 from retrotui.storage import migration
 from retrotui.storage.layout import SHARDS, Layout, shard_of
+from retrotui.storage.listing import read_summaries
 from retrotui.storage.store import Store
-from retrotui.storage.summary import read_summaries
 
 
 def single_file(db_path: Path, count: int) -> bytes:

@@ -19,8 +19,8 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
 def run(args: argparse.Namespace) -> int:
     import orjson
 
+    from retrotui.storage.listing import read_summaries
     from retrotui.storage.paths import default_db_path
-    from retrotui.storage.summary import read_summaries
 
     # Read as the home screen does: no lock or TinyDB needed to list.
     path = default_db_path(args.db)

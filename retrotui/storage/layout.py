@@ -31,7 +31,7 @@ import orjson
 
 from retrotui.document.migrate import migrate
 from retrotui.errors import BadDocument, StoreError, os_error_line
-from retrotui.storage.db_file import TABLE, damaged, parse, unreadable
+from retrotui.storage.file_format import TABLE, damaged, parse, unreadable
 from retrotui.storage.summary import summarize
 
 LAYOUT = 2

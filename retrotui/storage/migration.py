@@ -18,7 +18,7 @@ from pathlib import Path
 import orjson
 
 from retrotui.errors import StoreError, os_error_line
-from retrotui.storage.db_file import TABLE, parse
+from retrotui.storage.file_format import TABLE, parse
 from retrotui.storage.files import (
     atomic_write,
     fsync_folder,

@@ -35,7 +35,8 @@ from retrotui.errors import (
     StoreError,
     os_error_line,
 )
-from retrotui.storage.db_file import TABLE, parse, unreadable, unreadable_document
+from retrotui.storage.db_file import unreadable_document
+from retrotui.storage.file_format import TABLE, parse, unreadable
 from retrotui.storage.files import atomic_write, check_lock_file
 from retrotui.storage.index import Index
 from retrotui.storage.layout import Layout, index_entry

@@ -11,14 +11,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
-from pathlib import Path
 from typing import Any
 
 from retrotui.document.ids import ID_PATTERN
 from retrotui.document.text import clean_line
 from retrotui.errors import BadDocument
-from retrotui.storage.db_file import read_documents
-from retrotui.storage.paths import resolve_db
 
 
 @dataclass(frozen=True)
@@ -167,47 +164,3 @@ def summarize(doc: dict[str, Any]) -> Summary:
         promoted_from=fields.text("promoted_from"),
         follow_up_on=_date(fields.text("follow_up_on")),
     )
-
-
-@dataclass(frozen=True)
-class Listing:
-    """What a listing shows, and the postmortems it had to leave out."""
-
-    summaries: list[Summary]
-    skipped: list[BadDocument]
-
-
-def read_summaries(path: Path) -> Listing:
-    """Summaries of every readable postmortem in the database at ``path``.
-
-    The one way from the file to a list on screen (``retro list``, home): a
-    document that cannot be read is named in ``skipped``, never fatal, and
-    never rewritten. Read from the summary index; an older retro's single
-    file (not migrated until the first write) is read whole.
-    """
-    from retrotui.storage.layout import Layout
-
-    layout = Layout(resolve_db(path))
-    if layout.kind()[0] != "split":
-        return _from_documents(path)
-    skipped: list[BadDocument] = []
-    summaries = []
-    for entry in layout.entries().values():
-        try:
-            if "unreadable" in entry:
-                raise BadDocument(entry.get("id"), str(entry["unreadable"]))
-            summaries.append(summarize(entry))
-        except BadDocument as error:
-            skipped.append(error)
-    return Listing(summaries, skipped)
-
-
-def _from_documents(path: Path) -> Listing:
-    skipped: list[BadDocument] = []
-    summaries = []
-    for doc in read_documents(path, skipped):
-        try:
-            summaries.append(summarize(doc))
-        except BadDocument as error:
-            skipped.append(error)
-    return Listing(summaries, skipped)
