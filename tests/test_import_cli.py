@@ -164,3 +164,22 @@ def test_hostile_shapes_stay_fast_and_never_crash(
     (pm,) = Store(db_path).all()
     assert len(pm.factors) == 1 and len(pm.factors[0].whys) == 1499
     assert pm.timeline[0].text == "x"
+
+
+def test_replace_goes_through_the_revision_checked_save(
+    capsys: pytest.CaptureFixture[str], db_path: Path
+) -> None:
+    run(capsys, "--db", str(db_path), "import", str(KIAM))
+    store = Store(db_path)
+    (pm,) = store.all()
+
+    def edit(doc):  # type: ignore[no-untyped-def]
+        doc.summary = "edited in the app"
+        return doc
+
+    store.update(pm.id, edit)
+    before = store.revision(pm.id)
+    code, out, _ = run(capsys, "--db", str(db_path), "import", "--replace", str(KIAM))
+    assert code == 0 and out.split()[0] == pm.id
+    assert store.revision(pm.id) == before + 1
+    assert store.get(pm.id).summary.startswith("In the afternoon of January 21st")

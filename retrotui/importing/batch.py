@@ -108,20 +108,29 @@ def import_text(
             )
         ]
     with store.transaction():
-        earlier = next((p for p in store.all() if _same(pm, p)), None)
-        if earlier is not None:
-            if not replace:
-                return [
-                    Outcome(
-                        name,
-                        earlier.id,
-                        pm.title,
-                        skipped=f"already imported as {earlier.id} "
-                        "(--replace to overwrite it)",
-                    )
-                ]
-            pm = pm.model_copy(update={"id": earlier.id})
-        store.put_many([pm], replace=replace)
+        # The same document again: its own id (retro's export), or the same
+        # title and first event (another tool's).
+        earlier_id = pm.id if store.revision(pm.id) is not None else None
+        if earlier_id is None:
+            earlier = next((p for p in store.all() if _same(pm, p)), None)
+            earlier_id = earlier.id if earlier is not None else None
+        if earlier_id is None:
+            store.put_many([pm])
+        elif not replace:
+            return [
+                Outcome(
+                    name,
+                    earlier_id,
+                    pm.title,
+                    skipped=f"already imported as {earlier_id} "
+                    "(--replace to overwrite it)",
+                )
+            ]
+        else:
+            # Through the revision-checked save: an app with this postmortem
+            # open sees the new revision and merges its own edits into it.
+            pm = pm.model_copy(update={"id": earlier_id})
+            store.save(pm, expected_revision=store.revision(earlier_id))
     return [Outcome(name, pm.id, pm.title, warnings)]
 
 
