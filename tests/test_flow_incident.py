@@ -46,6 +46,10 @@ async def test_whole_incident_by_keys(db_path: Path) -> None:
         await pilot.press("tab")
         await type_text(pilot, "18% of checkouts failed")
         await pilot.press("tab")
+        await type_text(pilot, "5xx alert paged the on-call")
+        await pilot.press("tab")
+        await type_text(pilot, "raised max_connections")
+        await pilot.press("tab")
         await type_text(pilot, "Maria Lopez")
         await pilot.press("enter")
 
@@ -134,6 +138,8 @@ async def test_whole_incident_by_keys(db_path: Path) -> None:
     pm = Store(db_path).all()[0]
     assert pm.title == "Website down during the autumn promotion"
     assert pm.services == ["web", "postgres"]
+    assert pm.detection == "5xx alert paged the on-call"
+    assert pm.resolution == "raised max_connections"
     assert [e.milestone for e in pm.timeline] == list(Milestone)
     assert pm.went_well == ["The 5xx alert paged within five minutes"]
     assert pm.went_wrong == ["The runbook did not mention connection limits"]
