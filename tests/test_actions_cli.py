@@ -276,3 +276,11 @@ def test_the_app_saving_a_stale_copy_keeps_the_item_closed(capsys, db: Path) -> 
     saved = Store(db).get("k7m2qx")
     assert saved.summary == "Typed in the app meanwhile"
     assert saved.actions[1].status.value == "done"
+
+
+def test_as_of_before_the_verb_counts_too(capsys, db: Path) -> None:
+    code, _, _ = run(
+        capsys, "--db", str(db), "actions", "--as-of", "2027-05-01", "done", "a-rot"
+    )
+    assert code == 0
+    assert Store(db).get("k7m2qx").actions[1].closed_on == date(2027, 5, 1)

@@ -62,7 +62,11 @@ def add_parsers(verbs: argparse._SubParsersAction) -> None:
     )
     for parser in parsers.values():
         parser.add_argument(
-            "--as-of", metavar="YYYY-MM-DD", help="act as if today were this day"
+            "--as-of",
+            metavar="YYYY-MM-DD",
+            # Not set here: 'retro actions --as-of D done ...' keeps D.
+            default=argparse.SUPPRESS,
+            help="act as if today were this day",
         )
 
 
