@@ -24,6 +24,7 @@ from screens.base import PhaseScreen
 from screens.factors import NO_FACTORS
 from screens.insights import participant_names
 from widgets.findings import FindingsPanel, field_index
+from widgets.item_list import ItemList
 from widgets.smart_panel import SmartPanel, due_reading
 from widgets.text_entry import TextEntry
 from widgets.toggle_list import ToggleList
@@ -374,7 +375,7 @@ class ActionsScreen(PhaseScreen):
             open_phase("factors")
 
 
-class ActionList(ListView):
+class ActionList(ItemList):
     """The action items and a last row to start a new one."""
 
     BINDINGS = [

@@ -13,6 +13,7 @@ from retrotui.document.models import Factor, FactorCategory, FactorKind, Postmor
 from screens.base import PhaseScreen
 from screens.insights import participant_names
 from widgets.findings import FindingsPanel, field_index
+from widgets.item_list import ItemList
 from widgets.text_entry import EntryLine
 from widgets.why_chain import WhyChain
 
@@ -302,7 +303,7 @@ class FactorsScreen(PhaseScreen):
         return None
 
 
-class FactorList(ListView):
+class FactorList(ItemList):
     """The factors; letters act on the highlighted one."""
 
     BINDINGS = [

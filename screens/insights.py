@@ -13,6 +13,7 @@ from retrotui.document.models import Postmortem, Role
 from retrotui.interview.script import INSIGHT_QUESTIONS, INSIGHT_TITLES, ROLE_PROMPTS
 from screens.base import PhaseScreen
 from widgets.findings import FindingsPanel, field_index
+from widgets.item_list import ItemList
 from widgets.text_entry import EntryLine
 
 LISTS = tuple(INSIGHT_TITLES)
@@ -295,7 +296,7 @@ class InsightsScreen(PhaseScreen):
         return super().check_action(action, parameters)
 
 
-class InsightList(ListView):
+class InsightList(ItemList):
     """The entries of one insight list; letters act on the highlighted entry."""
 
     BINDINGS = [

@@ -32,6 +32,7 @@ from retrotui.reports.markdown import to_markdown
 from screens.base import PhaseScreen
 from screens.insights import participant_names
 from widgets.findings import FindingsPanel
+from widgets.item_list import ItemList
 from widgets.text_entry import EntryLine, TextEntry
 
 # Older than this, a postmortem is a record of what was decided then.
@@ -368,7 +369,7 @@ class ReviewScreen(PhaseScreen):
         self.query_one("#review-body", VerticalScroll).focus()
 
 
-class TakeawayList(ListView):
+class TakeawayList(ItemList):
     BINDINGS = [
         Binding(
             "d,delete",

@@ -111,3 +111,17 @@ async def test_deleting_a_factor_unlinks_its_actions(db_path: Path) -> None:
         saved = stored(app)
     assert [f.id for f in saved.factors] == ["f-promo"]
     assert saved.actions[0].factor_ids == []
+
+
+async def test_home_and_end_reach_the_first_and_last_factor(db_path: Path) -> None:
+    pm = incident()  # f-pool (enabling), then f-promo (trigger)
+    app = open_at(db_path, pm, "factors")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("ctrl+l", "home", "end", "k")
+        await settle(pilot)
+        kinds = [f.kind for f in app.screen.pm.factors]
+        assert kinds == [FactorKind.enabling, FactorKind.enabling]  # the last moved
+        await pilot.press("home", "k")
+        await settle(pilot)
+        assert app.screen.pm.factors[0].kind is FactorKind.detection
