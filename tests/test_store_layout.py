@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 import stat
+import subprocess
+import sys
 from pathlib import Path
 
 import orjson
@@ -145,3 +147,28 @@ def test_saving_one_postmortem_writes_one_document_and_one_shard(db_path: Path) 
     layout = Layout(db_path)
     key = str(doc_id_for("pm0003"))
     assert changed == {layout.doc_file(key), layout.shard_file(shard_of(key))}
+
+
+WRITER = """
+import sys
+from retrotui.document.models import Postmortem
+from retrotui.storage.store import Store
+store = Store(sys.argv[1])
+for n in range(int(sys.argv[3])):
+    store.add(Postmortem(id=f"{sys.argv[2]}-{n:03d}", title="concurrent"))
+"""
+
+
+def test_concurrent_writers_on_a_single_file_migrate_it_once(db_path: Path) -> None:
+    single_file(db_path, 30)
+    procs = [
+        subprocess.Popen([sys.executable, "-c", WRITER, str(db_path), f"w{n}", "15"])
+        for n in range(3)
+    ]
+    for proc in procs:
+        assert proc.wait(timeout=600) == 0
+    ids = {s.id for s in read_summaries(db_path).summaries}
+    expected = {f"old{n:03d}" for n in range(30)}
+    expected |= {f"w{n}-{i:03d}" for n in range(3) for i in range(15)}
+    assert ids == expected
+    assert len(list(db_path.parent.glob("*.bak"))) == 1
