@@ -14,8 +14,7 @@ from retrotui.errors import UsageError
 
 EXAMPLE = (
     "retro timeline add k7m2qx incident-channel/      # a Slack export folder\n"
-    "  retro timeline add k7m2qx ~/.bash_history --since '2026-11-20 13:00' "
-    "--until '2026-11-20 16:00'\n"
+    "  retro timeline add k7m2qx ~/.bash_history --since 13:00 --until 16:00\n"
     "  kubectl get events -o json | retro timeline add k7m2qx -"
 )
 SHOWN = 15
@@ -32,10 +31,10 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     add = verbs.add_parser(
         "add",
         help="add the events of a file to a postmortem's timeline",
-        description="Add the timestamped events of a file to a postmortem's "
-        "timeline: lines starting with a time ('14:02 paged', ISO, syslog), CSV "
-        "with a time column, a Slack channel export (a day file or the folder), "
-        "bash history with #epoch lines, zsh extended history, git log, "
+        description="Add the timestamped events of a file to a postmortem's\n"
+        "timeline: lines starting with a time ('14:02 paged', ISO, syslog), CSV\n"
+        "with a time column, a Slack channel export (a day file or the folder),\n"
+        "bash history with #epoch lines, zsh extended history, git log,\n"
         "kubectl get events -o json. Events already there are not added again.",
         epilog=f"Example:\n  {EXAMPLE}",
         formatter_class=argparse.RawDescriptionHelpFormatter,
