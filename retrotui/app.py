@@ -41,9 +41,14 @@ from widgets.key_queue import KeyQueue
 
 if TYPE_CHECKING:
     from retrotui.document.models import Postmortem
+    from retrotui.session.session import Outcome, Session
     from retrotui.storage.store import Store
 
 SAVE_DELAY = 0.5
+# How often an open postmortem is compared with the stored one (a file stamp
+# unless it changed), and when a save waiting for the lock says so.
+WATCH_EVERY = 1.5
+LOCK_NOTICE_AFTER = 1.0
 # How long a hang-up waits for typed keys to land before saving anyway.
 HANG_UP_PATIENCE = 2.0
 SETTLE_ROUNDS = 12
@@ -85,16 +90,6 @@ APP_COMMANDS: tuple[Command, ...] = (
 )
 
 
-def _content(pm: Postmortem) -> str:
-    """The document as saved, less the time stamp a save adds."""
-    return pm.model_dump_json(exclude={"updated"})
-
-
-def _entered(pm: Postmortem) -> str:
-    """What the user entered: the document less where they were in it."""
-    return pm.model_dump_json(exclude={"updated", "phase"})
-
-
 class RetroApp(KeyQueue, App[int]):
     """``retro``: home screen, or straight into one postmortem."""
 
@@ -119,10 +114,9 @@ class RetroApp(KeyQueue, App[int]):
     class Loaded(Message):
         """The postmortem to start with was read (or created)."""
 
-        def __init__(self, pm: Postmortem, *, new: bool = False) -> None:
+        def __init__(self, pm: Postmortem) -> None:
             super().__init__()
             self.pm = pm
-            self.new = new
 
     class Failed(Message):
         """The database could not be used at start: one line, then exit 1."""
@@ -146,25 +140,14 @@ class RetroApp(KeyQueue, App[int]):
             self.animation_level = "none"
         self.db_path = Path(db_path)
         self.clock: Callable[[], datetime] = clock or wall_clock
-        self.pm: Postmortem | None = None
         self.error_line: str | None = None
         self._pm_id = pm_id
         self._new_title = new_title
-        self._dirty = False
-        # Every snapshot handed to a save gets a number; an older snapshot that
-        # reaches the store after a newer one (a slow worker) is not written.
-        self._snapshots = 0
-        self._written = 0
-        # What is on disk, so leaving without a change writes nothing (and
-        # does not move the draft up the home list).
-        self._on_disk = ""
+        # The open postmortem: loaded, edited, saved and merged there.
+        self._session: Session | None = None
         self._save_timer: Timer | None = None
-        # A draft made by "new" as it was made: left without a single entry,
-        # it is deleted rather than left in the list as an empty draft.
-        self._as_created = ""
-        self._discarded: set[str] = set()
-        # Store calls come from worker threads and from the quit path.
-        self._store_lock = threading.Lock()
+        self._watch: Timer | None = None
+        self._discarded_work = False
         # Textual has no public hook for an unhandled exception (textual#5931):
         # it ends the app with return code 1 and prints its traceback to
         # error_console once the terminal is restored. The traceback comes here
@@ -179,6 +162,19 @@ class RetroApp(KeyQueue, App[int]):
         from retrotui.storage.store import Store
 
         return Store(self.db_path)
+
+    @property
+    def session(self) -> Session:
+        if self._session is None:
+            from retrotui.session.session import Session
+
+            self._session = Session(self.store, self.clock)
+        return self._session
+
+    @property
+    def pm(self) -> Postmortem | None:
+        """The open postmortem (None on the home screen)."""
+        return None if self._session is None else self._session.pm
 
     # -- start and stop ---------------------------------------------------
 
@@ -202,8 +198,8 @@ class RetroApp(KeyQueue, App[int]):
     def on_unmount(self) -> None:
         if self.crashed:
             # The screens are gone but the document they edited is not: the
-            # autosave that was due is written now.
-            self._kept_on_crash = self.pm is None or self.save_now()
+            # autosave that was due is written now (or to a recovery copy).
+            self._kept_on_crash = self._save_or_copy()
         try:
             loop = asyncio.get_running_loop()
             for sig in (signal.SIGHUP, signal.SIGTERM):
@@ -217,8 +213,33 @@ class RetroApp(KeyQueue, App[int]):
 
     async def _hang_up(self, signum: int) -> None:
         await self._settle()
-        self.leave_document()
+        # Nobody is there to ask: what the database refuses goes to a copy.
+        self._take_screen_copy()
+        self._save_or_copy(leave=True)
         self.exit(return_code=128 + signum)
+
+    def _save_or_copy(self, leave: bool = False) -> bool:
+        """Save (or leave) on this thread; a recovery copy when that fails.
+        True when the work is kept somewhere."""
+        if self._session is None or self.pm is None:
+            return True
+        try:
+            if leave:
+                self._session.leave()
+            else:
+                self._session.save()
+            return True
+        except RetroError as error:
+            log_error(self.db_path, f"saving {self.pm.id}: {error}")
+        from retrotui.session.recovery import save_recovery_copy
+
+        try:
+            where = save_recovery_copy(self.pm)
+        except RetroError as error:
+            log_error(self.db_path, f"no recovery copy of {self.pm.id}: {error}")
+            return False
+        self.error_line = f"not saved to {self.db_path}; a copy is in {where}"
+        return True
 
     async def _settle(self) -> None:
         """Let keys typed just before a quit or hang-up reach the document.
@@ -262,35 +283,21 @@ class RetroApp(KeyQueue, App[int]):
     @work(thread=True, group="store")
     def _load_initial(self) -> None:
         try:
-            with self._store_lock:
-                if self._new_title is not None:
-                    pm = self.store.add(self._new_draft(self._new_title))
-                else:
-                    pm = self.store.get(self._pm_id or "")
+            if self._new_title is not None:
+                pm = self.session.create(self._new_title, phase=PHASE_KEYS[0])
+            else:
+                pm = self.session.open(self._pm_id or "")
         except RetroError as error:
             self.post_message(self.Failed(str(error)))
             return
-        # A title given on the command line is an entry already.
-        fresh = self._new_title is not None and not self._new_title.strip()
-        self.post_message(self.Loaded(pm, new=fresh))
-
-    def _new_draft(self, title: str) -> Postmortem:
-        from retrotui.document.models import Postmortem
-
-        when = self.clock()
-        return Postmortem(
-            title=title.strip() or f"Incident on {when:%Y-%m-%d}",
-            phase=PHASE_KEYS[0],
-            created=when,
-            updated=when,
-        )
+        self.post_message(self.Loaded(pm))
 
     def on_retro_app_loaded(self, message: Loaded) -> None:
-        self.pm = message.pm
-        self._on_disk = _content(message.pm)
-        self._as_created = _entered(message.pm) if message.new else ""
         self.open_phase(message.pm.phase or PHASE_KEYS[0])
         self.release_keys()
+        # Another writer's change shows within a couple of seconds.
+        if self._watch is None:
+            self._watch = self.set_interval(WATCH_EVERY, self._look_for_changes)
 
     def on_retro_app_failed(self, message: Failed) -> None:
         self.release_keys()
@@ -327,11 +334,21 @@ class RetroApp(KeyQueue, App[int]):
         self._load_initial()
 
     def on_phase_screen_changed(self, message: PhaseScreen.Changed) -> None:
-        self.pm = message.pm
-        self.mark_dirty()
+        if self._session is not None and self._session.pm is not None:
+            self._session.edit(message.pm)
+            self.mark_dirty()
+
+    def on_phase_screen_open_phase(self, message: PhaseScreen.OpenPhase) -> None:
+        self.open_phase(message.phase)
+        if message.field is not None:
+            self.call_after_refresh(self._show_field, message.field)
+
+    def _show_field(self, field: str) -> None:
+        show_field = getattr(self.screen, "show_field", None)
+        if show_field is not None:
+            show_field(field)
 
     def mark_dirty(self) -> None:
-        self._dirty = True
         if self._save_timer is None:
             self._save_timer = self.set_timer(SAVE_DELAY, self._autosave)
         else:
@@ -344,66 +361,87 @@ class RetroApp(KeyQueue, App[int]):
 
     def _autosave(self) -> None:
         self._save_timer = None
-        if self._dirty and self.pm is not None:
-            self._dirty = False
-            # A snapshot, so edits made while the worker writes are not torn.
-            self._snapshots += 1
-            self._save_in_worker(self.pm.model_copy(deep=True), self._snapshots)
+        if self.pm is not None:
+            self._store_in_worker(save=True)
+
+    def _look_for_changes(self) -> None:
+        busy = any(w.group == "store" and w.is_running for w in self.workers)
+        if self.pm is not None and self._save_timer is None and not busy:
+            self._store_in_worker(save=False)
 
     @work(thread=True, group="store")
-    def _save_in_worker(self, pm: Postmortem, number: int) -> None:
-        error = self._save(pm, number)
-        if error is not None:
-            self.call_from_thread(self._save_failed, error)
+    def _store_in_worker(self, save: bool) -> None:
+        """Save (or look for another writer's change) off the UI thread."""
+        waiting = threading.Timer(
+            LOCK_NOTICE_AFTER, self.call_from_thread, (self._waiting_for_lock,)
+        )
+        waiting.start()
+        try:
+            outcome = self.session.save() if save else self.session.refresh()
+        except RetroError as error:
+            log_error(self.db_path, f"saving: {error}")
+            self.call_from_thread(self._save_failed, str(error))
+            return
+        finally:
+            waiting.cancel()
+        if outcome.merged or outcome.recreated:
+            self.call_from_thread(self._show_merge, outcome)
+
+    def _waiting_for_lock(self) -> None:
+        self.notify(
+            "Waiting for another retro to finish writing the database; "
+            "your changes are kept here.",
+            title="Saving",
+            timeout=3,
+        )
 
     def _save_failed(self, error: str) -> None:
-        self._dirty = True
-        self.notify(error, title="Not saved", severity="error", markup=False)
+        self.notify(
+            f"{error}. Your changes are kept here; saving is retried with the "
+            "next change, ctrl+s, or on quit.",
+            title="Not saved",
+            severity="error",
+            markup=False,
+        )
 
-    def _save(self, pm: Postmortem, number: int) -> str | None:
-        try:
-            with self._store_lock:
-                body = _content(pm)
-                if (
-                    number < self._written
-                    or body == self._on_disk
-                    or pm.id in self._discarded
-                ):
-                    return None
-                self.store.save(pm)
-                self._written = number
-                self._on_disk = body
-        except RetroError as error:
-            log_error(self.db_path, f"saving {pm.id}: {error}")
-            return str(error)
-        except OSError as error:
-            log_error(self.db_path, f"saving {pm.id}: {error}")
-            return f"cannot save to {self.db_path}: {error.strerror}"
-        return None
+    def _show_merge(self, outcome: Outcome) -> None:
+        """Put the merged document on screen; say what happened."""
+        if isinstance(self.screen, PhaseScreen) and self._session is not None:
+            self._session.edit(self.screen.keep_unsent())
+            self._reopen(self.screen.PHASE)
+            self._session.adopted()
+        said = "Another writer changed this postmortem: their changes are merged in."
+        if outcome.recreated:
+            said = "This postmortem was deleted elsewhere: your copy was saved again."
+        severity = "information"
+        if outcome.conflicts:
+            fields = ", ".join(outcome.conflicts[:4])
+            said += (
+                f" Both changed {fields}: yours is kept, theirs is listed under "
+                "Conflicts on the Review step; edit the field to reconcile it."
+            )
+            severity = "warning"
+        self.notify(said, title="Merged", severity=severity, timeout=8, markup=False)
+
+    def _take_screen_copy(self) -> None:
+        """The screen's newest version (its Changed message may still be on
+        its way) and the text typed but not added, into the session."""
+        if isinstance(self.screen, PhaseScreen) and self.pm is not None:
+            self.session.edit(self.screen.keep_unsent())
 
     def save_sync(self) -> bool:
-        """Save the document as it is now, on this thread; True when nothing is lost.
-
-        Used when leaving: it writes even with no change pending, because an
-        autosave may still be on its way in a worker that the exit would cut short.
-        """
+        """Save the document as it is now, on this thread; True when nothing is lost."""
         self._cancel_autosave()
-        if isinstance(self.screen, PhaseScreen):
-            # The screen holds the newest version (its Changed message may
-            # still be on its way to the app), and text typed but not added.
-            self.pm = self.screen.keep_unsent()
-        if self.pm is None:
+        self._take_screen_copy()
+        if self._session is None:
             return True
-        return self.save_now()
-
-    def save_now(self) -> bool:
-        """Write the app's copy of the document on this thread; True when saved."""
-        if self.pm is None:
-            return True
-        self._snapshots += 1
-        error = self._save(self.pm, self._snapshots)
-        self._dirty = error is not None
-        return error is None
+        try:
+            self._session.save()
+        except RetroError as error:
+            log_error(self.db_path, f"saving: {error}")
+            self._save_failed(str(error))
+            return False
+        return True
 
     # -- navigation -------------------------------------------------------
 
@@ -411,13 +449,15 @@ class RetroApp(KeyQueue, App[int]):
         """Show ``phase`` for the current document, remembering it in ``pm.phase``."""
         if self.pm is None:
             return
-        if isinstance(self.screen, PhaseScreen):
-            kept = self.screen.keep_unsent()
-            if kept is not self.pm:
-                self.pm = kept
-                self.mark_dirty()
+        self._take_screen_copy()
+        if self.pm.phase != phase:
+            self.session.edit(self.pm.model_copy(update={"phase": phase}))
+            self.mark_dirty()
+        self._reopen(phase)
+
+    def _reopen(self, phase: str) -> None:
         try:
-            screen = phase_screen_class(phase)(self.pm)
+            screen = phase_screen_class(phase)(self.session.pm)  # type: ignore[arg-type]
         except Exception as error:
             # A step that cannot load must not end the session with the draft.
             log_error(self.db_path, error_log.crash_report(error))
@@ -425,38 +465,63 @@ class RetroApp(KeyQueue, App[int]):
                 f"Cannot open that step: {error}", severity="error", markup=False
             )
             return
-        if self.pm.phase != phase:
-            self.pm.phase = phase
-            self.mark_dirty()
         if isinstance(self.screen, PhaseScreen):
             self.switch_screen(screen)
         else:
             self.push_screen(screen)
 
-    def leave_document(self) -> None:
-        """Save the document for good, or delete it when it is a new draft
-        in which nothing was entered (an ``n`` pressed by mistake)."""
-        if isinstance(self.screen, PhaseScreen):
-            self.pm = self.screen.keep_unsent()
-        pm = self.pm
-        if pm is None or not self._as_created or _entered(pm) != self._as_created:
-            self.save_sync()
-            return
+    async def _leave(self, then: Callable[[], None]) -> None:
+        """Save the document for good (or drop an untouched new draft), then
+        ``then``; when the database refuses, the user chooses what happens."""
+        await self._settle()
         self._cancel_autosave()
-        try:
-            with self._store_lock:
-                self._discarded.add(pm.id)
-                self.store.delete(pm.id)
-        except RetroError as error:
-            log_error(self.db_path, f"discarding empty draft {pm.id}: {error}")
+        self._take_screen_copy()
+        if self._session is None or self.pm is None:
+            then()
             return
-        self.pm = None
-        self._as_created = ""
-        self._dirty = False
-        self.notify("Nothing was entered: the empty draft was not kept.", timeout=3)
+        notice = self.set_timer(LOCK_NOTICE_AFTER, self._waiting_for_lock)
+        try:
+            outcome = await asyncio.to_thread(self._session.leave)
+        except RetroError as error:
+            log_error(self.db_path, f"saving on leaving: {error}")
+            self._ask_unsaved(str(error), then)
+            return
+        finally:
+            notice.stop()
+        if outcome.discarded:
+            self.notify("Nothing was entered: the empty draft was not kept.", timeout=3)
+        then()
 
-    def go_home(self) -> None:
-        self.leave_document()
+    def _ask_unsaved(self, reason: str, then: Callable[[], None]) -> None:
+        from retrotui.session.recovery import recovery_dir, save_recovery_copy
+        from screens.unsaved import COPY, DISCARD, RETRY, UnsavedScreen
+
+        def chosen(choice: str | None) -> None:
+            if choice == RETRY:
+                self.run_worker(self._leave(then))
+            elif choice == COPY and self.pm is not None:
+                try:
+                    where = save_recovery_copy(self.pm)
+                except RetroError as error:
+                    self._ask_unsaved(str(error), then)
+                    return
+                self.error_line = (
+                    f"not saved to {self.db_path}; a copy is in {where} "
+                    f"(retro import {where} --replace puts it back)"
+                )
+                self.session.close()
+                then()
+            elif choice == DISCARD and self.pm is not None:
+                self.error_line = f"changes to {self.pm.id} discarded: {reason}"
+                self._discarded_work = True
+                self.session.close()
+                then()
+            else:
+                self.mark_dirty()
+
+        self.push_screen(UnsavedScreen(reason, str(recovery_dir())), chosen)
+
+    def _to_home(self) -> None:
         below = self.screen_stack[:-1]
         if isinstance(self.screen, PhaseScreen) and any(
             isinstance(screen, HomeScreen) for screen in below
@@ -466,6 +531,12 @@ class RetroApp(KeyQueue, App[int]):
             self.switch_screen(HomeScreen(self.db_path, self.clock))
         elif not isinstance(self.screen, HomeScreen):
             self.push_screen(HomeScreen(self.db_path, self.clock))
+
+    def go_home(self) -> None:
+        if self.pm is None:
+            self._to_home()
+        else:
+            self.run_worker(self._leave(self._to_home))
 
     def on_home_screen_open_postmortem(
         self, message: HomeScreen.OpenPostmortem
@@ -517,9 +588,11 @@ class RetroApp(KeyQueue, App[int]):
             self.notify("Saved", timeout=2)
 
     async def action_quit(self) -> None:
-        await self._settle()
-        self.leave_document()
-        self.exit(return_code=0)
+        await self._leave(self._quit)
+
+    def _quit(self) -> None:
+        # Work thrown away on request still ends with a failing status.
+        self.exit(return_code=1 if self._discarded_work else 0)
 
     def action_help(self) -> None:
         from screens.help import HelpScreen

@@ -370,9 +370,7 @@ class ActionsScreen(PhaseScreen):
         self.query_one(FindingsPanel).apply_to(self.query_one("#action-text", Input))
 
     def action_to_factors(self) -> None:
-        open_phase = getattr(self.app, "open_phase", None)
-        if open_phase is not None:
-            open_phase("factors")
+        self.post_message(self.OpenPhase("factors"))
 
 
 class ActionList(ItemList):

@@ -62,6 +62,14 @@ class PhaseScreen(Screen[None]):
             super().__init__()
             self.pm = pm
 
+    class OpenPhase(Message):
+        """Go to ``phase`` (and to ``field`` on it, when the screen has one)."""
+
+        def __init__(self, phase: str, field: str | None = None) -> None:
+            super().__init__()
+            self.phase = phase
+            self.field = field
+
     def __init__(self, pm: Postmortem) -> None:
         super().__init__(classes="phase-screen")
         self.pm = pm

@@ -249,13 +249,7 @@ class ReviewScreen(PhaseScreen):
         if phase == "review":
             self.query_one("#review-takeaways", ListView).focus()
             return
-        open_phase = getattr(self.app, "open_phase", None)
-        if open_phase is None:
-            return
-        open_phase(phase)
-        show_field = getattr(self.app.screen, "show_field", None)
-        if show_field is not None:
-            show_field(field)
+        self.post_message(self.OpenPhase(phase, field))
 
     @on(Input.Changed, "#review-takeaway")
     def _lint(self, event: Input.Changed) -> None:

@@ -149,8 +149,7 @@ def stored(app: RetroApp) -> Postmortem:
     from retrotui.storage.store import Store
 
     assert app.save_sync()
-    assert app.pm is not None
-    return Store(app.db_path).get(app.pm.id)
+    return Store(app.db_path).get(app.session.last_id)
 
 
 async def settle(pilot: Pilot[int]) -> None:

@@ -64,6 +64,8 @@ class Session:
         self.store = store
         self.clock = clock or wall_clock
         self.pm: Postmortem | None = None
+        # The id of the postmortem open last (it stays after ``close``).
+        self.last_id = ""
         # The stored version this one is based on (JSON data) and its revision.
         self._base: dict[str, Any] | None = None
         self._revision = 0
@@ -102,6 +104,7 @@ class Session:
     def _start(self, pm: Postmortem, new: bool) -> None:
         with self._state:
             self.pm = pm
+            self.last_id = pm.id
             self._base = pm.model_dump(mode="json")
             self._revision = pm.revision
             self._as_created = self._base if new else None
