@@ -33,6 +33,7 @@ COMMANDS = (
     "timeline",
     "smart",
     "lint",
+    "search",
 )
 
 
