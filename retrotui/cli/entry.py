@@ -34,6 +34,7 @@ COMMANDS = (
     "smart",
     "lint",
     "search",
+    "similar",
 )
 
 
