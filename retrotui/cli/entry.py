@@ -35,6 +35,8 @@ COMMANDS = (
     "lint",
     "search",
     "similar",
+    "repo",
+    "sync",
 )
 
 

@@ -1,0 +1,85 @@
+"""Running git as a command, with failures turned into one line for the user."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+from pathlib import Path
+
+from retrotui.errors import RetroError
+
+
+class GitError(RetroError):
+    """git failed; the message is one line naming what to do."""
+
+
+class PushRejected(GitError):
+    """The remote has commits this clone has not merged yet."""
+
+
+# stderr phrases, worst first, and the line the user gets for them.
+_KNOWN = (
+    ("could not resolve host", "no network: {remote} cannot be reached; sync later"),
+    ("could not read from remote", "cannot reach {remote}: {detail}"),
+    ("permission denied", "{remote} refused access (check your SSH key): {detail}"),
+    ("authentication failed", "{remote} refused the credentials: {detail}"),
+    ("does not appear to be a git repository", "{remote} is not a git repository"),
+    ("not found", "{remote} not found: {detail}"),
+    (
+        "please tell me who you are",
+        "git does not know who you are: run "
+        "git config --global user.name 'Your Name' and user.email you@example.com",
+    ),
+)
+
+
+def git(
+    clone: Path | None, *args: str, check: bool = True, remote: str = "the remote"
+) -> subprocess.CompletedProcess[str]:
+    """Run ``git args`` in ``clone``; a failure raises GitError with one line."""
+    exe = shutil.which("git")
+    if exe is None:
+        raise GitError("git is not installed (or not on PATH); install git to sync")
+    command = [exe, *(["-C", str(clone)] if clone is not None else []), *args]
+    env = {**os.environ, "GIT_TERMINAL_PROMPT": "0", "LC_ALL": "C"}
+    done = subprocess.run(
+        command, capture_output=True, text=True, env=env, stdin=subprocess.DEVNULL
+    )
+    if check and done.returncode != 0:
+        raise GitError(failure_line(args[0], done.stderr, remote))
+    return done
+
+
+def failure_line(step: str, stderr: str, remote: str) -> str:
+    """One line for a failed git ``step``, from its stderr."""
+    lines = [line.strip() for line in stderr.splitlines() if line.strip()]
+    detail = _detail(lines)
+    low = stderr.lower()
+    for phrase, line in _KNOWN:
+        if phrase in low:
+            return line.format(remote=remote, detail=detail)
+    return f"git {step} failed: {detail or 'no message'}"
+
+
+def _detail(lines: list[str]) -> str:
+    """The most telling stderr line: a remote's own words, else an error line."""
+    for prefix in ("remote: ", "fatal: ", "error: "):
+        found = [line for line in lines if line.lower().startswith(prefix)]
+        if found:
+            text = found[0] if prefix != "remote: " else found[-1]
+            return text[len(prefix) :].strip()[:200]
+    return lines[-1][:200] if lines else ""
+
+
+def out(clone: Path, *args: str) -> str:
+    """The stdout of a git command that must succeed, stripped."""
+    return git(clone, *args).stdout.strip()
+
+
+def rev(clone: Path, name: str) -> str | None:
+    """The commit ``name`` names, or None (an unborn branch, no such ref)."""
+    done = git(
+        clone, "rev-parse", "--verify", "--quiet", f"{name}^{{commit}}", check=False
+    )
+    return done.stdout.strip() or None

@@ -1,0 +1,97 @@
+"""Bringing what others pushed into the local store.
+
+For each postmortem file that changed between the commit the store was last
+in step with (``since``) and now: a postmortem the store lacks is added; one
+the store still has as it was at ``since`` takes the repository's version;
+one edited here meanwhile is merged (the same rules as two local editors).
+This host's own fields (place in the interview, unsent text) are kept.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import orjson
+
+from retrotui.session.documents import merge_postmortems
+from retrotui.teamrepo import layout
+from retrotui.teamrepo.git import git, out
+
+if TYPE_CHECKING:
+    from retrotui.document.models import Postmortem
+    from retrotui.storage.store import Store
+
+
+def changed_files(clone: Path, since: str | None, until: str) -> list[str]:
+    """Postmortem JSON files that differ between ``since`` and ``until``."""
+    if since is None:
+        listing = out(clone, "ls-tree", "-r", "--name-only", until, "--", layout.FOLDER)
+    else:
+        listing = out(
+            clone,
+            "diff",
+            "--name-only",
+            "--no-renames",
+            since,
+            until,
+            "--",
+            layout.FOLDER,
+        )
+    return [p for p in listing.splitlines() if p.endswith(".json")]
+
+
+def read_at(clone: Path, commit: str | None, path: str) -> bytes | None:
+    if commit is None:
+        return None
+    done = git(clone, "show", f"{commit}:{path}", check=False)
+    return done.stdout.encode() if done.returncode == 0 else None
+
+
+def check_files(clone: Path, commit: str, paths: list[str]) -> None:
+    """Refuse a damaged file before anything is merged or imported."""
+    for path in paths:
+        raw = read_at(clone, commit, path)
+        if raw is not None:
+            layout.parse(raw, f"{path} in the team repository")
+
+
+def import_changes(
+    store: Store, clone: Path, since: str | None, until: str
+) -> list[str]:
+    """Bring files changed in ``since..until`` into ``store``; their ids."""
+    paths = changed_files(clone, since, until)
+    incoming = []
+    for path in paths:
+        raw = read_at(clone, until, path)
+        if raw is not None:  # deleted in the repository: kept in the store
+            incoming.append((layout.parse(raw, path), read_at(clone, since, path)))
+    done = []
+    with store.transaction():
+        for theirs, base_raw in incoming:
+            new = _take(store.stored(theirs.id), theirs, base_raw)
+            if new is not None:
+                store.put_many([new], replace=True)
+                done.append(theirs.id)
+    return done
+
+
+def _take(
+    stored: dict[str, Any] | None, theirs: Postmortem, base_raw: bytes | None
+) -> Postmortem | None:
+    """The version to store, or None when the store has it already."""
+    if stored is None:
+        return theirs
+    mine = layout.parse(orjson.dumps(stored), "the local store")
+    mine_doc, theirs_doc = layout.shared_doc(mine), layout.shared_doc(theirs)
+    if mine_doc == theirs_doc:
+        return None
+    base_doc = orjson.loads(base_raw) if base_raw is not None else {}
+    if mine_doc == base_doc:
+        result = theirs
+    else:
+        merged, _ = merge_postmortems(base_doc, mine_doc, theirs_doc)
+        merged["updated"] = max(str(mine_doc["updated"]), str(theirs_doc["updated"]))
+        result = layout.parse(orjson.dumps(merged), theirs.id)
+    own = {key: getattr(mine, key) for key in ("phase", "unsent")}
+    return result.model_copy(update=own)

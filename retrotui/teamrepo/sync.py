@@ -1,0 +1,155 @@
+"""``retro sync``: export, commit, fetch, merge, import, push.
+
+The store and the clone are kept in step through one recorded commit
+(``retro.synced`` in the clone's git config): the store holds what the
+repository held there. A sync first imports anything the clone gained since
+(an interrupted sync), then commits this host's changes, merges what others
+pushed, imports it, and pushes; a push refused because someone pushed first
+is merged and pushed again.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from retrotui.document.schema import now
+from retrotui.errors import RetroError
+from retrotui.teamrepo import config, exporting, importing, merging
+from retrotui.teamrepo.clone import check_usable
+from retrotui.teamrepo.git import GitError, PushRejected, failure_line, git, rev
+
+if TYPE_CHECKING:
+    from retrotui.storage.store import Store
+
+ATTEMPTS = 3
+
+
+@dataclass
+class SyncResult:
+    exported: list[str] = field(default_factory=list)
+    committed: bool = False
+    merged: list[str] = field(default_factory=list)
+    imported: list[str] = field(default_factory=list)
+    pushed: bool = False
+
+
+def sync(
+    store: Store, db_path: Path, drafts: bool, say: Callable[[str], None]
+) -> SyncResult:
+    settings = config.load(db_path)
+    if settings is None:
+        raise RetroError(
+            "no team repository is set: run retro repo init REMOTE_OR_PATH"
+        )
+    clone, remote = settings.clone, settings.remote
+    branch = check_usable(clone)
+    merging.set_attributes(clone)
+    result = SyncResult()
+    if rev(clone, "HEAD") is None:
+        # A fresh clone of an empty or other-branch remote: start from theirs.
+        branch = _adopt_remote_branch(clone, branch, remote)
+    head = rev(clone, "HEAD")
+    if head is not None and head != _synced(clone):
+        result.imported += importing.import_changes(store, clone, _synced(clone), head)
+        _set_synced(clone, head)
+    result.exported = exporting.export(clone, store.all(), drafts)
+    result.committed = exporting.commit(clone, result.exported)
+    _set_synced(clone, rev(clone, "HEAD"))
+    for _ in range(ATTEMPTS):
+        _fetch(clone, remote)
+        upstream = f"origin/{branch}"
+        theirs = rev(clone, upstream)
+        ours = rev(clone, "HEAD")
+        if theirs is not None and theirs != ours:
+            _merge(clone, ours, theirs, upstream, result)
+            head = rev(clone, "HEAD")
+            assert head is not None
+            result.imported += importing.import_changes(store, clone, ours, head)
+            _set_synced(clone, head)
+        if rev(clone, "HEAD") in (None, theirs):
+            break
+        try:
+            _push(clone, branch, remote)
+        except PushRejected:
+            say("someone pushed first: merging and pushing again")
+            continue
+        result.pushed = True
+        break
+    else:
+        raise GitError(f"{remote} kept moving during {ATTEMPTS} attempts; sync again")
+    config.save(
+        db_path, config.RepoConfig(remote, clone, now().strftime("%Y-%m-%d %H:%M UTC"))
+    )
+    return result
+
+
+def _merge(
+    clone: Path, ours: str | None, theirs: str, upstream: str, result: SyncResult
+) -> None:
+    base = None
+    if ours is not None:
+        done = git(clone, "merge-base", ours, theirs, check=False)
+        base = done.stdout.strip() or None
+    importing.check_files(clone, theirs, importing.changed_files(clone, base, theirs))
+    if base == ours or ours is None:
+        git(clone, "merge", "-q", "--ff-only", upstream)
+    elif base != theirs:
+        result.merged += merging.merge_upstream(clone, upstream)
+
+
+def _adopt_remote_branch(clone: Path, branch: str, remote: str) -> str:
+    try:
+        _fetch(clone, remote)
+    except GitError:
+        return branch  # offline: the first push will say so
+    if rev(clone, f"origin/{branch}") is not None:
+        git(clone, "reset", "-q", f"origin/{branch}")
+        git(clone, "checkout", "-q", "--", ".")
+        return branch
+    refs = git(
+        clone, "for-each-ref", "--format=%(refname:lstrip=3)", "refs/remotes/origin/"
+    ).stdout.split()
+    refs = [r for r in refs if r != "HEAD"]
+    for name in ("main", "master", *refs):
+        if name in refs:
+            git(clone, "checkout", "-q", "-B", name, f"origin/{name}")
+            return name
+    return branch
+
+
+def _fetch(clone: Path, remote: str) -> None:
+    done = git(clone, "fetch", "-q", "origin", check=False)
+    if done.returncode != 0:
+        raise GitError(
+            f"{failure_line('fetch', done.stderr, remote)}; your postmortems are "
+            f"committed in {clone} and go out with the next retro sync"
+        )
+
+
+def _push(clone: Path, branch: str, remote: str) -> None:
+    done = git(clone, "push", "-q", "origin", f"HEAD:refs/heads/{branch}", check=False)
+    if done.returncode == 0:
+        git(clone, "branch", "-q", f"--set-upstream-to=origin/{branch}", check=False)
+        return
+    err = done.stderr
+    if "[remote rejected]" not in err and (
+        "[rejected]" in err or "fetch first" in err or "non-fast-forward" in err
+    ):
+        raise PushRejected(failure_line("push", err, remote))
+    raise GitError(
+        f"the push to {remote} was refused: {failure_line('push', err, remote)}; your "
+        f"postmortems are committed in {clone} and go out with the next retro sync"
+    )
+
+
+def _synced(clone: Path) -> str | None:
+    done = git(clone, "config", "--get", "retro.synced", check=False)
+    return done.stdout.strip() or None
+
+
+def _set_synced(clone: Path, commit: str | None) -> None:
+    if commit is not None:
+        git(clone, "config", "retro.synced", commit)
