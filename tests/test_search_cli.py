@@ -81,12 +81,30 @@ def test_finds_any_field_with_a_typo(
 def test_text_output_shows_the_snippet_within_80_columns(
     capsys: pytest.CaptureFixture[str], store: Store
 ) -> None:
-    code, out, _ = run(capsys, "--db", str(store.path), "search", "promotion")
+    code, out, _ = run(capsys, "--db", str(store.path), "search", "kafak")
     assert code == 0
     lines = out.splitlines()
-    assert lines[0].startswith("k7m2qx")
-    assert "promotion" in lines[1].casefold()
+    assert lines[0].startswith("dns4aa")
+    assert lines[1].split() == [
+        "timeline:",
+        "Pods",
+        "could",
+        "not",
+        "resolve",
+        "kafka",
+        "brokers",
+    ]
     assert all(len(line) <= 80 for line in lines)
+
+
+def test_words_need_no_quotes_and_a_title_hit_is_one_line(
+    capsys: pytest.CaptureFixture[str], store: Store
+) -> None:
+    code, out, _ = run(capsys, "--db", str(store.path), "search", "corends", "upgrade")
+    assert code == 0
+    assert out.splitlines()[0].startswith("dns4aa")
+    assert "CoreDNS upgrade broke name resolution" in out
+    assert "title:" not in out
 
 
 def test_no_match_says_so_in_one_line_and_exits_1(

@@ -17,7 +17,9 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
         "search every postmortem and note (typos allowed)",
         "retro search 'conection pool'",
     )
-    parser.add_argument("query", metavar="QUERY", help="words to look for")
+    parser.add_argument(
+        "query", metavar="QUERY", nargs="+", help="words to look for (quotes optional)"
+    )
     parser.add_argument("--json", action="store_true", help="a JSON list of objects")
     parser.add_argument(
         "--limit", type=int, default=20, metavar="N", help="at most N results (20)"
@@ -30,6 +32,7 @@ def run(args: argparse.Namespace) -> int:
     from retrotui.learning.fields import words
     from retrotui.learning.search import SearchIndex
 
+    args.query = " ".join(args.query)
     if not words(args.query):
         raise UsageError("retro search: QUERY has no words to look for")
     if args.limit < 1:
@@ -51,7 +54,8 @@ def run(args: argparse.Namespace) -> int:
     width = shutil.get_terminal_size((80, 24)).columns
     for hit in hits:
         print(fit(f"{hit.id:<8} {hit.score:>3}  {hit.title}", width))
-        print(fit(f"{'':<8} {hit.field}: {hit.snippet}", width))
+        if hit.field != "title":  # the line above shows the title already
+            print(fit(f"{'':<8} {hit.field}: {hit.snippet}", width))
     return 0
 
 

@@ -166,6 +166,10 @@ def snippet(text: str, word: str, width: int = SNIPPET_WIDTH) -> str:
     folded = line.casefold()
     at = folded.find(word) if len(folded) == len(line) else -1
     start = max(0, min(at - width // 3, len(line) - width)) if at >= 0 else 0
+    if start > 0:
+        # Begin at a word: the next space, when one is near.
+        space = line.find(" ", start, start + width // 4)
+        start = space if space >= 0 else start
     piece = line[start : start + width]
     if start > 0:
         piece = "…" + piece[1:]
