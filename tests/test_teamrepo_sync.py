@@ -283,3 +283,30 @@ def test_retro_repo_says_where_and_in_what_state(capsys, team) -> None:
     assert "postmortems in the repository: 1" in out and "last sync: never" not in out
     assert str(ana.clone).startswith(str(ana.root / "data"))
     assert config.config_file().is_relative_to(ana.root / "config")
+
+
+def test_a_remote_gone_after_init_keeps_the_commit_for_later(
+    capsys, team, tmp_path: Path
+) -> None:
+    bare, ana, _ = team
+    ana.retro(capsys, "repo", "init", str(bare))
+    bare.rename(tmp_path / "moved.git")
+    pm = add_pm(ana, "Checkout 502s")
+    code, _, err = ana.retro(capsys, "sync")
+    assert code == 1 and err.count("\n") == 1 and "next sync" in err
+    assert pm.id in git("-C", str(ana.clone), "log", "--format=%s")
+    (tmp_path / "moved.git").rename(bare)
+    assert ana.retro(capsys, "sync")[0] == 0
+    assert any(pm.id in f for f in repo_files(bare))
+
+
+def test_no_git_on_path_is_one_line(
+    capsys, team, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    bare, ana, _ = team
+    monkeypatch.setenv("PATH", str(tmp_path / "empty-bin"))
+    code, _, err = ana.retro(capsys, "repo", "init", str(bare))
+    assert (
+        code == 1
+        and err == "retro: git is not installed (or not on PATH); install git to sync\n"
+    )

@@ -34,7 +34,7 @@ def run(args: argparse.Namespace) -> int:
     for line in result.exported:
         print(f"exported: {line}")
     for path in result.merged:
-        print(f"merged edits from both sides: {path}")
+        print(f"merged edits from both sides: {path.rsplit('/', 1)[-1]}")
     for pm_id in dict.fromkeys(result.imported):
         print(f"imported: {pm_id}")
     if not (result.committed or result.imported or result.pushed):

@@ -63,8 +63,8 @@ def check_usable(clone: Path) -> str:
     if dirty:
         count = len(dirty.splitlines())
         raise GitError(
-            f"{clone} has {count} file(s) changed by hand; commit or discard them "
-            f"(git -C {clone} status), then sync again"
+            f"{count} file(s) changed by hand in the team clone; commit or "
+            f"discard them, then sync again: git -C {clone} status"
         )
     return out(clone, "symbolic-ref", "--short", "HEAD")
 

@@ -123,10 +123,8 @@ def _adopt_remote_branch(clone: Path, branch: str, remote: str) -> str:
 def _fetch(clone: Path, remote: str) -> None:
     done = git(clone, "fetch", "-q", "origin", check=False)
     if done.returncode != 0:
-        raise GitError(
-            f"{failure_line('fetch', done.stderr, remote)}; your postmortems are "
-            f"committed in {clone} and go out with the next retro sync"
-        )
+        line = failure_line("fetch", done.stderr, remote)
+        raise GitError(f"{line} (kept in the clone for the next sync)")
 
 
 def _push(clone: Path, branch: str, remote: str) -> None:
@@ -139,10 +137,11 @@ def _push(clone: Path, branch: str, remote: str) -> None:
         "[rejected]" in err or "fetch first" in err or "non-fast-forward" in err
     ):
         raise PushRejected(failure_line("push", err, remote))
-    raise GitError(
-        f"the push to {remote} was refused: {failure_line('push', err, remote)}; your "
-        f"postmortems are committed in {clone} and go out with the next retro sync"
-    )
+    lines = [line for line in err.splitlines() if line.strip()]
+    detail = failure_line("push", err, remote).removeprefix("git push failed: ")
+    if any(line.startswith("remote: ") for line in lines):
+        detail = f"the remote refused the push: {detail}"
+    raise GitError(f"{detail} (kept in the clone for the next sync)")
 
 
 def _synced(clone: Path) -> str | None:
