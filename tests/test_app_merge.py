@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import stat
 from pathlib import Path
 
+import pytest
 from factories import clock, incident, open_at, settle, type_text
 
 from retrotui.document.models import TimelineEvent
+from retrotui.errors import StoreError
 from retrotui.storage.store import Store
 from screens.timeline import TimelineScreen
+from screens.unsaved import UnsavedScreen
 from tests.factories import T0
 
 
@@ -39,6 +43,57 @@ async def test_a_cli_write_shows_in_the_open_app_and_both_edits_are_kept(
     stored = [e.text for e in Store(db_path).get("k7m2qx").timeline]
     assert "Added by retro timeline add" in stored
     assert "status page updated" in stored
+
+
+@pytest.fixture
+def full_disk(monkeypatch: pytest.MonkeyPatch) -> None:
+    def refuse(*args: object, **kwargs: object) -> None:
+        raise StoreError("cannot save db.json: No space left on device")
+
+    monkeypatch.setattr(Store, "save", refuse)
+
+
+async def test_quit_after_a_failed_save_asks_and_a_discard_exits_1(
+    db_path: Path, full_disk: None
+) -> None:
+    stage = incident()
+    stage.phase = "stage"
+    Store(db_path).add(stage)
+    app = open_at_stored(db_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("end", "space", "x", "ctrl+q")
+        await settle(pilot)
+        assert isinstance(app.screen, UnsavedScreen)
+        await pilot.press("k")  # keep editing: back on the step
+        assert not isinstance(app.screen, UnsavedScreen)
+        await pilot.press("ctrl+q")
+        await settle(pilot)
+        await pilot.press("d")
+        await pilot.pause()
+    assert app.return_code == 1
+    assert "discarded" in (app.error_line or "")
+
+
+async def test_quit_after_a_failed_save_can_keep_a_private_copy(
+    db_path: Path, full_disk: None, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("RETROTUI_RECOVERY_DIR", str(tmp_path / "rescue"))
+    stage = incident()
+    stage.phase = "stage"
+    Store(db_path).add(stage)
+    app = open_at_stored(db_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("end", "space", "x", "ctrl+q")
+        await settle(pilot)
+        await pilot.press("c")
+        await pilot.pause()
+    assert app.return_code == 0
+    [copy] = (tmp_path / "rescue").iterdir()
+    assert stat.S_IMODE(copy.stat().st_mode) == 0o600
+    assert '"title": "Checkout down during promotion x"' in copy.read_text()
+    assert str(copy) in (app.error_line or "")
 
 
 def open_at_stored(db_path: Path):
