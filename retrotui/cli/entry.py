@@ -37,6 +37,7 @@ COMMANDS = (
     "similar",
     "repo",
     "sync",
+    "check",
 )
 
 
