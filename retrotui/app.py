@@ -417,8 +417,8 @@ class RetroApp(KeyQueue, App[int]):
         if outcome.conflicts:
             fields = ", ".join(outcome.conflicts[:4])
             said += (
-                f" Both changed {fields}: yours is kept, theirs is listed under "
-                "Conflicts on the Review step; edit the field to reconcile it."
+                f" Both changed {fields}: yours is kept, theirs is listed on the "
+                "Review checklist and in the report; edit the field to reconcile it."
             )
             severity = "warning"
         self.notify(said, title="Merged", severity=severity, timeout=8, markup=False)

@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from retrotui.document.schema import FactorKind, Milestone, Role
+from retrotui.document.text import clip
 from retrotui.interview.script import PHASE_KEYS, PHASES
 
 if TYPE_CHECKING:
@@ -71,6 +72,11 @@ def missing_by_phase(pm: Postmortem) -> dict[str, list[str]]:
         review.append("at least one takeaway")
     if pm.follow_up_on is None:
         review.append("a follow-up review date")
+    for conflict in pm.conflicts:
+        review.append(
+            f"to reconcile {conflict.field}: another writer saved "
+            f"'{clip(conflict.theirs, 40)}'"
+        )
 
     titles = {phase.key: phase.title for phase in PHASES}
     for phase in dict.fromkeys(key.partition(":")[0] for key in pm.unsent):

@@ -10,6 +10,7 @@ from datetime import date
 
 from retrotui.checks.smart import LABELS, SmartResult, check_action
 from retrotui.document.models import ActionItem, ActionStatus, Postmortem
+from retrotui.document.text import clip
 
 
 def check_item(pm: Postmortem, item: ActionItem, as_of: date | None) -> SmartResult:
@@ -33,7 +34,7 @@ def review_blockers(pm: Postmortem, as_of: date | None = None) -> list[str]:
     for index, item in enumerate(pm.actions, 1):
         if item.status is not ActionStatus.open:
             continue
-        label = f"Action {index} ({_clip(item.text, 30)})"
+        label = f"Action {index} ({clip(item.text, 30)})"
         if not item.owner.strip():
             blockers.append(f"{label} has no owner")
         if not any(pm.factor(fid) for fid in item.factor_ids):
@@ -48,7 +49,3 @@ def review_blockers(pm: Postmortem, as_of: date | None = None) -> list[str]:
         if failing:
             blockers.append(f"{label} fails: {', '.join(failing)}")
     return blockers
-
-
-def _clip(text: str, width: int) -> str:
-    return text if len(text) <= width else text[: width - 1] + "…"

@@ -39,3 +39,9 @@ def clean_text(value: str) -> str:
 def clean_line(value: str) -> str:
     """Clean ``value`` and fold it onto one line, trimmed."""
     return " ".join(clean_text(value).split())
+
+
+def clip(text: str, width: int) -> str:
+    """``text`` on one line, cut to ``width`` characters with an ellipsis."""
+    line = " ".join(text.split())
+    return line if len(line) <= width else line[: width - 1] + "…"

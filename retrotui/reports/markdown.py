@@ -95,6 +95,8 @@ def to_markdown(pm: Postmortem, as_of: date | None = None) -> str:
     section("Participants", [_item(p.display()) for p in pm.participants])
     if pm.notes:
         section("Notes", [escape_block(pm.notes)])
+    if pm.conflicts:
+        section("Conflicting edits to reconcile", _conflicts(pm))
     out.append(identities(pm))
     return "\n".join(out).rstrip() + "\n"
 
@@ -175,6 +177,14 @@ def _due(item: ActionItem, today: date) -> str:
         return escape_cell(item.due_text) if item.due_text else "**none**"
     text = item.due.isoformat()
     return f"**{text} OVERDUE**" if item.is_overdue(today) else text
+
+
+def _conflicts(pm: Postmortem) -> list[str]:
+    """Both versions of each field two writers changed, so neither is lost."""
+    return [
+        _item(f"{c.field}: kept “{c.mine}”; the other writer saved “{c.theirs}”")
+        for c in pm.conflicts
+    ]
 
 
 def _timeline(pm: Postmortem) -> list[str]:
