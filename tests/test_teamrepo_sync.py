@@ -310,3 +310,16 @@ def test_no_git_on_path_is_one_line(
         code == 1
         and err == "retro: git is not installed (or not on PATH); install git to sync\n"
     )
+
+
+def test_a_second_sync_at_once_is_refused_in_one_line(capsys, team) -> None:
+    from filelock import FileLock
+
+    bare, ana, _ = team
+    ana.retro(capsys, "repo", "init", str(bare))
+    add_pm(ana, "Checkout 502s")
+    with FileLock(ana.clone / ".git" / "retro-sync.lock"):
+        code, _, err = ana.retro(capsys, "sync")
+    assert code == 1 and "another retro sync is running" in err
+    assert repo_files_or_none(bare) is None
+    assert ana.retro(capsys, "sync")[0] == 0

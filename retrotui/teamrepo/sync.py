@@ -15,6 +15,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from filelock import FileLock, Timeout
+
 from retrotui.document.schema import now
 from retrotui.errors import RetroError
 from retrotui.teamrepo import config, exporting, importing, merging
@@ -44,6 +46,32 @@ def sync(
         raise RetroError(
             "no team repository is set: run retro repo init REMOTE_OR_PATH"
         )
+    clone = settings.clone
+    if not (clone / ".git").is_dir():
+        check_usable(clone)  # names what is wrong with the clone
+    # One sync per clone at a time: a second would fail on git's index lock
+    # halfway through.
+    lock = FileLock(clone / ".git" / "retro-sync.lock", timeout=0)
+    try:
+        lock.acquire()
+    except Timeout as error:
+        raise RetroError(
+            "another retro sync is running on this store's team clone; "
+            "try again when it is done"
+        ) from error
+    try:
+        return _sync(store, db_path, settings, drafts, say)
+    finally:
+        lock.release()
+
+
+def _sync(
+    store: Store,
+    db_path: Path,
+    settings: config.RepoConfig,
+    drafts: bool,
+    say: Callable[[str], None],
+) -> SyncResult:
     clone, remote = settings.clone, settings.remote
     branch = check_usable(clone)
     merging.set_attributes(clone)
