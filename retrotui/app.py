@@ -33,6 +33,7 @@ from textual.timer import Timer
 from retrotui.document.schema import now as wall_clock
 from retrotui.errors import RetroError
 from retrotui.interview.script import PHASE_KEYS
+from retrotui.session.ending import end_process_soon
 from retrotui.storage import error_log
 from screens import described_bindings, phase_screen_class
 from screens.base import PhaseScreen
@@ -45,6 +46,8 @@ if TYPE_CHECKING:
     from retrotui.storage.store import Store
 
 SAVE_DELAY = 0.5
+# Seconds a hang-up's orderly exit may take before the process ends anyway.
+HANG_UP_GRACE = 5.0
 # How often an open postmortem is compared with the stored one (a file stamp
 # unless it changed), and when a save waiting for the lock says so.
 WATCH_EVERY = 1.5
@@ -97,6 +100,9 @@ class RetroApp(KeyQueue, App[int]):
     CSS_PATH = Path(__file__).with_name("app.tcss")
     TITLE = "retro"
     ENABLE_COMMAND_PALETTE = True
+    # True when run as the process's own program (run_app), not inside a test
+    # runner: only then may a hang-up end the process itself.
+    owns_process = False
     BINDINGS = [
         Binding(
             c.keys,
@@ -216,6 +222,10 @@ class RetroApp(KeyQueue, App[int]):
         # Nobody is there to ask: what the database refuses goes to a copy.
         self._take_screen_copy()
         self._save_or_copy(leave=True)
+        if self.owns_process:
+            # The terminal may be gone: Textual's driver can then block for
+            # good while shutting down on it, and the work is saved by now.
+            end_process_soon(128 + signum, HANG_UP_GRACE)
         self.exit(return_code=128 + signum)
 
     def _save_or_copy(self, leave: bool = False) -> bool:
@@ -654,6 +664,7 @@ def run_app(app: RetroApp) -> int:
     """Run ``app`` in the terminal; print its one error line; its exit status."""
     import sys
 
+    app.owns_process = True
     app.run()
     app.report_crash()
     if app.error_line:

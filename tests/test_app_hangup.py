@@ -40,8 +40,13 @@ def run_on_a_terminal(
     hang_up: bool,
     phase: str = "stage",
     ready: bytes = b"Set the stage",
+    close_terminal: bool = False,
 ) -> tuple[int, Postmortem]:
-    """Open a stored draft at ``phase``, type ``keys``; (exit code, what was saved)."""
+    """Open a stored draft at ``phase``, type ``keys``; (exit code, what was saved).
+
+    ``close_terminal`` hangs up the way a dropped SSH session does: the
+    terminal itself goes away (the kernel sends SIGHUP and every later write
+    to it fails), not just a signal to a process whose terminal still works."""
     pm = incident()
     pm.phase = phase
     pm.title = "Checkout"
@@ -60,18 +65,26 @@ def run_on_a_terminal(
         os.write(fd, keys)
         if hang_up:
             read_until(fd, b"EDITED", seen)
-            os.kill(pid, signal.SIGHUP)
+            if close_terminal:
+                os.close(fd)
+                fd = -1
+            else:
+                os.kill(pid, signal.SIGHUP)
         deadline = time.monotonic() + PATIENCE
         while True:
             done, status = os.waitpid(pid, os.WNOHANG)
             if done:
                 break
             assert time.monotonic() < deadline, "retro did not exit"
+            if fd < 0:
+                time.sleep(0.2)
+                continue
             select.select([fd], [], [], 0.2)
             with contextlib.suppress(OSError):
                 seen.extend(os.read(fd, 65536))
     finally:
-        os.close(fd)
+        if fd >= 0:
+            os.close(fd)
     assert os.WIFEXITED(status), "killed by a signal instead of exiting cleanly"
     assert b"Traceback" not in seen
     return os.waitstatus_to_exitcode(status), Store(db_path).get(pm.id)
@@ -81,6 +94,16 @@ def test_sighup_right_after_typing_saves_the_edit_and_exits(db_path: Path) -> No
     code, pm = run_on_a_terminal(db_path, b" EDITED", hang_up=True)
     assert code == 128 + signal.SIGHUP
     # Typed into the focused title field; the signal came before the autosave.
+    assert pm.title.endswith("EDITED")
+
+
+def test_a_terminal_that_goes_away_saves_the_edit_and_the_process_ends(
+    db_path: Path,
+) -> None:
+    # Seen on a jump host: after the pty was destroyed the app saved, then hung
+    # for good in the terminal driver's shutdown, one orphan per dropped session.
+    code, pm = run_on_a_terminal(db_path, b" EDITED", hang_up=True, close_terminal=True)
+    assert code == 128 + signal.SIGHUP
     assert pm.title.endswith("EDITED")
 
 
