@@ -8,6 +8,7 @@ from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from retrotui.cli import main
 from retrotui.document.models import (
     ActionItem,
     Factor,
@@ -17,6 +18,7 @@ from retrotui.document.models import (
 )
 
 if TYPE_CHECKING:
+    import pytest
     from textual.pilot import Pilot
 
     from retrotui.app import RetroApp
@@ -201,3 +203,10 @@ async def type_text(pilot: Pilot[int], text: str) -> None:
     for character in text:
         pilot.app.post_message(events.Key(key_name(character), character))
     await keys_done(pilot)
+
+
+def run_cli(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    """``retro ARGV`` in-process through the real entry point: (exit, out, err)."""
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err

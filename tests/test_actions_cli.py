@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 from factories import incident
+from factories import run_cli as run
 
 from retrotui.cli import main
 from retrotui.document.ids import doc_id_for
@@ -17,12 +18,6 @@ from retrotui.storage.layout import Layout
 from retrotui.storage.store import Store
 
 TODAY = "2026-12-03"
-
-
-def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
-    code = main(list(argv))
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 @pytest.fixture

@@ -9,17 +9,11 @@ from pathlib import Path
 
 import pytest
 from factories import incident
+from factories import run_cli as run
 
-from retrotui.cli import main
 from retrotui.reports.markdown import to_markdown
 from retrotui.reports.md_text import escape_block, escape_inline
 from retrotui.storage.store import Store
-
-
-def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
-    code = main(list(argv))
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 @pytest.fixture

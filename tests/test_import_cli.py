@@ -9,19 +9,13 @@ import sys
 from pathlib import Path
 
 import pytest
+from factories import run_cli as run
 
-from retrotui.cli import main
 from retrotui.reports.markdown import to_markdown
 from retrotui.storage.store import Store
 
 DFDS = Path(__file__).parent / "data" / "importing" / "dfds"
 KIAM = next(DFDS.glob("PM2020-002*"))
-
-
-def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
-    code = main(list(argv))
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 def test_a_folder_imports_every_postmortem_with_a_summary(

@@ -7,11 +7,11 @@ from pathlib import Path
 
 import pytest
 
-from retrotui.cli import main
 from retrotui.document.ids import doc_id_for
 from retrotui.document.models import ActionItem, Factor, Postmortem, TimelineEvent
 from retrotui.storage.store import Store
 from tests.factories import T0, incident
+from tests.factories import run_cli as run
 
 # OSC 52 (clipboard write), clear screen, OSC 0 (window title), colours, an
 # 8-bit CSI and a BEL.
@@ -20,12 +20,6 @@ HOSTILE = (
     "\x1b[31mred\x1b[0m \x9b2J\x07title"
 )
 TERMINAL_CONTROL = ("\x1b", "\x07", "\x9b", "\x9d")
-
-
-def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
-    code = main(list(argv))
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 @pytest.fixture

@@ -9,19 +9,13 @@ from pathlib import Path
 
 import pytest
 
-from retrotui.cli import main
 from retrotui.document.ids import doc_id_for
 from retrotui.document.models import ActionItem, Factor, Postmortem, TimelineEvent
 from retrotui.storage.store import Store
 from tests.factories import T0, incident
+from tests.factories import run_cli as run
 
 DFDS = Path(__file__).parent / "data" / "importing" / "dfds"
-
-
-def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
-    code = main(list(argv))
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 def replica_lag(pm_id: str, days_ago: int, title: str, **fields: object) -> Postmortem:

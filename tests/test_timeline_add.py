@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 from factories import incident
+from factories import run_cli as run
 
-from retrotui.cli import main
 from retrotui.importing.evidence.reader import read_text
 from retrotui.importing.zones import zone_named
 from retrotui.storage.store import Store
@@ -18,12 +18,6 @@ from retrotui.storage.store import Store
 UTC = timezone.utc
 CET = zone_named("CET")
 DAY = datetime(2026, 11, 20).date()
-
-
-def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
-    code = main(list(argv))
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 @pytest.fixture
