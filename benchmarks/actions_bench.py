@@ -10,32 +10,21 @@ lock, only the action items validated), which is what the board uses.
 from __future__ import annotations
 
 import argparse
-import statistics
 import sys
 import tempfile
-import time
 from datetime import date
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-import orjson  # noqa: E402
-from factories import bulky  # noqa: E402
 
-from retrotui.document.ids import doc_id_for  # noqa: E402
+from bulky_store import median_ms, write_bulky_store  # noqa: E402
+
 from retrotui.followup.board import board, read_sources  # noqa: E402
 from retrotui.storage.store import Store  # noqa: E402
 
 TODAY = date(2026, 12, 3)
-
-
-def median_ms(action, rounds: int) -> float:  # type: ignore[no-untyped-def]
-    times = []
-    for _ in range(rounds):
-        start = time.perf_counter()
-        action()
-        times.append((time.perf_counter() - start) * 1000)
-    return round(statistics.median(times), 1)
 
 
 def main() -> None:
@@ -43,14 +32,9 @@ def main() -> None:
     parser.add_argument("--docs", type=int, default=1000)
     parser.add_argument("--rounds", type=int, default=7)
     args = parser.parse_args()
-    template = bulky("tmpl00").model_dump(mode="json")
-    table = {}
-    for n in range(args.docs):
-        doc = dict(template, id=f"bench{n:05d}", title=f"Incident {n}")
-        table[str(doc_id_for(doc["id"]))] = doc
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "db.json"
-        path.write_bytes(orjson.dumps({"postmortems": table}))
+        write_bulky_store(path, args.docs)
         # A new Store each round: a command starts with nothing cached.
         full = median_ms(lambda: board(Store(path).all(), TODAY), args.rounds)  # type: ignore[arg-type]
         light = median_ms(lambda: board(read_sources(path, []), TODAY), args.rounds)
