@@ -33,7 +33,8 @@ class TimelineScreen(PhaseScreen):
     HELP = (
         "Type one event per line and press **enter**: `14:02 paged on-call`, "
         "`+5m rolled back` (five minutes after the previous event), "
-        "`2026-11-21 23:50 deploy started`, `30m ago ...` or `now ...`. A time "
+        "`2026-11-21 23:50 deploy started`, `30m ago ...` or `now ...`. A zone "
+        "after the time (`14:05 CET ...`) is kept. A time "
         "without a date takes the date of the previous event. Pasting several "
         "lines adds several events.\n\n"
         "**up** moves to the list, **i** back to the entry line. In the list: "

@@ -162,3 +162,26 @@ async def test_milestone_keys_after_tab_mark_successive_events(db_path: Path) ->
         Milestone.mitigated,
         Milestone.resolved,
     ]
+
+
+async def test_a_time_typed_with_a_zone_is_stored_in_that_zone(db_path: Path) -> None:
+    # The machine (the app's clock) is in UTC; the responder read CET clocks.
+    app = start(db_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        entry = app.screen.query_one(EventInput)
+        entry.value = "14:05 CET deploy started"
+        await pilot.press("enter")
+        assert message(app) == "Added 2026-11-20 13:05 (14:05 CET): deploy started"
+        table = app.screen.query_one(EventTable)
+        assert "11-20 13:05" in str(table.get_row_at(0)[0])
+        # Edited, the line shows the offset it was typed in and keeps it.
+        await pilot.press("up", "e")
+        assert entry.value == "2026-11-20 14:05 +01:00 deploy started"
+        entry.value = "2026-11-20 14:10 +01:00 deploy started"
+        await pilot.press("enter")
+        await pilot.press("ctrl+q")
+    (event,) = Store(db_path).get(app.session.last_id).timeline
+    assert event.text == "deploy started"
+    assert (event.at.hour, event.at.minute) == (14, 10)
+    assert event.at.utcoffset() == timedelta(hours=1)

@@ -91,3 +91,47 @@ def test_split_event(line: str, text: str) -> None:
 def test_split_event_refuses_lines_without_time_or_text(line: str) -> None:
     with pytest.raises(TimeParseError):
         split_event(line, NOW)
+
+
+# -- a time typed with its zone keeps that zone --------------------------------
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("09:05 CET", "2026-11-22T09:05:00+01:00"),
+        ("09:00 UTC", "2026-11-22T09:00:00+00:00"),
+        ("09:00Z", "2026-11-22T09:00:00+00:00"),
+        ("09:00 UTC+2", "2026-11-22T09:00:00+02:00"),
+        ("04:00 -05:00", "2026-11-22T04:00:00-05:00"),
+        ("09:00 Europe/Berlin", "2026-11-22T09:00:00+01:00"),
+        ("2026-07-21 23:50 CET", "2026-07-21T23:50:00+02:00"),
+        ("2026-11-21 23:50 PST", "2026-11-21T23:50:00-08:00"),
+    ],
+)
+def test_a_zone_typed_after_the_time_is_the_zone_kept(text: str, expected: str) -> None:
+    # NOW's own zone is UTC+1; UTC, CEST and PST must not come back as it.
+    assert parse_when(text, NOW).isoformat() == expected
+
+
+def test_a_zoned_clock_time_is_dated_in_its_own_zone() -> None:
+    # 10:30 UTC+1 is 01:30 in Los Angeles: 23:30 PST is the day before.
+    at = parse_when("23:30 PST", NOW)
+    assert at.isoformat() == "2026-11-21T23:30:00-08:00"
+
+
+def test_event_lines_take_the_zone_out_of_the_text() -> None:
+    when, text = split_event("14:05 CET deploy started", NOW)
+    assert text == "deploy started"
+    assert when.utcoffset() == timedelta(hours=1) and when.hour == 14
+    when, text = split_event("14:05 UTC ALB targets unhealthy", NOW)
+    assert (when.utcoffset(), when.hour, text) == (
+        timedelta(0),
+        14,
+        "ALB targets unhealthy",
+    )
+
+
+def test_a_word_that_is_no_zone_stays_in_the_event_text() -> None:
+    when, text = split_event("14:05 CDN purged", NOW)
+    assert text == "CDN purged" and when.tzinfo == ZONE

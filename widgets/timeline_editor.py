@@ -24,8 +24,20 @@ from widgets.timeline_keys import EventInput, EventTable
 PLACEHOLDER = "14:02 paged on-call · +5m rolled back · now ... (enter adds)"
 
 
+def typed_zone(at: datetime, zone: tzinfo) -> str:
+    """The offset ``at`` was typed in (``+01:00``) when it is not ``zone``'s
+    at that moment, else ""."""
+    if at.utcoffset() == at.astimezone(zone).utcoffset():
+        return ""
+    offset = at.strftime("%z")
+    return f"{offset[:3]}:{offset[3:]}"
+
+
 def event_line(event: TimelineEvent, zone: tzinfo) -> str:
-    """The event as a line the input understands again (for editing)."""
+    """The event as a line the input understands again (for editing): in the
+    zone it was typed in, so an edit keeps it."""
+    if typed_zone(event.at, zone):
+        return f"{event.at:%Y-%m-%d %H:%M} {typed_zone(event.at, zone)} {event.text}"
     return f"{event.at.astimezone(zone):%Y-%m-%d %H:%M} {event.text}"
 
 
@@ -138,7 +150,11 @@ class TimelineEditor(Vertical):
             )
 
     def _added_text(self, event: TimelineEvent) -> Text:
-        line = Text(f"Added {event.at.astimezone(self.zone):%Y-%m-%d %H:%M}: ")
+        line = Text(f"Added {event.at.astimezone(self.zone):%Y-%m-%d %H:%M}")
+        if typed_zone(event.at, self.zone):
+            # Shown in this screen's zone; what was typed, in its own.
+            line.append(f" ({event.at:%H:%M} {event.at.tzname()})")
+        line.append(": ")
         line.append(event.text)
         return line
 

@@ -1,7 +1,8 @@
 """Reading the times and durations people type during an incident.
 
 ``14:02``, ``+5m``, ``30m ago``, ``now``, ``2026-11-21 23:50``, ISO 8601 with
-an offset; durations such as ``15m``, ``1h30m``, ``90s``, ``2d``.
+an offset, a clock time followed by a zone (``14:05 CET``, ``14:05 UTC+2``,
+``23:50 Europe/Berlin``); durations such as ``15m``, ``1h30m``, ``90s``, ``2d``.
 """
 
 from __future__ import annotations
@@ -9,6 +10,7 @@ from __future__ import annotations
 import re
 from datetime import date, datetime, time, timedelta, tzinfo
 
+from retrotui.document.zone_names import zone_named
 from retrotui.errors import RetroError
 
 
@@ -40,6 +42,11 @@ _PART = re.compile(r"(\d+(?:\.\d+)?)\s*([a-z]+)")
 _CLOCK = re.compile(r"^(\d{1,2}):(\d{2})(?::(\d{2}))?$")
 _DATE_CLOCK = re.compile(
     r"^(\d{4}-\d{2}-\d{2})[ t](\d{1,2}:\d{2}(?::\d{2})?)(.*)$", re.I
+)
+# A clock time (with or without a date) and then the zone it was read in.
+_ZONED = re.compile(
+    r"^(?P<when>(?:\d{4}-\d{2}-\d{2}[ t])?\d{1,2}:\d{2}(?::\d{2})?)\s*(?P<zone>\S.*)$",
+    re.I,
 )
 TIME_HELP = "use 14:02, 30m ago, now, +5m or 2026-11-21 23:50"
 DURATION_HELP = "use a duration such as 15m, 1h30m or 2h"
@@ -89,7 +96,9 @@ def parse_when(
 ) -> datetime:
     """The moment ``text`` names, timezone-aware.
 
-    ``now`` must be aware; its zone is used for times typed without one.
+    ``now`` must be aware; its zone is used for times typed without one.  A
+    time typed with a zone (``14:05 CET``) is kept in that zone: the instant
+    and the offset the person read on their clock.
     ``previous`` is the time of the event before: a bare clock time takes its
     date (the date carries over while typing a timeline) and ``+5m`` counts
     from it.  With ``past``, a bare clock time later than ``now`` on today's
@@ -109,6 +118,10 @@ def parse_when(
         base = previous or now
         delta = parse_duration(lower[1:])
         return base + delta if lower[0] == "+" else base - delta
+    zoned = _ZONED.match(value)
+    if zoned is not None and (typed := zone_named(zoned["zone"])) is not None:
+        # The date of a bare clock time is the day in the typed zone.
+        return parse_when(zoned["when"], now.astimezone(typed), previous, past)
     clock = _CLOCK.match(value)
     if clock:
         hour, minute, second = int(clock[1]), int(clock[2]), int(clock[3] or 0)

@@ -190,7 +190,10 @@ def _conflicts(pm: Postmortem) -> list[str]:
 def _timeline(pm: Postmortem) -> list[str]:
     if not pm.timeline:
         return []
-    zone = pm.sorted_timeline()[0].at.strftime("%Z") or "local time"
+    # Events typed in other zones ("14:05 CET") are shown in the first
+    # event's zone, so one "All times ..." line is true of every row.
+    first = pm.sorted_timeline()[0].at
+    zone = first.strftime("%Z") or "local time"
     lines = [
         f"All times {zone}.",
         "",
@@ -202,7 +205,8 @@ def _timeline(pm: Postmortem) -> list[str]:
         text = escape_cell(event.text)
         if event.link:
             text += f" ({escape_cell(event.link)})"
-        lines.append(f"| {event.at:%Y-%m-%d %H:%M} | {text} | {milestone} |")
+        at = event.at.astimezone(first.tzinfo)
+        lines.append(f"| {at:%Y-%m-%d %H:%M} | {text} | {milestone} |")
     lines += [
         "",
         f"- Time to detect: {format_duration(pm.time_to_detect)}",
