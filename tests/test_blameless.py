@@ -201,6 +201,40 @@ def test_a_named_participant_who_acted_is_not_a_finding(text: str) -> None:
     assert lint(text, ["Marek Nowak", "Ines"]) == []
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Marek should have noticed the queue climbing.",
+        "Ines mistakenly believed the cache was warm.",
+        "Marek deleted the prod bucket by mistake.",
+        "Ines deployed a broken config on Friday.",
+    ],
+)
+def test_a_named_subject_of_hindsight_or_judgement_is_named_as_a_cause(
+    text: str,
+) -> None:
+    findings = lint(text, ["Marek Nowak", "Ines"])
+    assert [f.text for f in findings if f.rule == "person-named-subject"] in (
+        ["Marek"],
+        ["Ines"],
+    )
+    assert len(findings) == 2
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ines said we should have rolled back.",
+        "We should have paged Marek sooner.",
+        "Marek rolled back the broken config.",
+    ],
+)
+def test_a_participant_who_is_not_the_subject_is_not_named_as_a_cause(
+    text: str,
+) -> None:
+    assert all(f.rule != "person-named-subject" for f in lint(text, ["Marek", "Ines"]))
+
+
 def test_without_names_only_the_verb_is_flagged() -> None:
     assert [f.rule for f in lint("Marek forgot to renew the certificate.")] == [
         "blame-forgot-to"

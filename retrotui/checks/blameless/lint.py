@@ -131,7 +131,9 @@ def lint(
                     text=typed[number][start:end],
                 )
             )
-            if rule.category == "blame" and (checker.names or checker.initials):
+            if rule.category in _CAUSE_CATEGORIES and (
+                checker.names or checker.initials
+            ):
                 named = _named_subject(checker, line, sentence_start, start)
                 if named is not None:
                     found.append(
@@ -149,6 +151,9 @@ def lint(
     return _without_overlaps(found)
 
 
+# A participant as the subject of any of these is named as a cause, whatever
+# the verb: "Marek should have noticed", "Anna deployed a broken config".
+_CAUSE_CATEGORIES = frozenset({"blame", "hindsight", "judgement", "person_as_cause"})
 _NAMED_REWRITE = (
     "Say what happened to the system, or use the role ('the on-call engineer'), "
     "not the participant's name"
