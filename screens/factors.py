@@ -53,8 +53,9 @@ class FactorsScreen(PhaseScreen):
         "List several contributing factors, not one root cause. Each is a "
         "trigger, an enabling condition, a detection gap or a response gap, in a "
         "category (people, process, technology, environment, external).\n\n"
-        "Type a factor and press **Enter**; the 5-whys drill then asks why about "
-        "the last answer until the chain reaches a system. A chain that ends at a "
+        "Type a factor and press **Enter**; the line is ready for the next one. "
+        "**Tab** goes to the 5-whys drill below, which asks why about the last "
+        "answer until the chain reaches a system. A chain that ends at a "
         "person or a symptom has stopped too early. In the list: **c** category, "
         "**k** kind, **e** edit, **d** delete, **w** drill."
     )
@@ -117,6 +118,7 @@ class FactorsScreen(PhaseScreen):
         self.query_one(WhyChain).names = names
         self._show_list()
         self._show_chain()
+        self._set_placeholder()
         self.query_one("#factors-input", Input).focus()
 
     # -- drawing ----------------------------------------------------------
@@ -191,8 +193,10 @@ class FactorsScreen(PhaseScreen):
         event.input.value = ""
         self._show_list()
         self._show_chain()
-        # Straight into the drill: the next question is "why?".
-        self.query_one("#why-input", Input).focus()
+        # The focus stays here: factors are listed several at a time (typed
+        # from notes or pasted), and the next line is the next factor, not an
+        # answer to "why?" about this one; Tab reaches the drill below.
+        self._set_placeholder()
 
     @on(WhyChain.Changed)
     def _whys_changed(self, event: WhyChain.Changed) -> None:
@@ -207,6 +211,8 @@ class FactorsScreen(PhaseScreen):
         if index is not None and index != self.selected:
             self.selected = index
             self._show_chain()
+            if self.editing is None:
+                self._set_placeholder()
 
     @on(ListView.Selected, "#factors-list")
     def _selected_factor(self) -> None:
@@ -250,6 +256,7 @@ class FactorsScreen(PhaseScreen):
         self.changed(pm)
         self.selected = min(self.selected, len(pm.factors) - 1) if pm.factors else None
         self.editing = None
+        self._set_placeholder()
         self._show_list()
         self._show_chain()
         if not pm.factors:
@@ -273,6 +280,8 @@ class FactorsScreen(PhaseScreen):
         self.query_one("#factors-input", Input).placeholder = (
             f"Editing factor {self.editing + 1}: Enter saves, escape cancels"
             if self.editing is not None
+            else f"Another factor, Enter adds · Tab: why? about {self.selected + 1}"
+            if self.pm.factors and self.selected is not None
             else "A contributing factor, Enter to add"
         )
 

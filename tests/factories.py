@@ -183,10 +183,16 @@ _KEY_NAMES = {
 }
 
 
+# Enter and Tab inside a typed burst ("first\rsecond\r").
+_CONTROL_KEYS = {"\r": "enter", "\t": "tab"}
+
+
 def key_name(character: str) -> str:
     """The name the terminal driver gives the key that types ``character``."""
     if character.isalnum():
         return character
+    if character in _CONTROL_KEYS:
+        return _CONTROL_KEYS[character]
     name = unicodedata.name(character).lower().replace("-", "_").replace(" ", "_")
     return _KEY_NAMES.get(name, name)
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from factories import incident, open_at, settle, stored, type_text
-from textual.widgets import Static
+from textual.widgets import Input, Static
 
 from retrotui.document.models import FactorCategory, FactorKind
 from retrotui.interview.script import WHY_DEPTH
@@ -24,7 +24,7 @@ async def test_factor_with_why_chain_is_stored(db_path: Path) -> None:
         await type_text(
             pilot, "The web tier opened more connections than the pool allows"
         )
-        await pilot.press("enter")  # the drill takes over
+        await pilot.press("enter", "tab")  # Tab: the drill below
         for why in (
             "Each web worker kept its connections open",
             "The pool size was copied from the staging config",
@@ -53,7 +53,7 @@ async def test_the_drill_nudges_and_takes_back(db_path: Path) -> None:
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
         await type_text(pilot, "Checkout returned errors")
-        await pilot.press("enter")
+        await pilot.press("enter", "tab")
         nudge = app.screen.query_one("#why-nudge", Static)
         assert "symptom" in str(nudge.render())
         await type_text(pilot, "Sam forgot to raise the limit")
@@ -125,3 +125,37 @@ async def test_home_and_end_reach_the_first_and_last_factor(db_path: Path) -> No
         await pilot.press("home", "k")
         await settle(pilot)
         assert app.screen.pm.factors[0].kind is FactorKind.detection
+
+
+async def test_factors_typed_in_one_burst_are_all_factors(db_path: Path) -> None:
+    # Five factors typed from notes (or pasted): after each Enter the line is
+    # ready for the next factor; none becomes a "because" of the one before.
+    pm = incident()
+    pm.factors, pm.actions = [], []
+    app = open_at(db_path, pm, "factors")
+    texts = [
+        "Traefik v2 stops routing after a malformed IngressRoute",
+        "The health check path hides the ingress failure",
+        "Does the API schema reject malformed manifests?",
+    ]
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await type_text(pilot, "\r".join(texts) + "\r")
+        await settle(pilot)
+        box = app.screen.query_one("#factors-input", Input)
+        assert app.focused is box
+        assert box.placeholder == "Another factor, Enter adds · Tab: why? about 3"
+        # Tab reaches the drill, asking about the factor just added.
+        await pilot.press("tab")
+        assert app.focused is app.screen.query_one("#why-input", Input)
+        ask = str(app.screen.query_one("#why-ask", Static).render())
+        assert "about: Does the API schema" in ask
+        await type_text(pilot, "The CRD schema allows any match rule\r")
+        await settle(pilot)
+        saved = stored(app)
+    assert [f.text for f in saved.factors] == texts
+    assert [f.whys for f in saved.factors] == [
+        [],
+        [],
+        ["The CRD schema allows any match rule"],
+    ]
