@@ -77,6 +77,11 @@ def specific(f: Features, lead: str) -> Criterion:
             f"'{f.comparative} {f.outcome}' is a result to reach, not a change",
             "Name the change that gets there: which setting, alert or fix",
         )
+    if f.target is not None and f.concrete_lead is not None:
+        return _fail(
+            f"'{f.target}' is a result to reach, not a change",
+            "Name the change that gets there: which setting, alert or fix",
+        )
     if f.absolute is not None and not f.concrete_clause:
         return _fail(
             f"'{f.absolute}' is a promise, not a change",

@@ -26,7 +26,34 @@ _COUNTED = re.compile(
     r"jobs?|workers?|threads?|files?|[kmgt]i?b|per|percent)\b",
     re.IGNORECASE,
 )
+# ... or a setting is given it: "set the pool size of api-gw to 200".
+_SET_TO = re.compile(
+    r"\b(?:size|sizes|limits?|count|max\w*|min\w*|timeouts?|connections|replicas|"
+    r"pool|workers|threads|capacity|quotas?|concurrency|batch|buffer|ttl|retention|"
+    r"interval|heap|memory|cpu|qps|rps)\b[^.;,]{0,40}?(?:\bto|=|:)\s*$",
+    re.IGNORECASE,
+)
 _VERSION = re.compile(r"^v\d", re.IGNORECASE)
+# A result to reach: "speed up the login page to under 1 s", "bring lag under 5 s",
+# "stabilise the API so 5xx stays under 0.5%"; not a setting given a bound
+# ("lower the timeout below 5 s" names the knob).
+_TARGET_LEAD = re.compile(
+    r"(?:bring|keep|get|make|stabili[sz]e|speed\s+up|shrink|reduce|lower|cut|"
+    r"decrease|increase|raise|improve|boost|shorten|minimi[sz]e|maximi[sz]e)\b",
+    re.IGNORECASE,
+)
+_TARGET = re.compile(
+    r"\b(?:under|below|beneath|above|less\s+than|fewer\s+than|more\s+than|"
+    r"at\s+most|at\s+least|within|before)\s+(?:p\d|\d)",
+    re.IGNORECASE,
+)
+_KNOB = re.compile(
+    r"\b(?:timeouts?|limits?|quotas?|thresholds?|ttl|retention|pool|replicas?|workers?|"
+    r"threads?|concurrency|heap|memory|cpu|interval|window|batch|buffer|max\w*|"
+    r"min\w*|disks?|storage|volumes?|capacity|nodes?|instances?|shards?|partitions?|"
+    r"budget|price|retries|backoff)\b",
+    re.IGNORECASE,
+)
 _WORD = re.compile(r"[A-Za-z][\w'’-]*")
 # "orders-db", "runbooks/kafka.md", "order_items.order_id", "/healthz", "INC-530",
 # "PodDisruptionBudget", "S3", and anything in quotes.
@@ -199,6 +226,7 @@ class Features:
     absolute: str | None
     huge_scope: str | None
     unvalued: str | None = None  # "add a rate limit": a setting without its value
+    target: str | None = None  # "to under 1 s" after "speed up the page": a result
 
 
 def _text(match: re.Match[str] | None) -> str | None:
@@ -276,7 +304,11 @@ def features(body: str, lead: str) -> Features:
     figures, versions = [], []
     for match in _NUMBER.finditer(body):
         token = match.group().strip()
-        if _CODE.match(token) and not _COUNTED.match(body, match.end()):
+        if (
+            _CODE.match(token)
+            and not _COUNTED.match(body, match.end())
+            and not _SET_TO.search(body, max(0, match.start() - 60), match.start())
+        ):
             continue
         (versions if _VERSION.match(token) else figures).append(token)
     # "Document the process": the verb is not a document that will exist.
@@ -314,6 +346,13 @@ def features(body: str, lead: str) -> Features:
     huge = _text(r.huge_scope.search(body))
     written = bool(artifacts) and r.artifact_verb.match(lead) is not None
     definite = concrete_lead is not None and r.definite_lead.match(lead) is not None
+    target = _TARGET.search(after_lead) if _TARGET_LEAD.match(lead) else None
+    if (
+        target is not None
+        and _KNOB.search(after_lead, 0, target.start())
+        and not r.outcome.search(after_lead, 0, target.start())
+    ):
+        target = None
     return Features(
         hedge=_text(r.hedge.search(body)),
         deliberation=_text(deliberation),
@@ -353,4 +392,5 @@ def features(body: str, lead: str) -> Features:
         concrete_clause=clause,
         absolute=_text(r.absolute.search(body)),
         huge_scope=huge,
+        target=_text(target),
     )
