@@ -107,9 +107,10 @@ def test_markdown_follows_the_sre_template_order(stored: Path) -> None:
 
 def test_people_are_named_only_with_consent(stored: Path) -> None:
     md = to_markdown(Store(stored).get("k7m2qx"))
-    assert "Maria Lopez (responder)" in md
+    # Everyone counted, by role; only those who agreed named.
+    assert "\n- 2 responders (Maria Lopez named with consent)\n" in md
+    assert "\n- 1 facilitator (Lee Chen named with consent)\n" in md
     assert "Sam Okafor" not in md
-    assert "\n- responder\n" in md
 
 
 def test_markdown_in_user_text_is_escaped() -> None:

@@ -90,3 +90,43 @@ def test_an_edited_export_keeps_what_still_matches() -> None:
     assert len(back.timeline) == 6
     assert [f.id for f in back.factors] == [f.id for f in pm.factors]
     assert any("timeline" in w for w in result.report.warnings)
+
+
+def test_participants_are_counted_by_role_and_read_back() -> None:
+    pm = incident()
+    pm.participants = [
+        Participant(name="EC", consent_named=True),
+        Participant(name="Ana Ng", consent_named=False),
+        Participant(name="Ng, Wei", consent_named=True),
+        Participant(name="RR", role="incident_commander", consent_named=False),
+        Participant(name="WC", consent_named=False),
+    ]
+    report = to_markdown(pm)
+    assert "\n- 4 responders (EC, Ng\\, Wei named with consent)\n" in report
+    assert "\n- 1 incident commander\n" in report
+    assert "Ana Ng" not in report and "RR" not in report.split("<!--")[0]
+    back, warnings = _same(pm)
+    assert [(p.name, p.role.value, p.consent_named) for p in back.participants] == [
+        ("EC", "responder", True),
+        ("Ng, Wei", "responder", True),
+        ("unnamed responder 1", "responder", False),
+        ("unnamed responder 2", "responder", False),
+        ("unnamed incident commander 1", "incident_commander", False),
+    ]
+    assert any("2 responders not named" in w for w in warnings)
+    # Exported again, the same lines: nobody counted twice or lost.
+    assert (
+        to_markdown(back).split("## Participants")[1]
+        == report.split("## Participants")[1]
+    )
+
+
+def test_participants_of_an_older_report_still_read() -> None:
+    pm = incident()
+    old = to_markdown(pm).split("## Participants")[0] + (
+        "## Participants\n\n- Maria Lopez (responder)\n- responder\n"
+    )
+    back = Postmortem.model_validate(read_markdown(old).data)
+    assert [(p.name, p.consent_named) for p in back.participants] == [
+        ("Maria Lopez", True)
+    ]

@@ -72,12 +72,9 @@ class _Model(BaseModel):
 class Participant(_Model):
     name: Name
     role: Role = Role.responder
+    # Shared output (the report) names the person only with consent; the
+    # others are counted by role (reports/markdown.participant_lines).
     consent_named: bool = False
-
-    def display(self) -> str:
-        """How the person appears in shared output: by name only with consent."""
-        role = self.role.value.replace("_", " ")
-        return f"{self.name} ({role})" if self.consent_named else role
 
 
 class TimelineEvent(_Model):

@@ -19,7 +19,7 @@ from retrotui.document.schema import (
 )
 from retrotui.importing.blocks import Document, Section
 from retrotui.importing.report import Report
-from retrotui.reports.markdown import FACTOR_KIND_LABELS
+from retrotui.reports.markdown import FACTOR_KIND_LABELS, role_noun
 from retrotui.reports.md_text import unescape
 
 _META = re.compile(r"^\*\*(?P<key>[A-Za-z -]+):\*\* ?(?P<value>.*)$", re.S)
@@ -29,6 +29,15 @@ _FACTOR = re.compile(
 _KINDS = {label: kind for kind, label in FACTOR_KIND_LABELS.items()}
 _IDENTITIES = re.compile(r"^<!-- retro-identities (?P<json>\{.*\}) -->$", re.S)
 _ROLE_LABELS = {role.value.replace("_", " "): role for role in Role}
+_ROLE_NOUNS = {role_noun(role, n): role for role in Role for n in (1, 2)}
+# "4 responders (EC, MM named with consent)", "1 observer".
+_GROUP = re.compile(
+    r"^(?P<count>\d{1,4}) (?P<noun>[a-z ]+?)"
+    r"(?: \((?P<names>.+) named with consent\))?$",
+    re.S,
+)
+# A name: escaped characters (a comma in a name is "\,") up to ", ".
+_NAME = re.compile(r"(?:^|, )((?:\\.|[^\\,]|,(?! ))+)")
 _NONE = "**none**"
 _LISTS = {"Services", "Tags", "Tickets", "Changes", "Related"}
 _FIELDS = {
@@ -157,9 +166,38 @@ def _cell(text: str) -> str:
     return escape_cell(text)
 
 
+def _group(match: re.Match[str], role: Role, report: Report) -> list[dict[str, Any]]:
+    """The people of one role line: those named, then the rest counted, kept
+    as "unnamed responder 1"... so the count survives a re-export."""
+    names = _NAME.findall(match["names"]) if match["names"] else []
+    found = [
+        {"name": unescape(name), "role": role, "consent_named": True}
+        for name in names
+        if name.strip()
+    ]
+    unnamed = int(match["count"]) - len(found)
+    label = role.value.replace("_", " ")
+    found += [
+        {"name": f"unnamed {label} {n}", "role": role, "consent_named": False}
+        for n in range(1, unnamed + 1)
+    ]
+    if unnamed > 0:
+        report.warnings.append(
+            f"participants: {unnamed} {role_noun(role, unnamed)} not named (no "
+            f"consent) kept as 'unnamed {label} 1'"
+            + (f" to {unnamed}" if unnamed > 1 else "")
+        )
+    return found
+
+
 def participants(section: Section, report: Report) -> list[dict[str, Any]]:
     found = []
     for item in section.items():
+        group = _GROUP.match(item.text)
+        if group is not None and group["noun"] in _ROLE_NOUNS:
+            found += _group(group, _ROLE_NOUNS[group["noun"]], report)
+            continue
+        # Reports before roles were grouped: "Maria Lopez (responder)".
         text = unescape(item.text)
         match = re.match(r"^(?P<name>.+) \((?P<role>[a-z ]+)\)$", text)
         if match and match["role"] in _ROLE_LABELS:

@@ -7,7 +7,9 @@ from datetime import date
 from retrotui.document.models import (
     ActionItem,
     FactorKind,
+    Participant,
     Postmortem,
+    Role,
     format_duration,
 )
 from retrotui.reports.md_text import escape_block, escape_cell, escape_inline
@@ -92,13 +94,38 @@ def to_markdown(pm: Postmortem, as_of: date | None = None) -> str:
     if pm.takeaways:
         section("Takeaways", [_item(item) for item in pm.takeaways])
     section("Timeline", _timeline(pm))
-    section("Participants", [_item(p.display()) for p in pm.participants])
+    section("Participants", participant_lines(pm.participants))
     if pm.notes:
         section("Notes", [escape_block(pm.notes)])
     if pm.conflicts:
         section("Conflicting edits to reconcile", _conflicts(pm))
     out.append(identities(pm))
     return "\n".join(out).rstrip() + "\n"
+
+
+def role_noun(role: Role, count: int) -> str:
+    """``responder`` / ``responders``, ``incident commanders``, ``support``."""
+    label = _label(role.value)
+    return label if count == 1 or role is Role.support else f"{label}s"
+
+
+def participant_lines(people: list[Participant]) -> list[str]:
+    """One line per role, in the order roles first appear: everyone counted,
+    only those who agreed named ("4 responders (EC, MM named with consent)").
+    A comma inside a name is escaped so the names read back one by one."""
+    groups: dict[Role, list[Participant]] = {}
+    for person in people:
+        groups.setdefault(person.role, []).append(person)
+    lines = []
+    for role, group in groups.items():
+        line = f"- {len(group)} {role_noun(role, len(group))}"
+        named = [
+            escape_inline(p.name).replace(",", "\\,") for p in group if p.consent_named
+        ]
+        if named:
+            line += f" ({', '.join(named)} named with consent)"
+        lines.append(line)
+    return lines
 
 
 def identities(pm: Postmortem) -> str:
