@@ -120,15 +120,20 @@ class StageScreen(PhaseScreen):
                 )
             for field, label, hint in (
                 ("services", "Services", "web, postgres"),
+                ("category", "Category", ""),
                 ("tickets", "Tickets", "INC-4211, JIRA-12"),
                 ("changes", "Changes", "deploy #912, PR 3381"),
             ):
                 with Horizontal(classes="field"):
                     yield Label(label, classes="label")
                     yield TextEntry(
-                        ", ".join(getattr(pm, field)),
-                        limit=MAX_TEXT,
-                        placeholder=f"comma separated: {hint}",
+                        pm.category
+                        if field == "category"
+                        else ", ".join(getattr(pm, field)),
+                        limit=MAX_LINE if field == "category" else MAX_TEXT,
+                        placeholder="what kind: Kubernetes, DNS, networking..."
+                        if field == "category"
+                        else f"comma separated: {hint}",
                         id=field,
                         compact=True,
                     )
@@ -225,7 +230,7 @@ class StageScreen(PhaseScreen):
         field = event.input.id or ""
         self._set(LIST_FIELDS[field], split_list(event.value))
 
-    @on(Input.Changed, "#facilitator, #detection, #resolution")
+    @on(Input.Changed, "#facilitator, #detection, #resolution, #category")
     def _line_field(self, event: Input.Changed) -> None:
         self._set(event.input.id or "", event.value)
 

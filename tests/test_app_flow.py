@@ -40,6 +40,8 @@ async def test_new_incident_by_keys_is_stored(db_path: Path) -> None:
         await pilot.press("tab")
         await type_text(pilot, "web, postgres")
         await pilot.press("tab")
+        await type_text(pilot, "Database")
+        await pilot.press("tab")
         await type_text(pilot, "INC-4211")
         await pilot.press("tab", "tab")  # changes, then summary
         await type_text(pilot, "Checkout failed for 42 minutes")
@@ -92,7 +94,7 @@ async def test_new_incident_by_keys_is_stored(db_path: Path) -> None:
 
     pm = Store(db_path).all()[0]
     assert pm.title == "Checkout down during promotion"
-    assert pm.services == ["web", "postgres"]
+    assert pm.services == ["web", "postgres"] and pm.category == "Database"
     assert pm.tickets == ["INC-4211"]
     assert pm.summary == "Checkout failed for 42 minutes"
     assert pm.impact == "18% of checkouts failed"

@@ -41,6 +41,8 @@ async def test_whole_incident_by_keys(db_path: Path) -> None:
         await type_text(pilot, "Website down during the autumn promotion")
         await pilot.press("tab", "tab")  # past severity to services
         await type_text(pilot, "web, postgres")
+        await pilot.press("tab")
+        await type_text(pilot, "Database")
         await pilot.press("tab", "tab", "tab")  # tickets, changes, summary
         await type_text(pilot, "Checkout failed for 47 minutes")
         await pilot.press("tab")
@@ -137,7 +139,7 @@ async def test_whole_incident_by_keys(db_path: Path) -> None:
 
     pm = Store(db_path).all()[0]
     assert pm.title == "Website down during the autumn promotion"
-    assert pm.services == ["web", "postgres"]
+    assert pm.services == ["web", "postgres"] and pm.category == "Database"
     assert pm.detection == "5xx alert paged the on-call"
     assert pm.resolution == "raised max_connections"
     assert [e.milestone for e in pm.timeline] == list(Milestone)

@@ -292,7 +292,7 @@ def test_factors_actions_lessons_attendees() -> None:
         == "Implement guards against invalid container runtime selection"
     )
     assert len(pm.takeaways) == 3
-    assert pm.tags == ["Kubernetes"]
+    assert pm.category == "Kubernetes" and pm.tags == []
     space, _ = _read("PM2025-002")
     names = ["RF", "SC", "AN", "MN", "EC", "SP", "SD", "AF"]
     assert [p.name for p in space.participants] == names

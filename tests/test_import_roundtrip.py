@@ -130,3 +130,13 @@ def test_participants_of_an_older_report_still_read() -> None:
     assert [(p.name, p.consent_named) for p in back.participants] == [
         ("Maria Lopez", True)
     ]
+
+
+def test_the_category_is_in_the_report_and_reads_back() -> None:
+    pm = incident()
+    pm.participants = []
+    pm.category = "Kubernetes"
+    report = to_markdown(pm)
+    assert "- **Category:** Kubernetes\n" in report
+    back, _ = _same(pm)
+    assert back.category == "Kubernetes" and back.tags == pm.tags

@@ -60,7 +60,17 @@ async def test_a_burst_reaches_every_field_of_every_screen(db_path: Path) -> Non
         burst(app, "n", "ctrl+u", "Disk full on db-2", "tab")
         # Severity: open the list, move up twice, choose, then the next fields.
         burst(app, "enter", "up", "up", "enter", "tab", "web, postgres", "tab")
-        burst(app, "INC-1", "tab", "deploy 5", "tab", "Disk filled up", "tab")
+        burst(
+            app,
+            "Storage",
+            "tab",
+            "INC-1",
+            "tab",
+            "deploy 5",
+            "tab",
+            "Disk filled up",
+            "tab",
+        )
         burst(app, "Checkout down", "tab", "Disk alert", "tab", "Logs rotated", "tab")
         burst(app, "Ana Ng", "enter")
         await settle(pilot)
@@ -70,6 +80,7 @@ async def test_a_burst_reaches_every_field_of_every_screen(db_path: Path) -> Non
         assert app.pm is not None
         assert app.pm.title == "Disk full on db-2"
         assert app.pm.services == ["web", "postgres"]
+        assert app.pm.category == "Storage"
         assert app.pm.tickets == ["INC-1"]
         assert app.pm.changes == ["deploy 5"]
         assert app.pm.summary == "Disk filled up"

@@ -153,6 +153,9 @@ class Postmortem(_Model):
     severity: Annotated[Severity, BeforeValidator(normalize_severity)] = Severity.sev3
     status: Status = Status.draft
     services: list[Line] = Field(default_factory=list)
+    # What kind of incident it was ("Kubernetes", "DNS"): one word teams
+    # sort their postmortems by, beside the services and free tags.
+    category: Line = ""
     tags: list[Line] = Field(default_factory=list)
     tickets: list[Line] = Field(default_factory=list)
     changes: list[Line] = Field(default_factory=list)

@@ -289,6 +289,8 @@ def _intro(
             data.setdefault(field, []).extend(
                 v.strip() for v in re.split(r"[,;]", value) if v.strip()
             )
+        elif key == "category" and value and not data.get("category"):
+            data["category"] = value
         elif key in ("severity", "sev", "priority") and normalize_severity(value) in {
             s.value for s in Severity
         }:

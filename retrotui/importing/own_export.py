@@ -46,6 +46,7 @@ _FIELDS = {
     "Severity": "severity",
     "Status": "status",
     "Facilitator": "facilitator",
+    "Category": "category",
     "Follow-up review": "follow_up_on",
     "Promoted from": "promoted_from",
     "Promoted to": "promoted_to",

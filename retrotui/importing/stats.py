@@ -1,4 +1,4 @@
-"""The Stats section: the category as a tag, time to detection and recovery
+"""The Stats section: the category, time to detection and recovery
 as milestones on the events that far apart, anything else kept."""
 
 from __future__ import annotations
@@ -34,7 +34,7 @@ def _minutes(value: str) -> timedelta | None:
 def read_stats(
     sections: list[Section], text_of: Any, data: dict, report: Report
 ) -> None:
-    """Category becomes a tag; time to detection and recovery mark the events
+    """Category is the postmortem's category (a second one a tag); time to detection and recovery mark the events
     they lead to (started, detected, resolved) when the timeline has events
     that far apart; anything else is kept in the notes."""
     spans: dict[Milestone, tuple[timedelta, str]] = {}
@@ -52,7 +52,9 @@ def read_stats(
                 if _TTR.search(key)
                 else None
             )
-            if key.lower() == "category":
+            if key.lower() == "category" and value and not data.get("category"):
+                data["category"] = value
+            elif key.lower() == "category" and value:
                 data.setdefault("tags", []).append(value)
             elif milestone is None:
                 report.keep(f"stats: {key!r} kept in the notes", entry)

@@ -58,6 +58,7 @@ def to_markdown(pm: Postmortem, as_of: date | None = None) -> str:
         ("Status", _label(pm.status.value)),
         ("Date", pm.incident_date().isoformat()),
         ("Services", ", ".join(pm.services)),
+        ("Category", pm.category),
         ("Tags", ", ".join(pm.tags)),
         ("Tickets", ", ".join(pm.tickets)),
         ("Changes", ", ".join(pm.changes)),
