@@ -31,6 +31,10 @@ SENTENCES = [
     "Had the dashboard shown replica lag, we would have caught it in minutes.",
     "The network team still has not applied our fix.",
     "It was a sloppy rollout with no canary.",
+    "Team members need to acknowledge NOTAMs",
+    "We did not take into account the link caching done by many end-user devices.",
+    "Users got 429s due to a configuration oversight.",
+    "The upgrade was performed without reading the release notes.",
 ]
 BLAME_WORDS = (
     "forgot", "neglect", "ignored", "failed to", "careless", "sloppy", "should have",
@@ -61,6 +65,14 @@ def test_real_sentences_are_flagged_with_clean_rewrites(text: str) -> None:
             "The replication lag was not checked",
         ),
         ("Marcus failed to update the runbook.", "The runbook was not updated"),
+        (
+            "Our SRE missed the warnings in the channel.",
+            "The warnings in the channel were easy to miss at the time",
+        ),
+        (
+            "The reviewer overlooked the missing index.",
+            "The missing index was easy to miss at the time",
+        ),
     ],
 )
 def test_rewrites_rebuild_the_sentence(text: str, rewrite: str) -> None:

@@ -123,7 +123,14 @@ def suggestion(lex: Lexicon, rule: Rule, line: str, match: re.Match[str]) -> str
     obj = " ".join(obj_words)
     if particles:
         pp = f"{pp} {' '.join(particles)}"
-    head = obj_words[-1].lower()
+    # The head noun comes before a prepositional phrase: "the warnings in the
+    # channel were", not "was".
+    head_words = obj_words
+    for index, word in enumerate(obj_words[1:], start=1):
+        if word.lower() in lex.prepositions:
+            head_words = obj_words[:index]
+            break
+    head = head_words[-1].lower()
     plural = (
         head.endswith("s") and not head.endswith(("ss", "us", "is")) and obj != "it"
     )
