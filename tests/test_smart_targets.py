@@ -38,6 +38,18 @@ def test_a_result_to_reach_is_not_a_change(text: str, specific: bool) -> None:
     assert _criteria(text)["specific"] is specific
 
 
+def test_the_reason_quotes_the_whole_target() -> None:
+    result = check_action(
+        "Speed up the login page to under 1 s at p95",
+        owner="web",
+        due="2027-02-26",
+        as_of=AS_OF,
+    )
+    assert result.criteria["specific"].message == (
+        "'under 1 s' is a result to reach, not a change"
+    )
+
+
 @pytest.mark.parametrize(
     ("text", "measurable"),
     [

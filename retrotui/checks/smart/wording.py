@@ -44,7 +44,8 @@ _TARGET_LEAD = re.compile(
 )
 _TARGET = re.compile(
     r"\b(?:under|below|beneath|above|less\s+than|fewer\s+than|more\s+than|"
-    r"at\s+most|at\s+least|within|before)\s+(?:p\d|\d)",
+    r"at\s+most|at\s+least|within|before)\s+(?:p\d+\s+)?\d[\d.,:]*(?:\s*%|\s*(?:ms|s|sec|seconds?|"
+    r"minutes?|mins?|hours?|h|[kmgt]i?b|rps|qps)\b)?",
     re.IGNORECASE,
 )
 _KNOB = re.compile(
