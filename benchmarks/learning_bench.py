@@ -7,11 +7,18 @@ DB holds real postmortems (the 20 DFDS ones imported); each is copied
 ``--copies`` times under new ids, so 20 x 1000 = 20,000 postmortems with a
 real vocabulary. Index building (once per command run, or once per app
 session) is timed apart from the query (each keystroke of a filter).
+
+The copies are also written to a store on disk (``--store``, default a
+temporary folder) for the term index kept beside it: its first build, a
+``retro similar`` as a command does it (open, bring in step, query), the
+query alone, and bringing it in step after one postmortem changed, side by
+side with the in-memory similar over every postmortem.
 """
 
 from __future__ import annotations
 
 import argparse
+import tempfile
 import time
 from collections.abc import Callable
 
@@ -19,6 +26,8 @@ from retrotui.learning.documents import read_all
 from retrotui.learning.fields import searchable
 from retrotui.learning.search import SearchIndex
 from retrotui.learning.similar import similar
+from retrotui.learning.similar_index import similar_indexed
+from retrotui.learning.term_index import open_index
 from retrotui.storage.store import Store
 
 QUERIES = ("kubernetes", "kuberntes nodes", "certificat expired", "503")
@@ -37,6 +46,7 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("db")
     parser.add_argument("--copies", type=int, default=1000)
+    parser.add_argument("--store", help="folder for the store on disk (a new one)")
     args = parser.parse_args()
     real = read_all(Store(args.db)).postmortems
     postmortems = [
@@ -62,9 +72,43 @@ def main() -> None:
         hits = len(index.search(query, 10**9))
         print(f"{query:<22} {searched:>8.1f}ms {scanned:>14.1f}ms {hits:>6}")
     target = next(pm for pm in real if "404" in pm.title) if real else None
-    if target is not None:
-        ms = best_ms(lambda: similar(target, postmortems), repeat=2)
-        print(f"similar {target.id} over all: {ms:.0f} ms")
+    if target is None:
+        return
+    copy = next(pm for pm in postmortems if pm.title == target.title)
+    ms = best_ms(lambda: similar(copy, postmortems), repeat=2)
+    print(f"similar {copy.id}, in memory over every postmortem: {ms:.0f} ms")
+    folder = args.store or tempfile.mkdtemp(prefix="learning-bench-")
+    store = Store(f"{folder}/bench.json")
+    start = time.perf_counter()
+    for at in range(0, len(postmortems), 500):
+        store.put_many(postmortems[at : at + 500])
+    print(f"store written: {time.perf_counter() - start:.0f} s")
+    start = time.perf_counter()
+    index = open_index(store)
+    assert index is not None
+    print(f"term index first build: {time.perf_counter() - start:.0f} s")
+    index.close()
+
+    def command() -> object:
+        index = open_index(Store(store.path))
+        assert index is not None
+        try:
+            return similar_indexed(index, copy)
+        finally:
+            index.close()
+
+    index = open_index(store)
+    assert index is not None
+    queried = best_ms(lambda: similar_indexed(index, copy))
+    print(f"similar {copy.id}, term index, query only: {queried:.0f} ms")
+    print(f"similar {copy.id}, term index, as a command: {best_ms(command):.0f} ms")
+
+    def one_change() -> object:
+        store.save(store.get(copy.id))
+        return index.sync()
+
+    print(f"bring in step after one save: {best_ms(one_change):.0f} ms")
+    index.close()
 
 
 if __name__ == "__main__":

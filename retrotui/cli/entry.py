@@ -35,6 +35,7 @@ COMMANDS = (
     "lint",
     "search",
     "similar",
+    "stats",
     "repo",
     "sync",
     "check",

@@ -28,17 +28,15 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from retrotui.cli.search import fit
-    from retrotui.learning.documents import read_all
-    from retrotui.learning.similar import similar
+    from retrotui.learning.lookup import similar_in_store
 
     if args.limit < 1:
         raise UsageError("retro similar: --limit must be 1 or more")
     store = store_for(args)
     pm = store.get(args.id)
-    documents = read_all(store)
-    for line in documents.skipped:
+    matches, skipped = similar_in_store(store, pm, args.limit)
+    for line in skipped:
         print(f"retro: skipped {line}", file=sys.stderr)
-    matches = similar(pm, documents.postmortems, args.limit)
     if args.json:
         import orjson
 

@@ -1,0 +1,51 @@
+"""Similar and search over a whole store: from the term index where it can be
+kept, else from every document (an older retro's single-file database, a
+folder retro may not write in)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from retrotui.learning.similar import Match, similar
+
+if TYPE_CHECKING:
+    from retrotui.document.models import Postmortem
+    from retrotui.storage.store import Store
+
+
+def similar_in_store(
+    store: Store, pm: Postmortem, limit: int = 5
+) -> tuple[list[Match], list[str]]:
+    """Earlier postmortems resembling ``pm``, and a line per unreadable one."""
+    from retrotui.learning.term_index import open_index
+
+    index = open_index(store)
+    if index is None:
+        from retrotui.learning.documents import read_all
+
+        documents = read_all(store)
+        return similar(pm, documents.postmortems, limit), documents.skipped
+    try:
+        from retrotui.learning.similar_index import similar_indexed
+
+        return similar_indexed(index, pm, limit), index.skipped()
+    finally:
+        index.close()
+
+
+def facts_in_store(store: Store) -> tuple[list[dict[str, Any]], list[str]]:
+    """The facts of every postmortem (see ``learning.facts``), and a line per
+    unreadable one."""
+    from retrotui.learning.term_index import open_index
+
+    index = open_index(store)
+    if index is None:
+        from retrotui.learning.documents import read_all
+        from retrotui.learning.facts import facts
+
+        documents = read_all(store)
+        return [facts(pm) for pm in documents.postmortems], documents.skipped
+    try:
+        return index.facts(), index.skipped()
+    finally:
+        index.close()

@@ -1,0 +1,72 @@
+"""``retro stats`` as lines of text that fit 80 columns."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from retrotui.document.text import clean_line
+from retrotui.learning.stats import Stats
+
+_SPAN_NAMES = {
+    "ttd": "time to detect",
+    "tta": "time to acknowledge",
+    "ttm": "time to mitigate",
+    "ttr": "time to resolve",
+}
+
+
+def minutes(value: float | None) -> str:
+    """``1h 05m`` style; ``-`` when unknown."""
+    if value is None:
+        return "-"
+    whole = round(value)
+    hours, rest = divmod(whole, 60)
+    days, hours = divmod(hours, 24)
+    if days:
+        return f"{days}d {hours:02d}h"
+    return f"{hours}h {rest:02d}m" if hours else f"{rest}m"
+
+
+def _top(counts: dict[str, int], limit: int = 6) -> str:
+    shown = [f"{clean_line(name)[:24]} {n}" for name, n in list(counts.items())[:limit]]
+    more = len(counts) - limit
+    return ", ".join(shown) + (f", {more} more" if more > 0 else "") or "-"
+
+
+def describe(stats: Stats) -> Iterator[str]:
+    yield (
+        f"{stats.postmortems} postmortems, {stats.notes} quick notes, "
+        f"{stats.retrospectives} retrospectives"
+    )
+    yield ""
+    yield "Medians (from the 'started' milestone)"
+    for span, name in _SPAN_NAMES.items():
+        trend = f"  trend: {stats.trend(span)}" if span in ("ttd", "ttr") else ""
+        yield f"  {name:<20} {minutes(stats.medians[span]):>8}{trend}"
+    yield ""
+    a = stats.actions
+    done = "-" if a["done_percent"] is None else f"{a['done_percent']}%"
+    yield (
+        f"Action items: {a['open']} open, {a['done']} done ({done}), "
+        f"{a['overdue']} overdue"
+    )
+    if a["median_days_late"] is not None:
+        yield f"  late ones: median {a['median_days_late']:g} days late"
+    yield ""
+    yield f"By severity: {_top(stats.by_severity)}"
+    yield f"By service: {_top(stats.by_service)}"
+    yield f"Contributing factors: {_top(stats.factor_categories)}"
+    yield ""
+    yield f"Recurrences: {len(stats.recurrences)}"
+    for pm_id, earlier in stats.recurrences[:5]:
+        yield f"  {pm_id} repeats {earlier}"
+    yield ""
+    yield "Month     incidents notes retros  detect  resolve"
+    for month in stats.by_month[-12:]:
+        yield (
+            f"{month.month}  {month.postmortems:>9} {month.notes:>5} "
+            f"{month.retrospectives:>6} {minutes(month.ttd_median_minutes):>7} "
+            f"{minutes(month.ttr_median_minutes):>8}"
+        )
+    if len(stats.by_month) > 12:
+        yield f"(the last 12 of {len(stats.by_month)} months; --json has all)"

@@ -1,0 +1,108 @@
+"""The term index kept beside the store: the same answers as reading every
+document, kept in step by re-reading only what changed, rebuilt when damaged."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from pathlib import Path
+
+import pytest
+
+from retrotui.document.models import Factor, Postmortem, TimelineEvent
+from retrotui.learning.documents import read_all
+from retrotui.learning.similar import similar
+from retrotui.learning.similar_index import similar_indexed
+from retrotui.learning.term_index import FILE_NAME, open_index
+from retrotui.storage.store import Store
+from tests.factories import T0, incident
+from tests.factories import run_cli as run
+
+
+def outage(pm_id: str, days_ago: int, title: str) -> Postmortem:
+    at = T0 - timedelta(days=days_ago)
+    return Postmortem(
+        id=pm_id,
+        title=title,
+        services=["ingress", "traefik"],
+        timeline=[
+            TimelineEvent(at=at, text="All services returned 503 behind the ingress"),
+            TimelineEvent(
+                at=at + timedelta(minutes=20),
+                text="Traefik pods restarted and the 503s stopped",
+            ),
+        ],
+        factors=[Factor(text="Traefik ran out of memory under the new rule set")],
+    )
+
+
+@pytest.fixture
+def store(db_path: Path) -> Store:
+    store = Store(db_path)
+    store.add(incident("k7m2qx"))
+    store.add(outage("out001", 40, "All services returning 503 in Kubernetes"))
+    store.add(outage("out002", 20, "All services returning 503 in Kubernets"))
+    store.add(outage("out003", 0, "Every service answered 503 from the ingress"))
+    return store
+
+
+def test_the_index_scores_as_reading_every_document(store: Store) -> None:
+    index = open_index(store)
+    assert index is not None
+    everyone = read_all(store).postmortems
+    for pm in everyone:
+        assert similar_indexed(index, pm) == similar(pm, everyone)
+    index.close()
+
+
+def test_only_changed_documents_are_read_again(store: Store) -> None:
+    index = open_index(store)
+    assert index is not None
+    assert (index.sync().read, index.sync().removed) == (0, 0)
+    pm = store.get("out001")
+    pm.title = "All services returning 503 in Kubernetes (ingress)"
+    store.save(pm)
+    store.delete("k7m2qx")
+    synced = index.sync()
+    assert (synced.read, synced.removed) == (1, 1)
+    assert index.count() == 3
+    found = similar_indexed(index, store.get("out003"))
+    assert [m.id for m in found][:2] in (["out001", "out002"], ["out002", "out001"])
+    index.close()
+
+
+def test_a_damaged_index_file_is_rebuilt(store: Store) -> None:
+    open_index(store).close()
+    path = store.layout.folder / FILE_NAME
+    path.write_bytes(b"not a database at all" * 100)
+    index = open_index(store)
+    assert index is not None and index.count() == 4
+    index.close()
+
+
+def test_a_damaged_document_is_named_on_every_run(
+    capsys: pytest.CaptureFixture[str], store: Store
+) -> None:
+    from retrotui.document.ids import doc_id_for
+
+    store.layout.doc_file(str(doc_id_for("out002"))).write_bytes(b"{not json")
+    for _ in range(2):  # built, then answered from the index
+        code, out, err = run(capsys, "--db", str(store.path), "similar", "out003")
+        assert code == 0
+        assert "out001" in out and "out002" not in out
+        assert err.startswith("retro: skipped ") and len(err.splitlines()) == 1
+
+
+def test_an_older_single_file_database_is_read_whole(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    import orjson
+
+    from retrotui.document.ids import doc_id_for
+
+    path = tmp_path / "old.json"
+    docs = [outage("old001", 10, "Ingress 503s"), outage("old002", 0, "Ingress 503")]
+    table = {str(doc_id_for(pm.id)): pm.model_dump(mode="json") for pm in docs}
+    path.write_bytes(orjson.dumps({"postmortems": table}))
+    assert open_index(Store(path)) is None
+    code, out, _ = run(capsys, "--db", str(path), "similar", "old002")
+    assert code == 0 and "old001" in out
