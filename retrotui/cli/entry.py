@@ -138,9 +138,9 @@ def check_arguments(args: argparse.Namespace) -> None:
         for text in values:
             if not isinstance(text, str):
                 continue
+            if "\0" in text:  # only possible in-process: no argv word has one
+                raise UsageError(f"retro: {name.upper()} holds a NUL byte")
             if name in PATH_ARGUMENTS:
-                if "\0" in text:  # only possible in-process: no file has one
-                    raise UsageError(f"retro: {name.upper()} holds a NUL byte")
                 continue
             if _NOT_UTF8.search(text):
                 raise UsageError(
