@@ -97,6 +97,14 @@ class HomeScreen(Screen[None]):
             tooltip="The action board: open, overdue and done items; "
             "mark done, change a due date",
         ),
+        Binding(
+            "s",
+            "stats",
+            "Stats",
+            id="home-stats",
+            tooltip="Figures over time: incidents, time to detect and resolve, "
+            "follow-through",
+        ),
     ]
 
     class Loaded(Message):
@@ -335,3 +343,8 @@ class HomeScreen(Screen[None]):
                 self._open_id(pm_id)
 
         self.app.push_screen(BoardScreen(self.db_path, self.clock), chosen)
+
+    def action_stats(self) -> None:
+        from screens.stats import StatsScreen
+
+        self.app.push_screen(StatsScreen(self.db_path, self.clock))

@@ -70,3 +70,25 @@ def describe(stats: Stats) -> Iterator[str]:
         )
     if len(stats.by_month) > 12:
         yield f"(the last 12 of {len(stats.by_month)} months; --json has all)"
+
+
+def summary(stats: Stats, width: int = 78) -> list[str]:
+    """The figures the stats screen shows under its charts, one per line."""
+    a = stats.actions
+    done = "-" if a["done_percent"] is None else f"{a['done_percent']}%"
+    late = (
+        f"; late ones {a['median_days_late']:g} days (median)"
+        if a["median_days_late"] is not None
+        else ""
+    )
+    repeats = ", ".join(f"{one} repeats {before}" for one, before in stats.recurrences)
+    lines = [
+        f"Detect: median {minutes(stats.medians['ttd'])}, {stats.trend('ttd')}",
+        f"Resolve: median {minutes(stats.medians['ttr'])}, {stats.trend('ttr')}",
+        f"Actions: {a['open']} open, {a['done']} done ({done}), "
+        f"{a['overdue']} overdue{late}",
+        f"Factors: {_top(stats.factor_categories)}",
+        f"Services: {_top(stats.by_service)}",
+        f"Recurrences: {len(stats.recurrences)}" + (f": {repeats}" if repeats else ""),
+    ]
+    return [line if len(line) <= width else line[: width - 1] + "…" for line in lines]

@@ -1,0 +1,114 @@
+"""The stats screen: what ``retro stats`` says, with charts, reached from home.
+
+Incidents per month as bars and the monthly medians of time to detect and to
+resolve as lines (textual-plotext), then the figures in words. The figures
+are read in a worker from the term index, so the screen opens at once.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime
+from pathlib import Path
+from typing import ClassVar
+
+from textual import work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal
+from textual.message import Message
+from textual.screen import Screen
+from textual.widgets import Static
+from textual_plotext import PlotextPlot
+
+from retrotui.errors import RetroError
+from retrotui.learning.stats import Stats
+from widgets.keys_footer import KeysFooter
+
+MONTHS_SHOWN = 12
+
+
+class StatsScreen(Screen[None]):
+    """Figures over every postmortem; ``s`` on home opens it."""
+
+    HELP = (
+        "Incidents per month, and the monthly medians of time to detect and "
+        "to resolve (from the 'started' milestone), for the last 12 months "
+        "with postmortems; below, action follow-through, the contributing-"
+        "factor categories met most and the incidents that repeat an earlier "
+        "one. 'retro stats --json' has every figure. Esc goes back home."
+    )
+    help_title: ClassVar[str] = "Stats"
+
+    BINDINGS = [
+        Binding("escape", "back", "Home", id="stats-back", tooltip="Back home"),
+    ]
+
+    class Loaded(Message):
+        def __init__(self, stats: Stats) -> None:
+            super().__init__()
+            self.stats = stats
+
+    def __init__(self, db_path: Path, clock: Callable[[], datetime]) -> None:
+        super().__init__(id="stats")
+        self.db_path = db_path
+        self.clock = clock
+
+    def compose(self) -> ComposeResult:
+        yield Static("Reading the postmortems…", id="stats-header")
+        # The charts are mounted once their data is in: a plot drawn empty
+        # and then again at another size keeps ticks of the first drawing.
+        yield Horizontal(id="stats-charts")
+        yield Static("", id="stats-words")
+        yield KeysFooter()
+
+    def on_mount(self) -> None:
+        self._load()
+
+    @work(thread=True, group="stats", exclusive=True)
+    def _load(self) -> None:
+        from retrotui.learning.lookup import facts_in_store
+        from retrotui.learning.stats import compute
+        from retrotui.storage.store import Store
+
+        try:
+            facts, _ = facts_in_store(Store(self.db_path))
+        except RetroError as error:
+            self.app.call_from_thread(self._failed, str(error))
+            return
+        self.post_message(self.Loaded(compute(facts, self.clock().date())))
+
+    def _failed(self, line: str) -> None:
+        self.query_one("#stats-header", Static).update(line)
+
+    def on_stats_screen_loaded(self, message: Loaded) -> None:
+        from retrotui.learning.stats_text import describe, summary
+
+        stats = message.stats
+        self.query_one("#stats-header", Static).update(next(describe(stats)))
+        months = stats.by_month[-MONTHS_SHOWN:]
+        labels = [m.month[2:] for m in months]  # 26-03: fits 12 bars in 40 columns
+        count = PlotextPlot(id="stats-count")
+        plt = count.plt
+        plt.title("Incidents per month")
+        if months:
+            positions = list(range(1, len(labels) + 1))
+            plt.bar(positions, [m.postmortems + m.notes for m in months], width=0.6)
+            plt.xticks(positions[::3], labels[::3])
+        times = PlotextPlot(id="stats-times")
+        plt = times.plt
+        plt.title("Median minutes: detect, resolve")
+        for span, marker in (("ttd", "dot"), ("ttr", "hd")):
+            values = [getattr(m, f"{span}_median_minutes") for m in months]
+            points = [(i, v) for i, v in enumerate(values) if v is not None]
+            if points:
+                xs, ys = zip(*points, strict=True)
+                plt.plot(list(xs), list(ys), marker=marker, label=span.upper())
+        if months:
+            plt.xticks(list(range(len(labels)))[::3], labels[::3])
+        self.query_one("#stats-charts", Horizontal).remove_children()
+        self.query_one("#stats-charts", Horizontal).mount(count, times)
+        self.query_one("#stats-words", Static).update("\n".join(summary(stats)))
+
+    def action_back(self) -> None:
+        self.dismiss(None)
