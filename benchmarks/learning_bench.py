@@ -24,6 +24,7 @@ from collections.abc import Callable
 
 from retrotui.learning.documents import read_all
 from retrotui.learning.fields import searchable
+from retrotui.learning.quick_search import QuickSearch
 from retrotui.learning.search import SearchIndex
 from retrotui.learning.similar import similar
 from retrotui.learning.similar_index import similar_indexed
@@ -108,6 +109,11 @@ def main() -> None:
         return index.sync()
 
     print(f"bring in step after one save: {best_ms(one_change):.0f} ms")
+    quick = QuickSearch(index)
+    print(f"{'query':<22} {'term index':>10} {'hits':>6}  (ids only, for home)")
+    for query in QUERIES:
+        ms = best_ms(lambda query=query: quick.ids(query))
+        print(f"{query:<22} {ms:>8.1f}ms {len(quick.ids(query)):>6}")
     index.close()
 
 

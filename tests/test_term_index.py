@@ -106,3 +106,21 @@ def test_an_older_single_file_database_is_read_whole(
     assert open_index(Store(path)) is None
     code, out, _ = run(capsys, "--db", str(path), "similar", "old002")
     assert code == 0 and "old001" in out
+
+
+def test_quick_search_finds_by_any_field_with_a_typo(store: Store) -> None:
+    from retrotui.learning.quick_search import QuickSearch
+
+    index = open_index(store)
+    assert index is not None
+    quick = QuickSearch(index)
+    # Title, with a typo; timeline; factor; a word's start; nothing.
+    assert {i for i, _ in quick.ids("kubernets")} == {"out001", "out002"}
+    assert {i for i, _ in quick.ids("traefk pods")} == {"out001", "out002", "out003"}
+    assert [i for i, _ in quick.ids("connection pool")] == ["k7m2qx"]
+    assert {i for i, _ in quick.ids("ingr")} >= {"out003"}
+    assert quick.ids("zeppelin") == [] and quick.ids("  ") == []
+    # A title hit ranks above the same word elsewhere.
+    ranked = quick.ids("ingress")
+    assert ranked[0][0] == "out003" and ranked[0][1] > ranked[-1][1]
+    index.close()

@@ -33,7 +33,7 @@ if TYPE_CHECKING:
     from retrotui.storage.store import Store
 
 # Bump when what is kept changes: an index of another version is rebuilt.
-VERSION = 1
+VERSION = 2
 FILE_NAME = "learning.sqlite"
 _SIMILAR_PARTS = 4  # title, services, factors, timeline; "other" is search only
 
@@ -42,7 +42,7 @@ CREATE TABLE IF NOT EXISTS meta (name TEXT PRIMARY KEY, value TEXT);
 CREATE TABLE IF NOT EXISTS shards (shard INTEGER PRIMARY KEY, stamp TEXT);
 CREATE TABLE IF NOT EXISTS docs (
     doc INTEGER PRIMARY KEY, key TEXT UNIQUE, shard INTEGER, rev INTEGER,
-    date TEXT, facts TEXT, lengths TEXT);
+    id TEXT, date TEXT, facts TEXT, lengths TEXT);
 CREATE TABLE IF NOT EXISTS words (
     tid INTEGER PRIMARY KEY, word TEXT UNIQUE, df INTEGER, n INTEGER);
 CREATE TABLE IF NOT EXISTS postings (
@@ -165,12 +165,13 @@ class TermIndex:
             "UPDATE words SET n = n + 1 WHERE tid = ?", [(tids[w],) for w in every]
         )
         cursor = self.db.execute(
-            "INSERT INTO docs (key, shard, rev, date, facts, lengths) "
-            "VALUES (?, ?, ?, ?, ?, ?)",
+            "INSERT INTO docs (key, shard, rev, id, date, facts, lengths) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?)",
             (
                 key,
                 shard,
                 pm.revision,
+                pm.id,
                 pm.incident_date().isoformat(),
                 orjson.dumps(facts(pm)).decode(),
                 orjson.dumps([len(counts[name]) for name in PARTS]).decode(),
@@ -290,10 +291,13 @@ def _open(store: Store, path: Path) -> TermIndex:
 
 
 def _reset(connection: sqlite3.Connection) -> None:
+    """Start again with the tables of this version (an older one kept others)."""
+    tables = ("shards", "docs", "words", "postings", "skipped")
+    connection.executescript(
+        "".join(f"DROP TABLE IF EXISTS {table};" for table in tables) + _SCHEMA
+    )
     with connection:
         connection.execute("BEGIN IMMEDIATE")
-        for table in ("shards", "docs", "words", "postings", "skipped"):
-            connection.execute(f"DELETE FROM {table}")
         connection.execute(
             "INSERT OR REPLACE INTO meta VALUES ('version', ?)", (str(VERSION),)
         )
