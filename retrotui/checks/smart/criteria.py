@@ -51,6 +51,8 @@ def specific(f: Features, lead: str) -> Criterion:
     if talk is not None:
         if _deliverable(f):
             return Criterion(True, "Names what the conversation will produce", "")
+        if f.purpose is not None:
+            return Criterion(True, f"Names the change asked for: '{f.purpose}'", "")
         return _fail(
             f"'{talk}' is a conversation, not a change",
             "Say what it will produce and where: 'record the answer in the runbook', "
@@ -59,7 +61,9 @@ def specific(f: Features, lead: str) -> Criterion:
     if f.vague_lead is not None:
         if _deliverable(f):
             return Criterion(True, "Names what the work will produce", "")
-        if f.figure is not None and f.artifact is not None:
+        if f.watched is not None:
+            return Criterion(True, f"Says what to watch: {f.watched}", "")
+        if f.figure is not None and f.artifact is not None and not f.result_figure:
             return Criterion(True, f"The target and the {f.artifact} say what", "")
         if f.figure is not None:
             return _fail(
@@ -115,6 +119,11 @@ def specific(f: Features, lead: str) -> Criterion:
 
 
 def measurable(f: Features) -> Criterion:
+    if f.watched is not None and f.figure is None:
+        return _fail(
+            f"Watching {f.watched} has no condition: when does it alert?",
+            "Give the threshold and duration, e.g. 'timeouts above 1% for 5 minutes'",
+        )
     if f.vague_lead is not None and f.figure is None and not _deliverable(f):
         return _fail(
             "Nothing to check when it is done",
