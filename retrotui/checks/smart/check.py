@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
+from retrotui.checks.smart.clauses import read_clauses
 from retrotui.checks.smart.criteria import (
     achievable,
     measurable,
@@ -90,6 +91,7 @@ def check_action(
     due = due if due is None or due.strip() else None
     parsed = parse(text, owner, due, as_of)
     found = features(parsed.body, parsed.lead)
+    read_clauses(found, parsed.body, parsed.lead)
     criteria = {
         "specific": specific(found, parsed.lead),
         "measurable": measurable(found),

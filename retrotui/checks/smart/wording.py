@@ -48,7 +48,7 @@ _TARGET = re.compile(
     r"minutes?|mins?|hours?|h|[kmgt]i?b|rps|qps)\b)?",
     re.IGNORECASE,
 )
-_KNOB = re.compile(
+KNOB = re.compile(
     r"\b(?:timeouts?|limits?|quotas?|thresholds?|ttl|retention|pool|replicas?|workers?|"
     r"threads?|concurrency|heap|memory|cpu|interval|window|batch|buffer|max\w*|"
     r"min\w*|disks?|storage|volumes?|capacity|nodes?|instances?|shards?|partitions?|"
@@ -56,16 +56,6 @@ _KNOB = re.compile(
     re.IGNORECASE,
 )
 _WORD = re.compile(r"[A-Za-z][\w'’-]*")
-# "monitor <what> for <which symptom>": names what to watch, not yet when to act.
-_WATCH_LEAD = re.compile(
-    r"(?:monitor|watch|track|keep\s+an\s+eye\s+on)\b", re.IGNORECASE
-)
-_WATCH_FOR = re.compile(
-    r"^\s*(?P<what>.+?)\s+for\s+(?P<symptom>[^,;.]+)", re.IGNORECASE
-)
-_RESULT = re.compile(r"\b(?:until|so\s+that|so|such\s+that)\b", re.IGNORECASE)
-# "reach out to X to raise ...": the change the conversation is for.
-_PURPOSE = re.compile(r"\bto\s+(?P<verb>[a-z]+)\b", re.IGNORECASE)
 # "orders-db", "runbooks/kafka.md", "order_items.order_id", "/healthz", "INC-530",
 # "PodDisruptionBudget", "S3", and anything in quotes.
 _IDENTIFIER = re.compile(
@@ -238,18 +228,16 @@ class Features:
     huge_scope: str | None
     unvalued: str | None = None  # "add a rate limit": a setting without its value
     target: str | None = None  # "to under 1 s" after "speed up the page": a result
-    watched: str | None = (
-        None  # "deployments for timeouts" after "monitor": what to watch
-    )
-    purpose: str | None = None  # "to raise the limit" after "reach out to ...": the ask
-    result_figure: bool = False  # the number is in "until ...", "so that ...": a result
+    watched: str | None = None
+    purpose: str | None = None
+    result_figure: bool = False
 
 
 def _text(match: re.Match[str] | None) -> str | None:
     return match.group().strip() if match is not None else None
 
 
-def _identifier(body: str) -> str | None:
+def identifier(body: str) -> str | None:
     for match in _IDENTIFIER.finditer(body):
         token = match.group().strip("'\"‘’“”")
         if token.upper() in _GENERIC_ACRONYMS or token.lower() in ("w/", "e.g", "i.e"):
@@ -285,7 +273,7 @@ def _clauses(body: str, r: Rules) -> bool:
     return False
 
 
-def _content_words(text: str, r: Rules) -> int:
+def content_words(text: str, r: Rules) -> int:
     count = 0
     for word in _WORD.findall(text):
         low = word.lower().strip("'’")
@@ -356,19 +344,16 @@ def features(body: str, lead: str) -> Features:
     condition = r.condition.search(after_lead)
     alert = r.alert_artifact.search(" ".join(after_lead.split()[:4]))
     comparative = r.comparative_lead.match(lead)
-    detail = _identifier(body)
-    content = _content_words(after_lead, r)
+    detail = identifier(body)
+    content = content_words(after_lead, r)
     clause = _clauses(body, r)
     huge = _text(r.huge_scope.search(body))
     written = bool(artifacts) and r.artifact_verb.match(lead) is not None
     definite = concrete_lead is not None and r.definite_lead.match(lead) is not None
-    outcome = r.outcome.search(after_lead)
-    if outcome is not None and _KNOB.search(after_lead, 0, outcome.start()):
-        outcome = None  # "raise the idle timeout on the load balancer": a knob
     target = _TARGET.search(after_lead) if _TARGET_LEAD.match(lead) else None
     if (
         target is not None
-        and _KNOB.search(after_lead, 0, target.start())
+        and KNOB.search(after_lead, 0, target.start())
         and not r.outcome.search(after_lead, 0, target.start())
     ):
         target = None
@@ -385,7 +370,7 @@ def features(body: str, lead: str) -> Features:
         concrete_lead=_text(concrete_lead),
         change_lead=_text(r.change_lead.match(lead)),
         comparative=_text(comparative),
-        outcome=_text(outcome),
+        outcome=_text(r.outcome.search(after_lead)),
         state_lead=concrete_lead is not None and bool(r.state_lead.match(lead)),
         artifact_verb=concrete_lead is not None and bool(r.artifact_verb.match(lead)),
         figure=figures[0] if figures else None,
@@ -412,47 +397,4 @@ def features(body: str, lead: str) -> Features:
         absolute=_text(r.absolute.search(body)),
         huge_scope=huge,
         target=_text(target),
-        watched=_as_typed(body, _watched(lead, after_lead, r)) if vague_lead else None,
-        result_figure=_result_figure(body, figures),
-        purpose=_as_typed(body, _purpose(after_lead, r))
-        if contact and figures
-        else None,
     )
-
-
-def _result_figure(body: str, figures: list[str]) -> bool:
-    """A figure after "until" or "so that": a result to reach, not a setting."""
-    result = _RESULT.search(body)
-    return result is not None and any(body.find(f, result.end()) >= 0 for f in figures)
-
-
-def _as_typed(body: str, phrase: str | None) -> str | None:
-    """``phrase`` (read from the lower-cased lead) as it is written in ``body``."""
-    if phrase is None:
-        return None
-    start = body.lower().find(phrase)
-    return body[start : start + len(phrase)] if start >= 0 else phrase
-
-
-def _watched(lead: str, after_lead: str, r: Rules) -> str | None:
-    """What a "monitor ... for ..." item watches, when both parts are named."""
-    if not _WATCH_LEAD.match(lead):
-        return None
-    found = _WATCH_FOR.match(after_lead)
-    if found is None:
-        return None
-    what, symptom = found.group("what"), found.group("symptom")
-    if _content_words(what, r) + _content_words(symptom, r) < 2:
-        return None
-    if not (_content_words(what, r) or _identifier(what)):
-        return None
-    return f"{what.strip()} for {symptom.strip()}"
-
-
-def _purpose(after_lead: str, r: Rules) -> str | None:
-    """The change a contact is asked for: "to raise our rate limit to 1200"."""
-    for found in _PURPOSE.finditer(after_lead):
-        verb = found.group("verb").lower()
-        if r.concrete_lead.match(verb) and not r.vague_verb_lead.match(verb):
-            return after_lead[found.start() :].strip()
-    return None

@@ -1,0 +1,81 @@
+"""What an item says beyond its lead verb, read after ``wording.features``.
+
+- what a "monitor <what> for <symptom>" item watches: specific, but with no
+  condition to alert on (``watched``);
+- the change a contact asks for: "reach out to X to raise the limit to 1200"
+  (``purpose``);
+- a figure inside "until ..." or "so that ...": a result to reach, not a
+  setting (``result_figure``);
+- an outcome word after a knob is part of the knob's name: "raise the idle
+  timeout on the load balancer" changes a timeout, not "load" (``outcome``).
+"""
+
+from __future__ import annotations
+
+import re
+
+from retrotui.checks.smart.rules import Rules, rules
+from retrotui.checks.smart.wording import (
+    KNOB,
+    Features,
+    content_words,
+    identifier,
+)
+
+_WATCH_LEAD = re.compile(r"(?:monitor|watch|track|keep\s+an\s+eye\s+on)\b", re.I)
+_WATCH_FOR = re.compile(r"^\s*(?P<what>.+?)\s+for\s+(?P<symptom>[^,;.]+)", re.I)
+_RESULT = re.compile(r"\b(?:until|so\s+that|so|such\s+that)\b", re.I)
+_PURPOSE = re.compile(r"\bto\s+(?P<verb>[a-z]+)\b", re.I)
+
+
+def read_clauses(found: Features, body: str, lead: str) -> None:
+    """Fill ``found``'s clause fields from the item's ``body`` and ``lead``."""
+    r = rules()
+    verb = found.vague_lead or found.contact or found.concrete_lead or ""
+    after_lead = lead[len(verb) :] if lead.startswith(verb.lower()) else lead
+    if found.outcome is not None:
+        outcome = r.outcome.search(after_lead)
+        if outcome is not None and KNOB.search(after_lead, 0, outcome.start()):
+            found.outcome = None
+    if found.vague_lead is not None:
+        found.watched = _as_typed(body, _watched(lead, after_lead, r))
+    if found.contact is not None and found.figure is not None:
+        found.purpose = _as_typed(body, _purpose(after_lead, r))
+    result = _RESULT.search(body)
+    found.result_figure = (
+        found.figure is not None
+        and result is not None
+        and body.find(found.figure, result.end()) >= 0
+    )
+
+
+def _as_typed(body: str, phrase: str | None) -> str | None:
+    """``phrase`` (read from the lower-cased lead) as it is written in ``body``."""
+    if phrase is None:
+        return None
+    start = body.lower().find(phrase)
+    return body[start : start + len(phrase)] if start >= 0 else phrase
+
+
+def _watched(lead: str, after_lead: str, r: Rules) -> str | None:
+    """What a "monitor ... for ..." item watches, when both parts are named."""
+    if not _WATCH_LEAD.match(lead):
+        return None
+    found = _WATCH_FOR.match(after_lead)
+    if found is None:
+        return None
+    what, symptom = found.group("what"), found.group("symptom")
+    if content_words(what, r) + content_words(symptom, r) < 2:
+        return None
+    if not (content_words(what, r) or identifier(what)):
+        return None
+    return f"{what.strip()} for {symptom.strip()}"
+
+
+def _purpose(after_lead: str, r: Rules) -> str | None:
+    """The change a contact is asked for: "to raise our rate limit to 1200"."""
+    for found in _PURPOSE.finditer(after_lead):
+        verb = found.group("verb").lower()
+        if r.concrete_lead.match(verb) and not r.vague_verb_lead.match(verb):
+            return after_lead[found.start() :].strip()
+    return None
