@@ -22,7 +22,11 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
-SHELL = [ROOT / "retrotui" / "app.py", *sorted((ROOT / "screens").glob("*.py"))]
+SHELL = [
+    ROOT / "retrotui" / "app.py",
+    *sorted((ROOT / "retrotui" / "shell").glob("*.py")),
+]
+SHELL += sorted((ROOT / "screens").glob("*.py"))
 SHELL += sorted((ROOT / "widgets").glob("*.py"))
 _SET_ON_SELF = re.compile(r"\bself\.(_[A-Za-z]\w*)")
 

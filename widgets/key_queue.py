@@ -16,11 +16,14 @@ its ancestors up to the app, behind whatever the key posted there; a few
 rounds cover a key whose handling posts a message that posts another (the
 Select's chosen option, then its focus back). ``hold_keys`` stops the queue
 while a document is read in a worker, so keys typed after ``n`` reach the
-first field instead of the home list.
+first field instead of the home list. ``settle_typed_keys`` lets the keys
+typed just before a quit or hang-up reach the document first.
 """
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 from collections import deque
 from collections.abc import Callable
 
@@ -35,6 +38,10 @@ SETTLE_ROUNDS = 3
 # A settling callback sent to a widget that is removed on the way is dropped
 # with it; the queue must never stop for good, so it moves on after this.
 STALL_SECONDS = 0.5
+# How long a quit or hang-up waits for typed keys to land before saving
+# anyway, and the message hops of the deepest form's Changed on the way.
+SETTLE_PATIENCE = 2.0
+DRAIN_ROUNDS = 12
 
 
 class KeyQueue(App):  # type: ignore[type-arg]
@@ -117,3 +124,42 @@ class KeyQueue(App):  # type: ignore[type-arg]
             self._stall_timer.stop()
             self._stall_timer = None
         self.call_later(self._hand_on_next)
+
+    async def settle_typed_keys(self) -> None:
+        """Let keys typed just before a quit or hang-up reach the document.
+
+        They may still wait in widget queues; each Changed message then climbs
+        one queue per level to the screen, whose handler tells the app. Enough
+        rounds for the deepest form, bounded in time.
+        """
+        deadline = asyncio.get_running_loop().time() + SETTLE_PATIENCE
+        for _ in range(DRAIN_ROUNDS):
+            remaining = deadline - asyncio.get_running_loop().time()
+            if remaining <= 0:
+                return
+            await self._drain_messages(timeout=remaining)
+
+    async def _drain_messages(self, timeout: float) -> None:
+        """Wait until the current screen's widgets processed what is queued."""
+        # Not the app itself: a quit runs inside the app's own message handling,
+        # so its queue cannot move until we return. The screen's document is
+        # read directly by save_sync instead of waiting for its Changed message.
+        try:
+            nodes = list(self.screen.walk_children(with_self=True))
+        except Exception:  # noqa: BLE001 - no screen yet: nothing queued there
+            return
+        pending = 0
+        drained = asyncio.Event()
+
+        def one_done() -> None:
+            nonlocal pending
+            pending -= 1
+            if pending == 0:
+                drained.set()
+
+        for node in nodes:
+            if node.call_later(one_done):
+                pending += 1
+        if pending:
+            with contextlib.suppress(asyncio.TimeoutError):
+                await asyncio.wait_for(drained.wait(), timeout)

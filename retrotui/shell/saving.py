@@ -1,0 +1,145 @@
+"""Autosave: the open postmortem written shortly after each edit, in a
+worker, and another writer's change looked for while it is open."""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from textual import work
+from textual.app import App
+from textual.timer import Timer
+
+from retrotui.errors import RetroError
+from retrotui.shell.crash import log_error
+from screens.base import PhaseScreen
+
+if TYPE_CHECKING:
+    from retrotui.document.models import Postmortem
+    from retrotui.session.session import Session
+
+SAVE_DELAY = 0.5
+# How often an open postmortem is compared with the stored one (a file stamp
+# unless it changed), and when a save waiting for the lock says so.
+WATCH_EVERY = 1.5
+LOCK_NOTICE_AFTER = 1.0
+
+
+class Autosave(App):  # type: ignore[type-arg]
+    """Mixin for the App: saving the session's postmortem, now or soon."""
+
+    db_path: Path
+    session: Session
+    pm: Postmortem | None
+    error_line: str | None
+
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        self._save_timer: Timer | None = None
+        self._watch: Timer | None = None
+
+    def mark_dirty(self) -> None:
+        if self._save_timer is None:
+            self._save_timer = self.set_timer(SAVE_DELAY, self._autosave)
+        else:
+            self._save_timer.reset()
+
+    def cancel_autosave(self) -> None:
+        if self._save_timer is not None:
+            self._save_timer.stop()
+            self._save_timer = None
+
+    def watch_for_changes(self) -> None:
+        """Another writer's change shows within a couple of seconds."""
+        if self._watch is None:
+            self._watch = self.set_interval(WATCH_EVERY, self._look_for_changes)
+
+    def _autosave(self) -> None:
+        self._save_timer = None
+        if self.pm is not None:
+            self._store_in_worker(save=True)
+
+    def _look_for_changes(self) -> None:
+        busy = any(w.group == "store" and w.is_running for w in self.workers)
+        if self.pm is not None and self._save_timer is None and not busy:
+            self._store_in_worker(save=False)
+
+    @work(thread=True, group="store")
+    def _store_in_worker(self, save: bool) -> None:
+        """Save (or look for another writer's change) off the UI thread."""
+        waiting = threading.Timer(
+            LOCK_NOTICE_AFTER, self.call_from_thread, (self.waiting_for_lock,)
+        )
+        waiting.start()
+        try:
+            outcome = self.session.save() if save else self.session.refresh()
+        except RetroError as error:
+            log_error(self.db_path, f"saving: {error}")
+            self.call_from_thread(self._save_failed, str(error))
+            return
+        finally:
+            waiting.cancel()
+        if outcome.merged or outcome.recreated:
+            # shell.merging puts the merged document on screen.
+            self.call_from_thread(self.show_merge, outcome)
+
+    def waiting_for_lock(self) -> None:
+        self.notify(
+            "Waiting for another retro to finish writing the database; "
+            "your changes are kept here.",
+            title="Saving",
+            timeout=3,
+        )
+
+    def _save_failed(self, error: str) -> None:
+        self.notify(
+            f"{error}. Your changes are kept here; saving is retried with the "
+            "next change, ctrl+s, or on quit.",
+            title="Not saved",
+            severity="error",
+            markup=False,
+        )
+
+    def take_screen_copy(self) -> None:
+        """The screen's newest version (its Changed message may still be on
+        its way) and the text typed but not added, into the session."""
+        if isinstance(self.screen, PhaseScreen) and self.pm is not None:
+            self.session.edit(self.screen.keep_unsent())
+
+    def save_sync(self) -> bool:
+        """Save the document as it is now, on this thread; True when nothing is lost."""
+        self.cancel_autosave()
+        self.take_screen_copy()
+        if self.pm is None:
+            return True
+        try:
+            self.session.save()
+        except RetroError as error:
+            log_error(self.db_path, f"saving: {error}")
+            self._save_failed(str(error))
+            return False
+        return True
+
+    def save_or_copy(self, leave: bool = False) -> bool:
+        """Save (or leave) on this thread; a recovery copy when that fails.
+        True when the work is kept somewhere."""
+        if self.pm is None:
+            return True
+        try:
+            if leave:
+                self.session.leave()
+            else:
+                self.session.save()
+            return True
+        except RetroError as error:
+            log_error(self.db_path, f"saving {self.pm.id}: {error}")
+        from retrotui.session.recovery import save_recovery_copy
+
+        try:
+            where = save_recovery_copy(self.pm)
+        except RetroError as error:
+            log_error(self.db_path, f"no recovery copy of {self.pm.id}: {error}")
+            return False
+        self.error_line = f"not saved to {self.db_path}; a copy is in {where}"
+        return True
