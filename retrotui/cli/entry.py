@@ -38,6 +38,7 @@ COMMANDS = (
     "stats",
     "repo",
     "sync",
+    "delete",
     "check",
 )
 

@@ -37,8 +37,22 @@ def run(args: argparse.Namespace) -> int:
         print(f"merged edits from both sides: {path.rsplit('/', 1)[-1]}")
     for pm_id in dict.fromkeys(result.imported):
         print(f"imported: {pm_id}")
-    if not (result.committed or result.imported or result.pushed):
+    for line in result.deleted:
+        print(f"deleted here, as in the team repository: {line}")
+    for line in result.kept:
+        print(f"kept: {line}")
+    if not (result.committed or result.imported or result.deleted or result.pushed):
         print("up to date: nothing to commit, nothing new")
     elif result.pushed:
         print("pushed")
+    if result.skipped:
+        print(f"retro: {skipped_line(result.skipped)}", file=sys.stderr)
+        return 1
     return 0
+
+
+def skipped_line(skipped: list[str]) -> str:
+    """One line naming the postmortems a sync could not read (and left alone)."""
+    first = skipped[0]
+    more = f" and {len(skipped) - 1} more" if len(skipped) > 1 else ""
+    return f"synced the rest; could not read {first}{more}"

@@ -6,11 +6,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from retrotui.document.schema import Status
+from retrotui.errors import RetroError
 from retrotui.teamrepo import layout
 from retrotui.teamrepo.git import git, out
 
 if TYPE_CHECKING:
     from retrotui.document.models import Postmortem
+    from retrotui.storage.store import Store
 
 
 def export(clone: Path, pms: list[Postmortem], drafts: bool) -> list[str]:
@@ -37,21 +39,46 @@ def export(clone: Path, pms: list[Postmortem], drafts: bool) -> list[str]:
 
 def commit(clone: Path, changes: list[str]) -> bool:
     """Commit the postmortem folder if anything in it changed; True if it did."""
-    git(clone, "add", "-A", "--", layout.FOLDER)
+    if (clone / layout.FOLDER).exists():  # gone with its last deletion (git rm)
+        git(clone, "add", "-A", "--", layout.FOLDER)
     if not out(clone, "status", "--porcelain", "--", layout.FOLDER):
         return False
-    added = sum(1 for c in changes if c.startswith("add"))
-    updated = len(changes) - added
     counts = ", ".join(
-        part
-        for part in (added and f"add {added}", updated and f"update {updated}")
-        if part
+        f"{verb} {n}"
+        for verb in ("add", "update", "delete")
+        if (n := sum(1 for c in changes if c.startswith(f"{verb} ")))
     )
     subject = f"retro sync: {changes[0] if len(changes) == 1 else counts or 'files'}"
     body = "\n".join(changes) if len(changes) > 1 else ""
     message = subject + (f"\n\n{body}" if body else "")
     git(clone, "commit", "--no-verify", "-q", "-m", message)
     return True
+
+
+def readable(
+    store: Store, db_path: Path
+) -> tuple[list[Postmortem], list[tuple[str | None, str]]]:
+    """Every postmortem the store can read, and ``(id, error)`` for each one
+    it cannot (id None when even that is unreadable).
+
+    One damaged document must not keep the others from the team: it is
+    named and left alone (its file in the repository is neither updated
+    nor deleted).
+    """
+    from retrotui.storage.listing import read_summaries
+
+    listing = read_summaries(db_path)
+    pms: list[Postmortem] = []
+    bad: list[tuple[str | None, str]] = [(None, str(e)) for e in listing.skipped]
+    with store.transaction():
+        for summary in listing.summaries:
+            try:
+                pms.append(store.get(summary.id))
+            except RetroError as error:
+                bad.append(
+                    (summary.id, f"{summary.id} {summary.title[:40]!r}: {error}")
+                )
+    return pms, bad
 
 
 def _write(target: Path, data: bytes) -> bool:

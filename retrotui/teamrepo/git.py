@@ -19,11 +19,17 @@ class PushRejected(GitError):
 
 
 # stderr phrases, worst first, and the line the user gets for them.
+_NO_NETWORK = "no network: {remote} cannot be reached ({detail}); sync later"
 _KNOWN = (
-    ("could not resolve host", "no network: {remote} cannot be reached; sync later"),
-    ("could not read from remote", "cannot reach {remote}: {detail}"),
+    ("could not resolve host", _NO_NETWORK),
+    ("failed to connect", _NO_NETWORK),
+    ("connection refused", _NO_NETWORK),
+    ("connection timed out", _NO_NETWORK),
+    ("network is unreachable", _NO_NETWORK),
+    ("no route to host", _NO_NETWORK),
     ("permission denied", "{remote} refused access (check your SSH key): {detail}"),
     ("authentication failed", "{remote} refused the credentials: {detail}"),
+    ("could not read from remote", "cannot reach {remote}: {detail}"),
     ("does not appear to be a git repository", "{remote} is not a git repository"),
     ("not found", "{remote} not found: {detail}"),
     (
@@ -54,12 +60,13 @@ def git(
 def failure_line(step: str, stderr: str, remote: str) -> str:
     """One line for a failed git ``step``, from its stderr."""
     lines = [line.strip() for line in stderr.splitlines() if line.strip()]
-    detail = _detail(lines)
-    low = stderr.lower()
-    for phrase, line in _KNOWN:
-        if phrase in low:
-            return line.format(remote=remote, detail=detail)
-    return f"git {step} failed: {detail or 'no message'}"
+    for phrase, message in _KNOWN:
+        said = [line for line in lines if phrase in line.lower()]
+        if said:
+            # The line that says it ("ssh: connect to host ...: Connection
+            # refused"), not git's generic "Could not read from remote".
+            return message.format(remote=remote, detail=_detail(said))
+    return f"git {step} failed: {_detail(lines) or 'no message'}"
 
 
 def _detail(lines: list[str]) -> str:

@@ -9,13 +9,14 @@ This host's own fields (place in the interview, unsent text) are kept.
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import orjson
 
 from retrotui.session.documents import merge_postmortems
-from retrotui.teamrepo import layout
+from retrotui.teamrepo import deleting, layout
 from retrotui.teamrepo.git import git, out
 
 if TYPE_CHECKING:
@@ -56,24 +57,59 @@ def check_files(clone: Path, commit: str, paths: list[str]) -> None:
             layout.parse(raw, f"{path} in the team repository")
 
 
+@dataclass
+class Imported:
+    """What one import brought into the store."""
+
+    ids: list[str] = field(default_factory=list)
+    deleted: list[str] = field(default_factory=list)
+    kept: list[str] = field(default_factory=list)
+
+
 def import_changes(
     store: Store, clone: Path, since: str | None, until: str
-) -> list[str]:
-    """Bring files changed in ``since..until`` into ``store``; their ids."""
+) -> Imported:
+    """Bring files changed in ``since..until`` into ``store``.
+
+    A file deleted in the repository deletes the store's copy only when
+    that copy is what the repository held at ``since``; an edited copy is
+    kept (``deleting`` has the rules).
+    """
     paths = changed_files(clone, since, until)
-    incoming = []
+    incoming, removed = [], []
     for path in paths:
         raw = read_at(clone, until, path)
-        if raw is not None:  # deleted in the repository: kept in the store
-            incoming.append((layout.parse(raw, path), read_at(clone, since, path)))
-    done = []
+        base = read_at(clone, since, path)
+        if raw is not None:
+            incoming.append((layout.parse(raw, path), base))
+        elif base is not None:
+            removed.append((layout.parse(base, path), base))
+    done = Imported()
     with store.transaction():
         for theirs, base_raw in incoming:
             new = _take(store.stored(theirs.id), theirs, base_raw)
             if new is not None:
                 store.put_many([new], replace=True)
-                done.append(theirs.id)
+                done.ids.append(theirs.id)
+        for gone, base_raw in removed:
+            _drop(store, gone, orjson.loads(base_raw), done)
     return done
+
+
+def _drop(
+    store: Store, gone: Postmortem, base_doc: dict[str, Any], done: Imported
+) -> None:
+    stored = store.stored(gone.id)
+    if stored is None:
+        return  # deleted here too
+    mine = layout.parse(orjson.dumps(stored), "the local store")
+    if layout.shared_doc(mine) != base_doc:
+        done.kept.append(
+            deleting.kept_line(gone.id, mine.title, "in the team repository")
+        )
+        return
+    store.delete(gone.id)  # under the transaction's lock: nobody wrote since
+    done.deleted.append(f"{gone.id} {gone.title[:50]!r}")
 
 
 def _take(

@@ -17,7 +17,7 @@ from typing import Any
 import orjson
 
 from retrotui.session.documents import merge_postmortems
-from retrotui.teamrepo import layout
+from retrotui.teamrepo import deleting, layout
 from retrotui.teamrepo.git import GitError, git, out
 
 ATTRIBUTES = f"{layout.FOLDER}/**/*.json binary\n{layout.FOLDER}/**/*.md binary\n"
@@ -31,10 +31,12 @@ def set_attributes(clone: Path) -> None:
     (info / "attributes").write_text(ATTRIBUTES, encoding="utf-8")
 
 
-def merge_upstream(clone: Path, upstream: str) -> list[str]:
-    """Merge ``upstream`` into the clone's branch and commit; the merged files.
+def merge_upstream(clone: Path, upstream: str) -> tuple[list[str], list[str]]:
+    """Merge ``upstream`` into the clone's branch and commit.
 
-    Returns the postmortem JSON paths both sides had changed. A file retro
+    Returns the postmortem JSON paths both sides had changed, and a line for
+    each one deleted on one side and edited on the other (the edit is kept,
+    ``deleting`` says why). A file retro
     cannot merge (damaged JSON, another file changed on both sides) aborts
     the merge: the clone is left as it was and GitError names the file.
     """
@@ -52,10 +54,11 @@ def merge_upstream(clone: Path, upstream: str) -> list[str]:
         git(clone, "merge", "--abort", check=False)
         raise GitError(f"git merge failed: {done.stderr.strip().splitlines()[-1:]}")
     merged: list[str] = []
+    kept: list[str] = []
     try:
         for path in unmerged:
             if path.startswith(f"{layout.FOLDER}/") and path.endswith(".json"):
-                _resolve_json(clone, path)
+                kept += _resolve_json(clone, path)
                 merged.append(path)
             elif not (path.startswith(f"{layout.FOLDER}/") and path.endswith(".md")):
                 raise GitError(
@@ -78,7 +81,7 @@ def merge_upstream(clone: Path, upstream: str) -> list[str]:
             "-m",
             f"retro sync: merge {upstream} ({names})",
         )
-    return merged
+    return merged, kept
 
 
 def rev_exists(clone: Path, name: str) -> bool:
@@ -90,14 +93,17 @@ def _stage(clone: Path, stage: int, path: str) -> bytes | None:
     return done.stdout.encode() if done.returncode == 0 else None
 
 
-def _resolve_json(clone: Path, path: str) -> None:
+def _resolve_json(clone: Path, path: str) -> list[str]:
+    """Merge one unmerged file; a line if an edit outlived a deletion."""
     base, mine, theirs = (_stage(clone, n, path) for n in (1, 2, 3))
+    said = []
     if mine is None or theirs is None:
-        # Deleted on one side, changed on the other: the changed one is kept
-        # (retro never deletes a postmortem from the team repository).
+        # Deleted on one side, changed on the other: the edit is kept.
         kept = mine if mine is not None else theirs
         assert kept is not None
         pm = layout.parse(kept, path)
+        where = "here" if mine is None else "in the team repository"
+        said.append(deleting.kept_line(pm.id, pm.title, where))
     else:
         docs = [
             _doc(raw, f"{path} ({side})")
@@ -110,6 +116,7 @@ def _resolve_json(clone: Path, path: str) -> None:
         pm = layout.parse(orjson.dumps(merged), path)
     (clone / path).write_bytes(layout.json_bytes(pm))
     git(clone, "add", "--", path)
+    return said
 
 
 def _doc(raw: bytes | None, where: str) -> dict[str, Any]:

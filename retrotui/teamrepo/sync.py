@@ -19,11 +19,12 @@ from filelock import FileLock, Timeout
 
 from retrotui.document.schema import now
 from retrotui.errors import RetroError
-from retrotui.teamrepo import config, exporting, importing, merging
+from retrotui.teamrepo import config, deleting, exporting, importing, merging
 from retrotui.teamrepo.clone import check_usable
 from retrotui.teamrepo.git import GitError, PushRejected, failure_line, git, rev
 
 if TYPE_CHECKING:
+    from retrotui.document.models import Postmortem
     from retrotui.storage.store import Store
 
 ATTEMPTS = 3
@@ -35,7 +36,15 @@ class SyncResult:
     committed: bool = False
     merged: list[str] = field(default_factory=list)
     imported: list[str] = field(default_factory=list)
+    deleted: list[str] = field(default_factory=list)
+    kept: list[str] = field(default_factory=list)
+    skipped: list[str] = field(default_factory=list)
     pushed: bool = False
+
+    def take(self, imported: importing.Imported) -> None:
+        self.imported += imported.ids
+        self.deleted += imported.deleted
+        self.kept += imported.kept
 
 
 def sync(
@@ -73,6 +82,9 @@ def _sync(
     say: Callable[[str], None],
 ) -> SyncResult:
     clone, remote = settings.clone, settings.remote
+    # Read before anything writes to the store: a database that is not there
+    # yet is new or lost, and has deleted nothing.
+    lost = not store.path.exists()
     branch = check_usable(clone)
     merging.set_attributes(clone)
     result = SyncResult()
@@ -81,9 +93,12 @@ def _sync(
         branch = _adopt_remote_branch(clone, branch, remote)
     head = rev(clone, "HEAD")
     if head is not None and head != _synced(clone):
-        result.imported += importing.import_changes(store, clone, _synced(clone), head)
+        result.take(importing.import_changes(store, clone, _synced(clone), head))
         _set_synced(clone, head)
-    result.exported = exporting.export(clone, store.all(), drafts)
+    pms, bad = exporting.readable(store, db_path)
+    result.skipped = [line for _, line in bad]
+    result.exported = exporting.export(clone, pms, drafts)
+    result.exported += _deletions(store, clone, pms, bad, lost, result, say)
     result.committed = exporting.commit(clone, result.exported)
     _set_synced(clone, rev(clone, "HEAD"))
     for _ in range(ATTEMPTS):
@@ -95,7 +110,7 @@ def _sync(
             _merge(clone, ours, theirs, upstream, result)
             head = rev(clone, "HEAD")
             assert head is not None
-            result.imported += importing.import_changes(store, clone, ours, head)
+            result.take(importing.import_changes(store, clone, ours, head))
             _set_synced(clone, head)
         if rev(clone, "HEAD") in (None, theirs):
             break
@@ -125,7 +140,36 @@ def _merge(
     if base == ours or ours is None:
         git(clone, "merge", "-q", "--ff-only", upstream)
     elif base != theirs:
-        result.merged += merging.merge_upstream(clone, upstream)
+        merged, kept = merging.merge_upstream(clone, upstream)
+        result.merged += merged
+        result.kept += kept
+
+
+def _deletions(
+    store: Store,
+    clone: Path,
+    pms: list[Postmortem],
+    bad: list[tuple[str | None, str]],
+    lost: bool,
+    result: SyncResult,
+    say: Callable[[str], None],
+) -> list[str]:
+    """Remove from the clone what was deleted here since the last sync."""
+    if any(pm_id is None for pm_id, _ in bad):
+        return []  # a document with no readable id may be any of them
+    gone = deleting.deleted_here(clone, {pm.id for pm in pms} | {i for i, _ in bad})
+    if gone and lost:
+        # A database that was not there beside a clone full of postmortems
+        # is new or lost, not a decision to delete the team's postmortems.
+        say(
+            f"this store has none of the {len(gone)} postmortem(s) it synced; "
+            "importing them rather than deleting them for everyone"
+        )
+        head = rev(clone, "HEAD")
+        assert head is not None
+        result.take(importing.import_changes(store, clone, None, head))
+        return []
+    return deleting.remove(clone, gone)
 
 
 def _adopt_remote_branch(clone: Path, branch: str, remote: str) -> str:
