@@ -11,9 +11,13 @@ layout that migrates on first write is measured after its migration (a
 
 - ``retro note``, ``retro list``, ``retro show ID``: wall time of the command;
 - peak RSS of ``retro note``;
-- home list shown: a fresh process until home shows its postmortems;
+- home paint / list shown: a fresh process until home is first drawn, and
+  until it shows its postmortems;
 - warm save: ``Store.save`` of one edited postmortem in a long-lived Store;
-- home filter key: one key typed into the home filter (``/``), in the app;
+  cold save: the same by a fresh Store (as each command does);
+- home filter key: one key typed into the home filter (``/``), in the app,
+  until the list shows the title/service/tag matches, and until it shows
+  the full-text ones too (term index built beforehand);
 - ``import textual.app`` and a bare Textual app, in the same run, for scale.
 
 Prints one table, sizes side by side, and one JSON line.
@@ -137,6 +141,8 @@ def median_of(runs: int, action: Callable[[], float]) -> float:
     return statistics.median(action() for _ in range(runs))
 
 
+# argv: database, then "paint" (exit once home is first drawn) or "list"
+# (exit once its list, read in a worker, is drawn).
 HOME = """
 import os, sys
 os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
@@ -145,10 +151,13 @@ from retrotui.app import RetroApp
 class Shown(RetroApp):
     def on_mount(self):
         super().on_mount()
-        self.set_interval(0.002, self._shown)
+        if sys.argv[2] == "paint":
+            self.call_after_refresh(self.exit)
+        else:
+            self.set_interval(0.002, self._shown)
 
     def _shown(self):
-        if getattr(self.screen, "pms", None):
+        if getattr(self.screen, "listed", False):
             self.call_after_refresh(self.exit)
 
 Shown(sys.argv[1]).run(headless=True, size=(80, 24))
@@ -171,6 +180,20 @@ Bare().run(headless=True, size=(80, 24))
 """
 
 
+def cold_save(db: Path, rounds: int) -> float:
+    """A save by a fresh Store, as each ``retro`` command makes."""
+    from retrotui.storage.store import Store
+
+    pm = Store(db).get("b00009")
+    times = []
+    for n in range(rounds):
+        pm.went_well = [*pm.went_well[:3], f"cold edit {n}"]
+        start = time.perf_counter()
+        pm = Store(db).save(pm)
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
 def warm_save(db: Path, rounds: int) -> float:
     from retrotui.storage.store import Store
 
@@ -185,23 +208,37 @@ def warm_save(db: Path, rounds: int) -> float:
     return statistics.median(times)
 
 
-async def filter_key(db: Path, keys: str) -> float:
-    """Seconds per key typed into the home filter, once the list is shown."""
+async def filter_key(db: Path, keys: str) -> tuple[float, float]:
+    """Seconds from a key typed into the home filter (``/``) until the list
+    shows the titles, services and tags that match, and until it shows the
+    full-text matches too (the term index built beforehand); per key."""
     from retrotui.app import RetroApp
 
     app = RetroApp(db)
     async with app.run_test(size=(80, 24)) as pilot:
-        for _ in range(2000):
-            if getattr(app.screen, "pms", None):
+        for _ in range(20000):
+            if getattr(app.screen, "listed", False):
                 break
             await pilot.pause(0.01)
         await pilot.press("slash")
         await pilot.pause()
-        start = time.perf_counter()
-        for key in keys:
-            await pilot.press(key)
-            await pilot.pause()
-        return (time.perf_counter() - start) / len(keys)
+        quick: list[float] = []
+        full: list[float] = []
+        for word in ("zz", keys):  # the first builds or opens the term index
+            await pilot.press("ctrl+u")
+            for n, key in enumerate(word):
+                start = time.perf_counter()
+                await pilot.press(key)
+                typed = word[: n + 1]
+                while app.screen.shown_query[0] != typed:
+                    await pilot.pause(0.001)
+                shown = time.perf_counter() - start
+                while app.screen.shown_query != (typed, True):
+                    await pilot.pause(0.001)
+                if word == keys:
+                    quick.append(shown)
+                    full.append(time.perf_counter() - start)
+        return statistics.median(quick), statistics.median(full)
 
 
 def measure(size: int, runs: int, skip: set[str]) -> dict[str, float]:
@@ -228,13 +265,19 @@ def measure(size: int, runs: int, skip: set[str]) -> dict[str, float]:
         figures["retro note s"] = statistics.median(t for t, _ in notes)
         figures["retro note peak MB"] = max(rss for _, rss in notes) / 1024
         if "home" not in skip:
-            figures["home list shown s"] = median_of(
-                max(1, runs // 2),
-                lambda: run([sys.executable, "-c", HOME, str(db)])[0],
-            )
+            for what in ("paint", "list"):
+                figures[f"home {what} shown s"] = median_of(
+                    max(1, runs // 2),
+                    lambda what=what: run([sys.executable, "-c", HOME, str(db), what])[
+                        0
+                    ],
+                )
         figures["warm save s"] = warm_save(db, 7)
+        figures["cold save s"] = cold_save(db, 5)
         if "filter" not in skip:
-            figures["home filter key s"] = asyncio.run(filter_key(db, "inc"))
+            quick, full = asyncio.run(filter_key(db, "inc"))
+            figures["home filter key s"] = quick
+            figures["home filter key, full text s"] = full
     return figures
 
 

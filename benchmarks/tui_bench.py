@@ -66,7 +66,7 @@ class FirstScreen(RetroApp):
             self.set_interval(0.001, self._shown)
 
     def _shown(self):
-        if getattr(self.screen, "pms", None):
+        if getattr(self.screen, "listed", False):
             self.call_after_refresh(self.exit)
 
 FirstScreen(sys.argv[1]).run(headless=True, size=(80, 24))

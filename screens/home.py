@@ -1,10 +1,15 @@
-"""Home: drafts to resume, recent postmortems, follow-up reviews, open and
-overdue action items."""
+"""Home: drafts to resume, recent postmortems, team retrospectives apart,
+follow-up reviews, open and overdue action items.
+
+Its cost follows what is on screen, not the store: a worker reads the
+summary index's listing part and orders it; each table adds its rows a page
+at a time (``widgets.paged_table``); a filter keystroke is matched in a
+worker and refills only the postmortem lists.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 from typing import ClassVar
@@ -17,58 +22,36 @@ from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import DataTable, Input, Static
 
-from retrotui.errors import RetroError
+from retrotui.errors import BadDocument, RetroError
 from retrotui.followup.schedule import reviews
-from retrotui.storage.listing import read_summaries
-from retrotui.storage.summary import ActionSummary, Summary
+from retrotui.storage.listing import (
+    DRAFT,
+    Entries,
+    home_order,
+    read_entries,
+    read_open_items,
+    summarize_page,
+)
+from retrotui.storage.summary import Summary, summarize
+from screens.home_data import OpenAction, Shelf, full_text_matches, open_actions
 from widgets.keys_footer import KeysFooter
+from widgets.paged_table import PagedTable, Row
 
-DRAFT = "draft"
 OWNER_WIDTH = 12
-
-
-@dataclass(frozen=True)
-class OpenAction:
-    item: ActionSummary
-    overdue: bool
-
-
-def ordered(pms: list[Summary]) -> list[Summary]:
-    """Drafts first (most recently touched first), then the rest, newest first."""
-    drafts = sorted(
-        (pm for pm in pms if pm.status == DRAFT),
-        key=lambda pm: pm.updated,
-        reverse=True,
-    )
-    others = sorted(
-        (pm for pm in pms if pm.status != DRAFT),
-        key=lambda pm: pm.incident_date,
-        reverse=True,
-    )
-    return drafts + others
-
-
-def open_actions(pms: list[Summary], today: date) -> list[OpenAction]:
-    """Open action items of every postmortem: overdue first, then by due date."""
-    found = [
-        OpenAction(item, item.is_overdue(today))
-        for pm in pms
-        for item in pm.open_actions
-    ]
-    return sorted(
-        found, key=lambda a: (not a.overdue, a.item.due or date.max, a.item.pm_id)
-    )
+LISTS = ("#home-list", "#home-retros")
 
 
 class HomeScreen(Screen[None]):
     """The first screen of ``retro``."""
 
     HELP = (
-        "Drafts you can resume come first, then recent postmortems. Type in the "
-        "filter to search titles, services and tags. Below are the follow-up "
-        "reviews ahead (and missed ones whose items are still open), then the "
-        "open action items of every postmortem; overdue ones come first and "
-        "are marked."
+        "Drafts you can resume come first, then postmortems, newest first; "
+        "more are added as you scroll. Team retrospectives are listed apart "
+        "below them. Type in the filter to search titles, services and tags, "
+        "and every word of every postmortem once the search index is built. "
+        "Below are the follow-up reviews ahead (and missed ones whose items "
+        "are still open), then the open action items of every postmortem; "
+        "overdue ones come first and are marked."
     )
     help_title: ClassVar[str] = "Home"
 
@@ -108,9 +91,24 @@ class HomeScreen(Screen[None]):
     ]
 
     class Loaded(Message):
-        def __init__(self, pms: list[Summary]) -> None:
+        def __init__(self, shelf: Shelf, due: list[Summary]) -> None:
             super().__init__()
-            self.pms = pms
+            self.shelf = shelf
+            self.due = due
+
+    class ActionsLoaded(Message):
+        def __init__(self, found: list[OpenAction]) -> None:
+            super().__init__()
+            self.found = found
+
+    class Filtered(Message):
+        """The keys matching ``query``; ``full`` once every word was searched."""
+
+        def __init__(self, query: str, keys: list[str], full: bool) -> None:
+            super().__init__()
+            self.query = query
+            self.keys = keys
+            self.full = full
 
     class OpenPostmortem(Message):
         """The user chose postmortem ``pm_id``."""
@@ -133,45 +131,58 @@ class HomeScreen(Screen[None]):
         super().__init__(id="home")
         self.db_path = db_path
         self.clock = clock
-        self.pms: list[Summary] = []
+        self.shelf = Shelf(Entries(Path(), {}, [], False), [])
+        self.summaries: dict[str, Summary] = {}
+        self.failed: set[str] = set()
+        self.found: list[OpenAction] = []
+        self.shown_query: tuple[str, bool] = ("", True)
+        self.latest_query = ""
+        self.listed = False
+        self.notified: set[str] = set()
 
     def compose(self) -> ComposeResult:
         yield Static(Text("retro · postmortems", style="bold"), id="home-header")
         yield Input(
-            placeholder="/ filter by title, service or tag",
+            placeholder="/ filter: title, service, tag, any word",
             id="home-filter",
             compact=True,
         )
-        yield DataTable(id="home-list", cursor_type="row", zebra_stripes=False)
+        yield PagedTable(id="home-list", cursor_type="row")
+        yield Static("", id="home-retros-title")
+        yield PagedTable(id="home-retros", cursor_type="row")
         yield Static("", id="home-reviews")
         yield Static("", id="home-actions-title")
-        yield DataTable(id="home-actions", cursor_type="row")
+        yield PagedTable(id="home-actions", cursor_type="row")
         # The palette (ctrl+p) is named in F1 help; its footer hint would push
         # this screen's own keys off an 80-column line.
         yield KeysFooter()
 
     def on_mount(self) -> None:
-        table = self.query_one("#home-list", DataTable)
-        table.add_column("id", width=6, key="id")
-        table.add_column("status", width=9, key="status")
-        table.add_column("sev", width=5, key="sev")
-        table.add_column("date", width=10, key="date")
-        table.add_column("title", key="title")
-        actions = self.query_one("#home-actions", DataTable)
+        for name in LISTS:
+            table = self.query_one(name, PagedTable)
+            table.add_column("id", width=6, key="id")
+            table.add_column("status", width=9, key="status")
+            table.add_column("sev", width=5, key="sev")
+            table.add_column("date", width=10, key="date")
+            table.add_column("title", key="title")
+        actions = self.query_one("#home-actions", PagedTable)
         actions.add_column("due", width=11, key="due")
         actions.add_column("from", width=6, key="from")
         actions.add_column("owner", width=OWNER_WIDTH, key="owner")
         actions.add_column("action", key="action")
-        # Hidden until its rows arrive: shown empty first, it kept the header
-        # measured without them (columns then misaligned).
-        actions.display = False
-        table.focus()
+        # Hidden until their rows arrive: shown empty first, a table kept its
+        # header measured without them (columns then misaligned).
+        for name in ("#home-retros", "#home-retros-title", "#home-actions"):
+            self.query_one(name).display = False
+        self.query_one("#home-list").focus()
 
     def on_screen_resume(self) -> None:
         self._load()
 
     def on_resize(self) -> None:
-        self._fill()
+        if self.listed:
+            self._show_lists(self.shown_query[0])
+            self._show_actions()
 
     def _room(self, table: DataTable) -> int:
         """Cells the last column has: the screen less the other columns, their
@@ -188,69 +199,148 @@ class HomeScreen(Screen[None]):
         line.truncate(width, overflow="ellipsis")
         return line
 
+    # -- reading, in workers -------------------------------------------------
+
     @work(thread=True, group="home-load", exclusive=True)
     def _load(self) -> None:
         try:
             # Without the store: its lock and TinyDB are not needed to read.
-            listing = read_summaries(self.db_path)
+            entries = read_entries(self.db_path)
         except RetroError as error:
             self.post_message(self.Unreadable(str(error)))
             return
-        if listing.skipped:
-            names = ", ".join(error.pm_id for error in listing.skipped)
-            self.app.call_from_thread(
-                self.notify,
-                f"Not listed, cannot be read: {names}. 'retro list' says why.",
+        shelf = Shelf(entries, home_order(entries.by_key))
+        due = summarize_page(entries.by_key, shelf.with_review(), entries.skipped)
+        self.post_message(self.Loaded(shelf, due))
+        try:
+            items = read_open_items(entries)
+        except RetroError as error:
+            self.post_message(self.Unreadable(str(error)))
+            return
+        self.post_message(self.ActionsLoaded(open_actions(items, self._today())))
+
+    @work(thread=True, group="home-filter", exclusive=True)
+    def _match(self, shelf: Shelf, query: str) -> None:
+        self.post_message(self.Filtered(query, shelf.matching(query), False))
+
+    @work(thread=True, group="home-search", exclusive=True)
+    def _search(self, shelf: Shelf, query: str) -> None:
+        found = full_text_matches(
+            self.db_path, shelf, query, lambda: self._stale(query)
+        )
+        if found is not None:
+            self.post_message(self.Filtered(query, found, True))
+
+    def _stale(self, query: str) -> bool:
+        """Was something else typed since? (read from a worker: a str)."""
+        return self.latest_query != query
+
+    # -- showing -----------------------------------------------------------------
+
+    def on_home_screen_loaded(self, message: Loaded) -> None:
+        self.shelf = message.shelf
+        self.summaries = {}
+        self.failed = set()
+        self.listed = True
+        self._notify_skipped()
+        self._fill_reviews(message.due)
+        query = self.query_one("#home-filter", Input).value.strip()
+        self._show_lists("")
+        if query:
+            self._filter(query)
+
+    def on_home_screen_actions_loaded(self, message: ActionsLoaded) -> None:
+        self.found = message.found
+        self._notify_skipped()
+        self._show_actions()
+
+    def on_home_screen_filtered(self, message: Filtered) -> None:
+        current = self.query_one("#home-filter", Input).value.strip()
+        if message.query != current or self.shown_query == (current, True):
+            return  # typed on since, or the full answer is already shown
+        self.shown_query = (message.query, message.full)
+        self._show_lists(message.query, message.keys)
+
+    def _notify_skipped(self) -> None:
+        names = [
+            error.pm_id
+            for error in self.shelf.entries.skipped
+            if error.pm_id not in self.notified
+        ]
+        if names:
+            self.notified.update(names)
+            self.notify(
+                f"Not listed, cannot be read: {', '.join(names)}. "
+                "'retro list' says why.",
                 title="Skipped postmortems",
                 severity="warning",
                 markup=False,
             )
-        self.post_message(self.Loaded(listing.summaries))
-
-    def on_home_screen_loaded(self, message: Loaded) -> None:
-        self.pms = ordered(message.pms)
-        self._fill()
 
     def _today(self) -> date:
         return self.clock().date()
 
-    def _fill(self) -> None:
-        query = self.query_one("#home-filter", Input).value
-        shown = [pm for pm in self.pms if pm.matches(query)]
-        table = self.query_one("#home-list", DataTable)
-        keep = table.cursor_row
-        room = self._room(table)
-        table.clear()
-        for pm in shown:
-            table.add_row(
+    def _rows(self, keys: list[str]) -> list[Row]:
+        entries = self.shelf.entries
+        failed = False
+        for key in keys:
+            if key in self.summaries or key in self.failed:
+                continue
+            try:
+                self.summaries[key] = summarize(entries.by_key[key])
+            except BadDocument as error:
+                # Fails its checks: named, not shown.
+                entries.skipped.append(error)
+                self.failed.add(key)
+                failed = True
+        if failed:
+            self.call_later(self._notify_skipped)
+        room = self._room(self.query_one("#home-list", PagedTable))
+        rows: list[Row] = []
+        for key in keys:
+            pm = self.summaries.get(key)
+            if pm is None:
+                continue
+            status = Text(
+                pm.status.replace("_", " "), style="bold" if pm.status == DRAFT else ""
+            )
+            cells = (
                 Text(pm.id),
-                Text(
-                    pm.status.replace("_", " "),
-                    style="bold" if pm.status == DRAFT else "",
-                ),
+                status,
                 Text(pm.severity),
                 Text(pm.incident_date),
                 self._fit(pm.title, room),
-                key=pm.id,
             )
-        if shown:
-            table.move_cursor(row=min(keep, len(shown) - 1))
-        header = self.query_one("#home-header", Static)
-        drafts = sum(pm.status == DRAFT for pm in self.pms)
+            rows.append((pm.id, cells))
+        return rows
+
+    def _show_lists(self, query: str, keys: list[str] | None = None) -> None:
+        shelf = self.shelf
+        incidents, retros = shelf.split(shelf.order if keys is None else keys)
+        self.query_one("#home-list", PagedTable).show(incidents, self._rows)
+        retro_table = self.query_one("#home-retros", PagedTable)
+        retro_table.show(retros, self._rows)
+        has_retros = bool(shelf.retro_count)
+        retro_table.display = has_retros
+        title = Text(f"Team retrospectives: {shelf.retro_count}", style="bold")
+        if query:
+            title.append(f" · {len(retros)} match")
+        retro_title = self.query_one("#home-retros-title", Static)
+        retro_title.update(title)
+        retro_title.display = has_retros
         line = Text("retro · postmortems", style="bold")
-        if not self.pms:
+        total = len(shelf.order)
+        if not total:
             line.append(" · none yet: press n to start one")
         else:
-            line.append(f" · {len(self.pms)} in all, {drafts} draft(s)")
+            line.append(f" · {total} in all, {shelf.drafts} draft(s)")
             if query:
-                line.append(f" · {len(shown)} match")
-        header.update(line)
-        self._fill_reviews()
-        self._fill_actions()
+                line.append(f" · {len(incidents) + len(retros)} match")
+        self.query_one("#home-header", Static).update(line)
 
-    def _fill_reviews(self) -> None:
+    def _fill_reviews(self, due: list[Summary]) -> None:
         today = self._today()
-        found = reviews(self.pms, today)
+        found = reviews(due, today)
         line = Text("Reviews:", style="bold")
         for review in found:
             missed = review.missed(today)
@@ -263,22 +353,28 @@ class HomeScreen(Screen[None]):
         widget.update(line)
         widget.display = bool(found)
 
-    def _fill_actions(self) -> None:
-        found = open_actions(self.pms, self._today())
+    def _show_actions(self) -> None:
+        found = self.found
         overdue = sum(a.overdue for a in found)
         title = Text(f"Open action items: {len(found)}", style="bold")
         if overdue:
             title.append("  ")
             title.append(f" {overdue} OVERDUE ", style="bold reverse red")
         self.query_one("#home-actions-title", Static).update(title)
-        table = self.query_one("#home-actions", DataTable)
+        table = self.query_one("#home-actions", PagedTable)
+        table.show([str(n) for n in range(len(found))], self._action_rows)
+        table.display = bool(found)
+
+    def _action_rows(self, keys: list[str]) -> list[Row]:
+        table = self.query_one("#home-actions", PagedTable)
         room = self._room(table)
-        table.clear()
-        for index, entry in enumerate(found):
+        rows: list[Row] = []
+        for key in keys:
+            entry = self.found[int(key)]
             item = entry.item
             due = item.due.isoformat() if item.due else (item.due_text or "-")
             style = "bold red" if entry.overdue else ""
-            table.add_row(
+            cells = (
                 Text(("!" if entry.overdue else "") + due, style=style),
                 Text(item.pm_id),
                 self._fit(
@@ -287,19 +383,34 @@ class HomeScreen(Screen[None]):
                     "" if item.owner else "italic",
                 ),
                 self._fit(item.text, room, style),
-                key=f"{index}:{item.pm_id}",
             )
-        table.display = bool(found)
+            rows.append((f"{key}:{item.pm_id}", cells))
+        return rows
+
+    # -- the filter ----------------------------------------------------------------
 
     @on(Input.Changed, "#home-filter")
-    def _filter_changed(self) -> None:
-        self._fill()
+    def _filter_changed(self, event: Input.Changed) -> None:
+        self._filter(event.value.strip())
+
+    def _filter(self, query: str) -> None:
+        self.latest_query = query
+        if not self.listed:
+            return  # applied once the list is in
+        if not query:
+            self.shown_query = ("", True)
+            self._show_lists("")
+            return
+        self._match(self.shelf, query)
+        self._search(self.shelf, query)
 
     @on(Input.Submitted, "#home-filter")
     def _filter_done(self) -> None:
         self.query_one("#home-list", DataTable).focus()
 
-    @on(DataTable.RowSelected, "#home-list")
+    # -- choosing ------------------------------------------------------------------
+
+    @on(DataTable.RowSelected, "#home-list, #home-retros")
     def _row_chosen(self, event: DataTable.RowSelected) -> None:
         self._open_id(str(event.row_key.value))
 
@@ -314,11 +425,11 @@ class HomeScreen(Screen[None]):
         self.post_message(self.NewPostmortem())
 
     def action_resume(self) -> None:
-        draft = next((pm for pm in self.pms if pm.status == DRAFT), None)
+        draft = self.shelf.latest_draft()
         if draft is None:
             self.notify("No draft to resume; press n to start one", timeout=3)
             return
-        self._open_id(draft.id)
+        self._open_id(draft)
 
     def action_open(self) -> None:
         focused = self.focused

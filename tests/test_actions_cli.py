@@ -4,6 +4,7 @@ through the real entry point on a real store."""
 from __future__ import annotations
 
 import json
+import shutil
 from datetime import date
 from pathlib import Path
 
@@ -14,6 +15,7 @@ from factories import run_cli as run
 from retrotui.cli import main
 from retrotui.document.ids import doc_id_for
 from retrotui.document.models import ActionItem
+from retrotui.storage.db_file import read_raw
 from retrotui.storage.layout import Layout
 from retrotui.storage.store import Store
 
@@ -240,12 +242,15 @@ def test_empty_store(capsys, db_path: Path) -> None:
 def test_an_unreadable_postmortem_is_named_and_the_rest_listed(
     capsys, db: Path
 ) -> None:
-    # A hand edit of the postmortem's own file (one TinyDB file each).
-    doc_file = Layout(db).doc_file(str(doc_id_for("b3xk9p")))
-    data = json.loads(doc_file.read_text())
-    for doc in data["postmortems"].values():
-        doc["actions"][0]["due"] = "not a date"
-    doc_file.write_text(json.dumps(data))
+    # A hand edit, in a database file as an older retro kept it (moved to
+    # one file per postmortem, and its index, when it is first read).
+    docs = read_raw(db)
+    for doc in docs:
+        if doc["id"] == "b3xk9p":
+            doc["actions"][0]["due"] = "not a date"
+    shutil.rmtree(Layout(db).folder)
+    table = {str(doc_id_for(doc["id"])): doc for doc in docs}
+    db.write_text(json.dumps({"postmortems": table}))
     code, out, err = run(capsys, "--db", str(db), "actions")
     assert code == 0
     assert "skipped postmortem 'b3xk9p'" in err and "actions.0.due" in err

@@ -13,13 +13,14 @@ from typing import Any
 
 import pytest
 from factories import incident
+from textual.widgets import DataTable
 
 from retrotui.app import RetroApp
 from retrotui.cli import main
 from retrotui.document.migrate import migrate
 from retrotui.errors import BadDocument
 from retrotui.storage.db_file import read_raw
-from retrotui.storage.listing import read_summaries
+from retrotui.storage.listing import read_entries, read_open_items, read_summaries
 from retrotui.storage.store import Store
 from screens.home import HomeScreen
 
@@ -67,7 +68,7 @@ def test_escape_sequences_in_a_stored_document_never_reach_the_terminal(
         assert not any(code in out for code in TERMINAL_CONTROL)
     [summary] = read_summaries(db_path).summaries
     seen = [summary.title, *summary.services, *summary.tags]
-    for action in summary.open_actions:
+    for action in read_open_items(read_entries(db_path)):
         seen += [action.text, action.owner, action.due_text]
     assert all(text == "red title" for text in seen)
 
@@ -117,7 +118,10 @@ def test_a_bad_document_is_named_skipped_and_never_rewritten(
     assert err.count("\n") == 1 and "'bad001'" in err and "skipped" in err
     assert retro(db_path, "list", "--json") == 0
     assert [row["id"] for row in json.loads(capsys.readouterr().out)] == ["good01"]
-    assert db_path.read_bytes() == before
+    # Listing moved the single file to one file per postmortem, with a backup,
+    # and kept the bad one as it was.
+    assert db_path.with_name(f"{db_path.name}.single-file.bak").read_bytes() == before
+    assert [doc for doc in read_raw(db_path) if doc["id"] == "bad001"] == [bad]
     # Opening it is refused in one line; the good one still opens.
     assert retro(db_path, "show", "bad001") == 1
     err = capsys.readouterr().err
@@ -163,12 +167,14 @@ async def test_one_bad_document_does_not_keep_home_from_starting(
         await app.workers.wait_for_complete()
         await pilot.pause()
         assert isinstance(app.screen, HomeScreen)
-        assert [pm.id for pm in app.screen.pms] == ["good01"]
+        listed = app.screen.query_one("#home-list", DataTable)
+        assert [str(key.value) for key in listed.rows] == ["good01"]
         await pilot.pause()
         toasts = [str(toast.render()) for toast in app.screen.query("Toast")]
         assert len(toasts) == 1 and "bad001" in toasts[0]
     assert app.return_code in (None, 0)
-    assert db_path.read_bytes() == before
+    assert db_path.with_name(f"{db_path.name}.single-file.bak").read_bytes() == before
+    assert [doc["id"] for doc in read_raw(db_path)] == ["good01", "bad001"]
 
 
 def test_the_store_names_the_bad_document(db_path: Path) -> None:

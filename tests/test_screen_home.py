@@ -10,11 +10,15 @@ from textual.widgets import DataTable
 
 from retrotui.app import RetroApp
 from retrotui.document.models import ActionItem, Status
+from retrotui.document.schema import Kind
+from retrotui.storage.listing import home_order
 from retrotui.storage.store import Store
-from retrotui.storage.summary import summarize
-from screens.home import HomeScreen, open_actions, ordered
+from retrotui.storage.summary import open_items, summarize
+from screens.home import HomeScreen
+from screens.home_data import open_actions
 from screens.stage import StageScreen
 from screens.timeline import TimelineScreen
+from widgets.paged_table import PAGE
 
 NOW = datetime(2026, 12, 30, 9, 0, tzinfo=timezone.utc)
 
@@ -44,16 +48,18 @@ def test_ordering_search_and_overdue() -> None:
     published.status = Status.published
     draft = incident("drf001", "Disk full")
     draft.tags = ["storage"]
+    items = open_items(published.id, published.model_dump(mode="json")["actions"])
     published, draft = (
         summarize(pm.model_dump(mode="json")) for pm in (published, draft)
     )
-    assert [pm.id for pm in ordered([published, draft])] == ["drf001", "pub001"]
+    entries = {pm.id: {**pm.to_json(), "id": pm.id} for pm in (published, draft)}
+    assert home_order(entries) == ["drf001", "pub001"]
     assert draft.matches("STOR")
     assert published.matches("checkout kafka") is False
     assert published.matches("checkout web")
-    found = open_actions([published], date(2026, 12, 30))
+    found = open_actions(list(items), date(2026, 12, 30))
     assert [a.overdue for a in found] == [True]
-    assert open_actions([published], date(2026, 12, 1))[0].overdue is False
+    assert open_actions(list(items), date(2026, 12, 1))[0].overdue is False
 
 
 async def test_home_lists_drafts_first_and_counts_overdue(db_path: Path) -> None:
@@ -68,9 +74,9 @@ async def test_home_lists_drafts_first_and_counts_overdue(db_path: Path) -> None
         title = str(screen.query_one("#home-actions-title").render())
         assert "Open action items: 3" in title
         assert "1 OVERDUE" in title
-        await pilot.press("slash", *"promo")
-        await pilot.pause()
-        assert [str(k.value) for k in table.rows] == ["pub001"]
+        await pilot.press("slash", *"disk full")
+        await settle(pilot)
+        assert [str(k.value) for k in table.rows] == ["drf001"]
         await pilot.press("ctrl+u", "enter")
         await pilot.pause()
         assert app.focused is table
@@ -135,5 +141,69 @@ def test_overdue_is_relative_to_the_app_clock() -> None:
     pm = incident()
     item = pm.actions[0]
     assert item.due is not None
-    summary = summarize(pm.model_dump(mode="json"))
-    assert open_actions([summary], item.due + timedelta(days=1))[0].overdue
+    items = open_items(pm.id, pm.model_dump(mode="json")["actions"])
+    assert open_actions(list(items), item.due + timedelta(days=1))[0].overdue
+
+
+async def test_filter_finds_any_word_and_typos_through_the_term_index(
+    db_path: Path,
+) -> None:
+    fill(db_path)
+    pm = incident("oth001", "Queue backlog")
+    pm.timeline[0].text = "Consumer lag alarm on the billing queue"
+    Store(db_path).add(pm)
+    app = RetroApp(db_path, clock=clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        table = app.screen.query_one("#home-list", DataTable)
+        # 'biling' is in no title, service or tag: a timeline word, mistyped.
+        await pilot.press("slash", *"biling")
+        await settle(pilot)
+        assert [str(k.value) for k in table.rows] == ["oth001"]
+        header = str(app.screen.query_one("#home-header").render())
+        assert "3 in all, 2 draft(s) · 1 match" in header
+        await pilot.press("ctrl+u")
+        await settle(pilot)
+        assert len(table.rows) == 3
+
+
+async def test_the_list_loads_more_as_the_cursor_reaches_its_end(
+    db_path: Path,
+) -> None:
+    Store(db_path).put_many(
+        incident(f"p{n:05d}", f"Incident {n}") for n in range(PAGE * 2 + 5)
+    )
+    app = RetroApp(db_path, clock=clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        table = app.screen.query_one("#home-list", DataTable)
+        assert table.row_count == PAGE
+        await pilot.press("ctrl+end")
+        await settle(pilot)
+        assert table.row_count == PAGE * 2
+        table.scroll_end(animate=False, immediate=True)
+        await settle(pilot)
+        assert table.row_count == PAGE * 2 + 5
+        header = str(app.screen.query_one("#home-header").render())
+        assert f"{PAGE * 2 + 5} in all" in header
+
+
+async def test_team_retrospectives_are_listed_apart(db_path: Path) -> None:
+    fill(db_path)
+    retro = incident("ret001", "Q3 platform team retrospective")
+    retro.kind = Kind.retro
+    Store(db_path).add(retro)
+    app = RetroApp(db_path, clock=clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        screen = app.screen
+        listed = screen.query_one("#home-list", DataTable)
+        retros = screen.query_one("#home-retros", DataTable)
+        assert [str(k.value) for k in listed.rows] == ["drf001", "pub001"]
+        assert [str(k.value) for k in retros.rows] == ["ret001"]
+        title = str(screen.query_one("#home-retros-title").render())
+        assert title == "Team retrospectives: 1"
+        retros.focus()
+        await pilot.press("enter")
+        await settle(pilot)
+        assert app.screen.pm.id == "ret001"

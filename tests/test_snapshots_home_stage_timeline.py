@@ -15,6 +15,7 @@ from factories import incident, settle
 
 from retrotui.app import RetroApp
 from retrotui.document.models import ActionItem, Status
+from retrotui.document.schema import Kind
 from retrotui.storage.store import Store
 
 NOW = datetime(2026, 12, 30, 9, 0, tzinfo=timezone.utc)
@@ -49,6 +50,16 @@ def test_home(snap_compare, db_path: Path, size: tuple[int, int]) -> None:  # ty
     filled(db_path)
     app = RetroApp(db_path, clock=clock)
     assert snap_compare(app, terminal_size=size, run_before=settle)
+
+
+def test_home_with_team_retrospectives(snap_compare, db_path: Path) -> None:  # type: ignore[no-untyped-def]
+    filled(db_path)
+    retro = incident("ret001", "Q3 platform team retrospective")
+    retro.kind = Kind.retro
+    retro.actions = []
+    Store(db_path).add(retro)
+    app = RetroApp(db_path, clock=clock)
+    assert snap_compare(app, terminal_size=(80, 24), run_before=settle)
 
 
 @pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")

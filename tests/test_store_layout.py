@@ -15,9 +15,10 @@ from factories import incident
 from retrotui.document.ids import doc_id_for
 from retrotui.errors import StoreError
 from retrotui.storage import migration
-from retrotui.storage.layout import SHARDS, Layout, shard_of
+from retrotui.storage.layout import ACTIONS, SHARDS, Layout, shard_of
 from retrotui.storage.listing import read_summaries
 from retrotui.storage.store import Store
+from retrotui.storage.summary import summarize
 
 
 def single_file(db_path: Path, count: int) -> bytes:
@@ -32,9 +33,14 @@ def single_file(db_path: Path, count: int) -> bytes:
     return raw
 
 
+def summaries_of_single_file(raw: bytes) -> dict:
+    docs = json.loads(raw)["postmortems"].values()
+    return {s.id: s for s in map(summarize, docs)}
+
+
 def test_a_single_file_is_migrated_on_first_write_with_a_backup(db_path: Path) -> None:
     raw = single_file(db_path, 12)
-    before = {s.id: s for s in read_summaries(db_path).summaries}
+    before = summaries_of_single_file(raw)
 
     Store(db_path).add(incident("new001"))
 
@@ -65,12 +71,51 @@ def test_an_interrupted_migration_starts_over_and_loses_nothing(
     with pytest.raises(KeyboardInterrupt):
         Store(db_path).add(incident("new001"))
     assert db_path.read_bytes() == raw  # the single file is still the truth
-    assert len(read_summaries(db_path).summaries) == 8
+    with pytest.raises(KeyboardInterrupt):
+        read_summaries(db_path)  # a reader migrates too, killed as well
+    assert db_path.read_bytes() == raw
 
     monkeypatch.setattr(migration, "marker", real_marker)
+    # The next reader finishes it (a list shown, then the first write).
+    assert len(read_summaries(db_path).summaries) == 8
+    assert Layout(db_path).kind()[0] == "split"
     Store(db_path).add(incident("new001"))
     ids = {pm.id for pm in Store(db_path).all()}
     assert ids == {f"old{n:03d}" for n in range(8)} | {"new001"}
+
+
+def test_a_single_file_is_migrated_on_first_read(db_path: Path) -> None:
+    raw = single_file(db_path, 5)
+    assert {s.id for s in read_summaries(db_path).summaries} == {
+        f"old{n:03d}" for n in range(5)
+    }
+    assert Layout(db_path).kind()[0] == "split"
+    assert db_path.with_name("db.json.single-file.bak").read_bytes() == raw
+
+
+def test_a_read_only_single_file_is_read_whole_and_left_alone(
+    db_path: Path,
+) -> None:
+    raw = single_file(db_path, 5)
+    db_path.chmod(0o400)
+    assert len(read_summaries(db_path).summaries) == 5
+    assert db_path.read_bytes() == raw
+    assert not Layout(db_path).folder.exists()
+
+
+def test_an_index_of_an_older_retro_is_rebuilt(db_path: Path) -> None:
+    store = Store(db_path)
+    store.put_many(incident(f"pm{n:04d}", f"Incident {n}") for n in range(10))
+    layout = Layout(db_path)
+    old = orjson.loads(db_path.read_bytes())
+    db_path.write_bytes(orjson.dumps({**old, "index_version": 1}))
+    for shard in range(SHARDS):
+        layout.shard_file(shard).write_bytes(b"{}")
+        layout.shard_file(shard, ACTIONS).unlink()
+
+    assert len(read_summaries(db_path).summaries) == 10
+    assert layout.kind()[0] == "split"
+    assert all(layout.shard_file(n, ACTIONS).exists() for n in range(SHARDS))
 
 
 def test_a_damaged_single_file_is_not_migrated(db_path: Path) -> None:

@@ -4,10 +4,10 @@ One row per item, with the reference that names it on the command line: its
 own id when no other postmortem has an item with that id, else the
 postmortem's id and the item's (``k7m2qx/a-4kq9``).
 
-The board is read like ``retro list``: straight from the file, without the
-store's lock, and only the action items are validated as models (a full
-postmortem with its timeline costs several times more: 1,000 bulky
-postmortems took 0.9 s through ``Store.all``).
+The board is read like ``retro list``: from the summary index, without the
+store's lock or a document (the index keeps every postmortem's action items
+beside its summary, written in the same save), and only the action items are
+validated as models.
 """
 
 from __future__ import annotations
@@ -21,7 +21,8 @@ from typing import Any
 from retrotui.document.models import ActionItem
 from retrotui.document.schema import ActionStatus
 from retrotui.errors import BadDocument
-from retrotui.storage.db_file import read_documents
+from retrotui.storage.layout import ACTIONS
+from retrotui.storage.listing import read_entries
 from retrotui.storage.summary import summarize
 
 
@@ -36,7 +37,7 @@ class Source:
 
 
 def read_sources(path: Path, skipped: list[BadDocument]) -> list[Source]:
-    """Every readable postmortem in the file at ``path``; the others are
+    """Every readable postmortem in the database at ``path``; the others are
     added to ``skipped``, never fatal and never rewritten."""
     from pydantic import TypeAdapter, ValidationError
 
@@ -44,16 +45,22 @@ def read_sources(path: Path, skipped: list[BadDocument]) -> list[Source]:
 
     # Validated under their field's name, so an error reads "actions.0.due".
     items = TypeAdapter(dict[str, list[ActionItem]])
+    entries = read_entries(path)
+    skipped.extend(entries.skipped)
+    if entries.from_index:
+        actions = entries.layout.entries(ACTIONS)
+    else:
+        actions = {key: doc.get("actions") for key, doc in entries.by_key.items()}
     sources = []
-    for doc in read_documents(path, skipped):
+    for key, entry in entries.by_key.items():
         try:
-            summary = summarize(doc)
-            checked = items.validate_python({"actions": doc.get("actions") or []})
+            summary = summarize(entry)
+            checked = items.validate_python({"actions": actions.get(key) or []})
         except BadDocument as error:
             skipped.append(error)
             continue
         except ValidationError as error:
-            skipped.append(BadDocument(doc.get("id"), describe(error)))
+            skipped.append(BadDocument(entry.get("id"), describe(error)))
             continue
         sources.append(
             Source(summary.id, summary.title, summary.services, checked["actions"])

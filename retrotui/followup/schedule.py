@@ -36,7 +36,7 @@ class Review:
 def reviews(pms: list[Summary], today: date) -> list[Review]:
     """Reviews to show, missed ones first, then the nearest ahead."""
     found = [
-        Review(pm.id, pm.title, pm.follow_up_on, len(pm.open_actions))
+        Review(pm.id, pm.title, pm.follow_up_on, pm.open_actions)
         for pm in pms
         if pm.follow_up_on is not None and (pm.follow_up_on >= today or pm.open_actions)
     ]

@@ -7,8 +7,10 @@ For a database path ``P`` (``postmortems.json``):
 - ``P.d/<doc id>.json`` holds one postmortem, as a TinyDB database of one
   document, so opening or saving one reads or writes about 12 KB;
 - ``P.d/index/NN.json`` (64 shards) hold each postmortem's summary: what
-  ``retro list`` and the home screen show, and its revision; a save rewrites
-  one shard;
+  ``retro list`` and the home screen show, and its revision; beside each,
+  ``NN.actions.json`` holds the action items of the same postmortems (the
+  action board and home read them, a listing does not); a save rewrites one
+  shard's two files;
 - ``P.d/pending`` names the documents a writer is changing, written before
   the documents and removed after the index: a writer killed in between
   leaves it, and the next one (or a reader, in memory) brings those index
@@ -38,7 +40,12 @@ LAYOUT = 2
 MARKER_KEY = "retrotui_layout"
 SHARDS = 64
 # Bump when index entries change shape: an index of another version is rebuilt.
-INDEX_VERSION = 1
+INDEX_VERSION = 2
+# The two parts of a shard: the listing, and the action items.
+LIST = "list"
+ACTIONS = "actions"
+PARTS = (LIST, ACTIONS)
+Entry = dict[str, Any]
 
 
 def marker() -> bytes:
@@ -58,8 +65,9 @@ class Layout:
     def doc_file(self, key: str) -> Path:
         return self.folder / f"{key}.json"
 
-    def shard_file(self, shard: int) -> Path:
-        return self.index_dir / f"{shard:02d}.json"
+    def shard_file(self, shard: int, part: str = LIST) -> Path:
+        suffix = "" if part == LIST else f".{part}"
+        return self.index_dir / f"{shard:02d}{suffix}.json"
 
     # -- what the marker file holds ------------------------------------------
 
@@ -78,6 +86,9 @@ class Layout:
                 raise damaged(self.path, "the layout marker is not JSON") from error
             if data.get(MARKER_KEY) != LAYOUT:
                 raise damaged(self.path, f"unknown layout {data.get(MARKER_KEY)!r}")
+            if data.get("index_version") != INDEX_VERSION:
+                # Documents as they were; the index of an older retro.
+                return "old-index", raw
             return "split", raw
         return "single", raw
 
@@ -123,20 +134,23 @@ class Layout:
 
     # -- the index ---------------------------------------------------------------
 
-    def read_shard(self, shard: int) -> dict[str, dict[str, Any]] | None:
-        """One shard's entries; None if missing or damaged (to be rebuilt)."""
+    def read_shard(self, shard: int, part: str = LIST) -> dict[str, Any] | None:
+        """One shard's entries (a summary, or a list of action items, by
+        document key); None if missing or damaged (to be rebuilt)."""
+        path = self.shard_file(shard, part)
         try:
-            raw = self.shard_file(shard).read_bytes()
+            raw = path.read_bytes()
         except FileNotFoundError:
             return None
         except OSError as error:
-            raise unreadable(self.shard_file(shard), error) from error
+            raise unreadable(path, error) from error
         try:
             data = orjson.loads(raw)
         except orjson.JSONDecodeError:
             return None
+        kind = dict if part == LIST else list
         if not isinstance(data, dict) or not all(
-            isinstance(v, dict) for v in data.values()
+            isinstance(v, kind) for v in data.values()
         ):
             return None
         return data
@@ -156,14 +170,14 @@ class Layout:
             return self.doc_keys()
         return [str(k) for k in keys] if isinstance(keys, list) else self.doc_keys()
 
-    def entries(self) -> dict[str, dict[str, Any]]:
-        """Every index entry by document key, as a reader sees it now: shards
-        that are missing or damaged, and documents a killed writer left
-        pending, are read from the documents (in memory only)."""
-        entries: dict[str, dict[str, Any]] = {}
+    def entries(self, part: str = LIST) -> dict[str, Any]:
+        """One part of every index entry by document key, as a reader sees it
+        now: shards that are missing or damaged, and documents a killed
+        writer left pending, are read from the documents (in memory only)."""
+        entries: dict[str, Any] = {}
         missing = []
         for shard in range(SHARDS):
-            data = self.read_shard(shard)
+            data = self.read_shard(shard, part)
             if data is None:
                 missing.append(shard)
             else:
@@ -172,21 +186,18 @@ class Layout:
             wanted = set(missing)
             for key in self.doc_keys():
                 if shard_of(key) in wanted:
-                    entries[key] = self.entry_for(key)
+                    _put(entries, key, self.entry_for(key), part)
         for key in self.pending_keys():
-            entry = self.entry_for(key)
-            if entry is None:
-                entries.pop(key, None)
-            else:
-                entries[key] = entry
+            entries.pop(key, None)
+            _put(entries, key, self.entry_for(key), part)
         return entries
 
-    def entry_for(self, key: str) -> dict[str, Any] | None:
+    def entry_for(self, key: str) -> Entry | None:
         """The index entry of the document stored under ``key`` now."""
         try:
             doc = self.read_doc(key)
         except StoreError as error:
-            return {"id": key, "unreadable": str(error)}
+            return {LIST: {"id": key, "unreadable": str(error)}}
         return None if doc is None else index_entry(doc)
 
     def documents(self, keys: Iterable[str]) -> list[dict[str, Any]]:
@@ -202,30 +213,39 @@ def shard_of(key: str) -> int:
     return zlib.crc32(key.encode()) % SHARDS
 
 
-def index_entry(doc: dict[str, Any]) -> dict[str, Any]:
-    """What the index keeps of a stored document: the fields a listing shows
-    (as stored; they are cleaned when summarized), its revision, or why it
-    cannot be listed."""
+def _put(entries: dict[str, Any], key: str, entry: Entry | None, part: str) -> None:
+    if entry is not None and entry.get(part) is not None:
+        entries[key] = entry[part]
+
+
+def index_entry(doc: dict[str, Any]) -> Entry:
+    """What the index keeps of a stored document, by part: the fields a
+    listing shows (as stored; they are cleaned when summarized), the count
+    of open action items and the revision, or why it cannot be listed; and
+    its action items."""
     revision = doc.get("revision", 0)
     revision = revision if isinstance(revision, int) else 0
     try:
         migrated = migrate(dict(doc))
-        summarize(migrated)
+        summary = summarize(migrated)
     except BadDocument as error:
         return {
-            "id": doc.get("id"),
-            "unreadable": error.reason,
-            "revision": revision,
+            LIST: {
+                "id": doc.get("id"),
+                "unreadable": error.reason,
+                "revision": revision,
+            }
         }
-    entry = {key: migrated[key] for key in LISTED if key in migrated}
-    entry["timeline"] = _dating_events(migrated.get("timeline") or [])
-    entry["actions"] = [
+    listed = {key: migrated[key] for key in LISTED if key in migrated}
+    listed["timeline"] = _dating_events(migrated.get("timeline") or [])
+    listed["date"] = summary.incident_date
+    listed["open_actions"] = summary.open_actions
+    listed["revision"] = revision
+    actions = [
         {key: a[key] for key in ACTION_KEYS if key in a}
         for a in migrated.get("actions") or []
-        if a.get("status", "open") == "open"
     ]
-    entry["revision"] = revision
-    return entry
+    return {LIST: listed, ACTIONS: actions or None}
 
 
 LISTED = (
@@ -242,7 +262,20 @@ LISTED = (
     "promoted_from",
     "follow_up_on",
 )
-ACTION_KEYS = ("text", "owner", "due", "due_text", "status")
+# What the action board shows of an item (not its factors or done-when).
+ACTION_KEYS = (
+    "id",
+    "text",
+    "owner",
+    "due",
+    "due_text",
+    "type",
+    "priority",
+    "status",
+    "tracker",
+    "closed_on",
+    "closing_note",
+)
 
 
 def _dating_events(events: list[dict[str, Any]]) -> list[dict[str, Any]]:

@@ -1,15 +1,27 @@
-"""Listings from the database: summaries for ``retro list`` and home."""
+"""Listings from the database: summaries for ``retro list`` and home.
+
+Read from the summary index without the store's lock or TinyDB. A listing
+is read in two steps so that its cost follows what is shown: ``read_entries``
+reads the index's listing part (a few hundred bytes a postmortem) and orders
+it by fields kept there; ``summarize_page`` checks and cleans only the
+entries about to be shown.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from contextlib import suppress
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
-from retrotui.errors import BadDocument
+from retrotui.errors import BadDocument, RetroError
 from retrotui.storage.db_file import read_documents
-from retrotui.storage.layout import Layout
+from retrotui.storage.layout import ACTIONS, LIST, Layout
 from retrotui.storage.paths import resolve_db
-from retrotui.storage.summary import Summary, summarize
+from retrotui.storage.summary import ActionSummary, Summary, open_items, summarize
+
+DRAFT = "draft"
 
 
 @dataclass(frozen=True)
@@ -20,35 +32,116 @@ class Listing:
     skipped: list[BadDocument]
 
 
+@dataclass
+class Entries:
+    """The listing part of every index entry (or, for a database the index
+    cannot serve, every document), not yet checked; and the unreadable ones."""
+
+    layout: Layout
+    by_key: dict[str, dict[str, Any]]
+    skipped: list[BadDocument]
+    from_index: bool = True
+
+
+def _current(layout: Layout) -> bool:
+    """Is the index there to read? An older retro's single file or index is
+    brought up to date first, under the store's lock (with a backup of the
+    single file, see ``migration``); where that cannot be done (a read-only
+    database, a busy lock) the documents are read instead."""
+    if layout.kind()[0] == "split":
+        return True
+    if layout.kind()[0] == "missing":
+        return False
+    from retrotui.storage.store import Store
+
+    try:
+        with Store(layout.path).transaction():
+            pass
+    except RetroError:
+        return False
+    return layout.kind()[0] == "split"
+
+
+def read_entries(path: Path) -> Entries:
+    """Every postmortem's index entry, by document key."""
+    layout = Layout(resolve_db(path))
+    skipped: list[BadDocument] = []
+    if not _current(layout):
+        by_key = {}
+        for n, doc in enumerate(read_documents(path, skipped)):
+            # As the index keeps it, for ordering; a document failing the
+            # checks is reported when it is summarized to be shown.
+            with suppress(BadDocument):
+                doc["date"] = summarize(doc).incident_date
+            by_key[str(n)] = doc
+        return Entries(layout, by_key, skipped, from_index=False)
+    by_key = {}
+    for key, entry in layout.entries(LIST).items():
+        if "unreadable" in entry:
+            skipped.append(BadDocument(entry.get("id"), str(entry["unreadable"])))
+        else:
+            by_key[key] = entry
+    return Entries(layout, by_key, skipped)
+
+
+def text_of(value: object) -> str:
+    """A field of an unchecked entry as text, for sorting and matching only."""
+    return value if isinstance(value, str) else ""
+
+
+def entry_date(entry: dict[str, Any]) -> str:
+    """The incident's date the index keeps (a document: its created day;
+    it is shown from the summary)."""
+    return text_of(entry.get("date")) or text_of(entry.get("created"))[:10]
+
+
+def home_order(entries: dict[str, dict[str, Any]]) -> list[str]:
+    """Keys with drafts first (most recently touched first), then the rest,
+    newest incident first."""
+    drafts = [k for k, e in entries.items() if e.get("status") == DRAFT]
+    others = [k for k, e in entries.items() if e.get("status") != DRAFT]
+    drafts.sort(key=lambda k: text_of(entries[k].get("updated")), reverse=True)
+    others.sort(key=lambda k: entry_date(entries[k]), reverse=True)
+    return drafts + others
+
+
+def summarize_page(
+    entries: dict[str, dict[str, Any]], keys: Iterable[str], skipped: list[BadDocument]
+) -> list[Summary]:
+    """Summaries of ``keys``; one that fails its checks goes to ``skipped``."""
+    page = []
+    for key in keys:
+        try:
+            page.append(summarize(entries[key]))
+        except BadDocument as error:
+            skipped.append(error)
+    return page
+
+
 def read_summaries(path: Path) -> Listing:
     """Summaries of every readable postmortem in the database at ``path``.
 
-    The one way from the file to a list on screen (``retro list``, home): a
-    document that cannot be read is named in ``skipped``, never fatal, and
-    never rewritten. Read from the summary index; an older retro's single
-    file (not migrated until the first write) is read whole.
+    A document that cannot be read is named in ``skipped``, never fatal,
+    and never rewritten.
     """
-    layout = Layout(resolve_db(path))
-    if layout.kind()[0] != "split":
-        return _from_documents(path)
-    skipped: list[BadDocument] = []
-    summaries = []
-    for entry in layout.entries().values():
-        try:
-            if "unreadable" in entry:
-                raise BadDocument(entry.get("id"), str(entry["unreadable"]))
-            summaries.append(summarize(entry))
-        except BadDocument as error:
-            skipped.append(error)
-    return Listing(summaries, skipped)
+    entries = read_entries(path)
+    summaries = summarize_page(entries.by_key, entries.by_key, entries.skipped)
+    return Listing(summaries, entries.skipped)
 
 
-def _from_documents(path: Path) -> Listing:
-    skipped: list[BadDocument] = []
-    summaries = []
-    for doc in read_documents(path, skipped):
+def read_open_items(entries: Entries) -> list[ActionSummary]:
+    """The open action items of the postmortems ``entries`` lists."""
+    if entries.from_index:
+        actions = entries.layout.entries(ACTIONS)
+    else:
+        actions = {key: doc.get("actions") for key, doc in entries.by_key.items()}
+    found: list[ActionSummary] = []
+    for key, items in actions.items():
+        entry = entries.by_key.get(key)
+        if entry is None or not items:
+            continue
         try:
-            summaries.append(summarize(doc))
+            found.extend(open_items(text_of(entry.get("id")), items))
         except BadDocument as error:
-            skipped.append(error)
-    return Listing(summaries, skipped)
+            entries.skipped.append(error)
+    return found

@@ -25,7 +25,14 @@ from retrotui.storage.files import (
     refuse_read_only,
     remove_leftovers,
 )
-from retrotui.storage.layout import SHARDS, Layout, index_entry, marker, shard_of
+from retrotui.storage.layout import (
+    PARTS,
+    SHARDS,
+    Layout,
+    index_entry,
+    marker,
+    shard_of,
+)
 
 
 def backup_path(path: Path, raw: bytes) -> Path:
@@ -59,16 +66,18 @@ def migrate_single_file(layout: Layout, raw: bytes) -> None:
         new.tmp_dir = building / "tmp"
         for folder in (building, new.index_dir, new.tmp_dir):
             folder.mkdir(mode=0o700)
-        shards: list[dict] = [{} for _ in range(SHARDS)]
+        shards: list[dict] = [{part: {} for part in PARTS} for _ in range(SHARDS)]
         for key, doc in table.items():
             # Documents as stored, not migrated: their content is never rewritten.
             payload = orjson.dumps({TABLE: {key: doc}})
             atomic_write(new.doc_file(key), payload, new.tmp_dir, sync=False)
-            shards[shard_of(key)][key] = index_entry(doc)
-        for shard, entries in enumerate(shards):
-            atomic_write(
-                new.shard_file(shard), orjson.dumps(entries), new.tmp_dir, False
-            )
+            for part, value in index_entry(doc).items():
+                if value is not None:
+                    shards[shard_of(key)][part][key] = value
+        for shard, parts in enumerate(shards):
+            for part, entries in parts.items():
+                path = new.shard_file(shard, part)
+                atomic_write(path, orjson.dumps(entries), new.tmp_dir, False)
         os.sync()  # every file above is on disk before the layout goes live
         building.rename(layout.folder)
         fsync_folder(layout.path.parent)

@@ -9,7 +9,7 @@ and text are checked here, as the model would.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
@@ -42,7 +42,7 @@ class Summary:
     incident_date: str
     services: tuple[str, ...] = ()
     tags: tuple[str, ...] = ()
-    open_actions: tuple[ActionSummary, ...] = field(default=())
+    open_actions: int = 0
     promoted_to: str = ""
     promoted_from: str = ""
     follow_up_on: date | None = None
@@ -60,7 +60,7 @@ class Summary:
             "date": self.incident_date,
             "services": list(self.services),
             "tags": list(self.tags),
-            "open_actions": len(self.open_actions),
+            "open_actions": self.open_actions,
             "promoted_to": self.promoted_to,
             "promoted_from": self.promoted_from,
             "follow_up_on": self.follow_up_on.isoformat()
@@ -132,12 +132,11 @@ def _incident_date(fields: _Fields) -> str:
     return clean_line(min(times))[:10] if times else fields.text("created")[:10]
 
 
-def summarize(doc: dict[str, Any]) -> Summary:
-    """The fields ``retro list`` and the home screen show, from a migrated
-    document: every string cleaned; a field of the wrong shape raises
-    ``BadDocument``."""
-    fields = _Fields(doc)
-    actions = tuple(
+def open_items(pm_id: str, actions: object) -> tuple[ActionSummary, ...]:
+    """The open ones of a document's action items (as stored, or as the
+    index keeps them), cleaned; a wrong shape raises ``BadDocument``."""
+    fields = _Fields({"id": pm_id, "actions": actions})
+    return tuple(
         ActionSummary(
             pm_id=fields.id,
             text=fields.text("text", within=a),
@@ -148,6 +147,23 @@ def summarize(doc: dict[str, Any]) -> Summary:
         for a in fields.objects("actions")
         if fields.raw_text("status", "open", within=a) == "open"
     )
+
+
+def _open_count(fields: _Fields) -> int:
+    """From a document's items, or the count an index entry keeps."""
+    if "actions" in fields.doc or "open_actions" not in fields.doc:
+        return len(open_items(fields.id, fields.doc.get("actions")))
+    count = fields.doc["open_actions"]
+    if not isinstance(count, int) or count < 0:
+        raise BadDocument(fields.id, "'open_actions' is not a count")
+    return count
+
+
+def summarize(doc: dict[str, Any]) -> Summary:
+    """The fields ``retro list`` and the home screen show, from a migrated
+    document or an index entry: every string cleaned; a field of the wrong
+    shape raises ``BadDocument``."""
+    fields = _Fields(doc)
     return Summary(
         id=fields.id,
         title=fields.text("title"),
@@ -159,7 +175,7 @@ def summarize(doc: dict[str, Any]) -> Summary:
         incident_date=_incident_date(fields),
         services=fields.texts("services"),
         tags=fields.texts("tags"),
-        open_actions=actions,
+        open_actions=_open_count(fields),
         promoted_to=fields.text("promoted_to"),
         promoted_from=fields.text("promoted_from"),
         follow_up_on=_date(fields.text("follow_up_on")),
