@@ -23,9 +23,7 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Input, Static
 
 from retrotui.errors import BadDocument, RetroError
-from retrotui.followup.schedule import reviews
 from retrotui.storage.listing import (
-    DRAFT,
     Entries,
     home_order,
     read_entries,
@@ -34,10 +32,17 @@ from retrotui.storage.listing import (
 )
 from retrotui.storage.summary import Summary, summarize
 from screens.home_data import OpenAction, Shelf, full_text_matches, open_actions
+from screens.home_rows import (
+    action_cells,
+    add_action_columns,
+    add_list_columns,
+    pm_cells,
+    reviews_line,
+    room,
+)
 from widgets.keys_footer import KeysFooter
 from widgets.paged_table import PagedTable, Row
 
-OWNER_WIDTH = 12
 LISTS = ("#home-list", "#home-retros")
 
 
@@ -159,17 +164,8 @@ class HomeScreen(Screen[None]):
 
     def on_mount(self) -> None:
         for name in LISTS:
-            table = self.query_one(name, PagedTable)
-            table.add_column("id", width=6, key="id")
-            table.add_column("status", width=9, key="status")
-            table.add_column("sev", width=5, key="sev")
-            table.add_column("date", width=10, key="date")
-            table.add_column("title", key="title")
-        actions = self.query_one("#home-actions", PagedTable)
-        actions.add_column("due", width=11, key="due")
-        actions.add_column("from", width=6, key="from")
-        actions.add_column("owner", width=OWNER_WIDTH, key="owner")
-        actions.add_column("action", key="action")
+            add_list_columns(self.query_one(name, PagedTable))
+        add_action_columns(self.query_one("#home-actions", PagedTable))
         # Hidden until their rows arrive: shown empty first, a table kept its
         # header measured without them (columns then misaligned).
         for name in ("#home-retros", "#home-retros-title", "#home-actions"):
@@ -183,21 +179,6 @@ class HomeScreen(Screen[None]):
         if self.listed:
             self._show_lists(self.shown_query[0])
             self._show_actions()
-
-    def _room(self, table: DataTable) -> int:
-        """Cells the last column has: the screen less the other columns, their
-        padding and a scrollbar, so long text ends in an ellipsis rather than
-        running off the edge behind a horizontal scrollbar."""
-        columns = list(table.columns.values())
-        used = sum(column.width for column in columns[:-1])
-        padding = 2 * table.cell_padding * len(columns)
-        return max(10, self.size.width - used - padding - 2)
-
-    @staticmethod
-    def _fit(text: str, width: int, style: str = "") -> Text:
-        line = Text(text, style=style, no_wrap=True)
-        line.truncate(width, overflow="ellipsis")
-        return line
 
     # -- reading, in workers -------------------------------------------------
 
@@ -226,14 +207,10 @@ class HomeScreen(Screen[None]):
     @work(thread=True, group="home-search", exclusive=True)
     def _search(self, shelf: Shelf, query: str) -> None:
         found = full_text_matches(
-            self.db_path, shelf, query, lambda: self._stale(query)
+            self.db_path, shelf, query, lambda: self.latest_query != query
         )
         if found is not None:
             self.post_message(self.Filtered(query, found, True))
-
-    def _stale(self, query: str) -> bool:
-        """Was something else typed since? (read from a worker: a str)."""
-        return self.latest_query != query
 
     # -- showing -----------------------------------------------------------------
 
@@ -262,11 +239,8 @@ class HomeScreen(Screen[None]):
         self._show_lists(message.query, message.keys)
 
     def _notify_skipped(self) -> None:
-        names = [
-            error.pm_id
-            for error in self.shelf.entries.skipped
-            if error.pm_id not in self.notified
-        ]
+        skipped = self.shelf.entries.skipped
+        names = [e.pm_id for e in skipped if e.pm_id not in self.notified]
         if names:
             self.notified.update(names)
             self.notify(
@@ -295,24 +269,9 @@ class HomeScreen(Screen[None]):
                 failed = True
         if failed:
             self.call_later(self._notify_skipped)
-        room = self._room(self.query_one("#home-list", PagedTable))
-        rows: list[Row] = []
-        for key in keys:
-            pm = self.summaries.get(key)
-            if pm is None:
-                continue
-            status = Text(
-                pm.status.replace("_", " "), style="bold" if pm.status == DRAFT else ""
-            )
-            cells = (
-                Text(pm.id),
-                status,
-                Text(pm.severity),
-                Text(pm.incident_date),
-                self._fit(pm.title, room),
-            )
-            rows.append((pm.id, cells))
-        return rows
+        width = room(self.query_one("#home-list", PagedTable), self.size.width)
+        shown = [self.summaries[key] for key in keys if key in self.summaries]
+        return [(pm.id, pm_cells(pm, width)) for pm in shown]
 
     def _show_lists(self, query: str, keys: list[str] | None = None) -> None:
         shelf = self.shelf
@@ -339,19 +298,10 @@ class HomeScreen(Screen[None]):
         self.query_one("#home-header", Static).update(line)
 
     def _fill_reviews(self, due: list[Summary]) -> None:
-        today = self._today()
-        found = reviews(due, today)
-        line = Text("Reviews:", style="bold")
-        for review in found:
-            missed = review.missed(today)
-            line.append("  ")
-            line.append(review.on.isoformat(), style="bold red" if missed else "")
-            line.append(f" {review.pm_id} ({review.when(today)}", style="")
-            line.append(", missed" if missed else "", style="bold red")
-            line.append(")")
+        line = reviews_line(due, self._today())
         widget = self.query_one("#home-reviews", Static)
-        widget.update(line)
-        widget.display = bool(found)
+        widget.update(line or "")
+        widget.display = line is not None
 
     def _show_actions(self) -> None:
         found = self.found
@@ -366,26 +316,14 @@ class HomeScreen(Screen[None]):
         table.display = bool(found)
 
     def _action_rows(self, keys: list[str]) -> list[Row]:
-        table = self.query_one("#home-actions", PagedTable)
-        room = self._room(table)
-        rows: list[Row] = []
-        for key in keys:
-            entry = self.found[int(key)]
-            item = entry.item
-            due = item.due.isoformat() if item.due else (item.due_text or "-")
-            style = "bold red" if entry.overdue else ""
-            cells = (
-                Text(("!" if entry.overdue else "") + due, style=style),
-                Text(item.pm_id),
-                self._fit(
-                    item.owner or "no owner",
-                    OWNER_WIDTH,
-                    "" if item.owner else "italic",
-                ),
-                self._fit(item.text, room, style),
+        width = room(self.query_one("#home-actions", PagedTable), self.size.width)
+        return [
+            (
+                f"{key}:{self.found[int(key)].item.pm_id}",
+                action_cells(self.found[int(key)], width),
             )
-            rows.append((f"{key}:{item.pm_id}", cells))
-        return rows
+            for key in keys
+        ]
 
     # -- the filter ----------------------------------------------------------------
 

@@ -1,0 +1,88 @@
+"""The cells of home's rows and lines, from summaries: plain Rich text."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from rich.text import Text
+from textual.widgets import DataTable
+
+from retrotui.followup.schedule import reviews
+from retrotui.storage.listing import DRAFT
+from retrotui.storage.summary import Summary
+from screens.home_data import OpenAction
+
+OWNER_WIDTH = 12
+
+
+def add_list_columns(table: DataTable) -> None:
+    table.add_column("id", width=6, key="id")
+    table.add_column("status", width=9, key="status")
+    table.add_column("sev", width=5, key="sev")
+    table.add_column("date", width=10, key="date")
+    table.add_column("title", key="title")
+
+
+def add_action_columns(table: DataTable) -> None:
+    table.add_column("due", width=11, key="due")
+    table.add_column("from", width=6, key="from")
+    table.add_column("owner", width=OWNER_WIDTH, key="owner")
+    table.add_column("action", key="action")
+
+
+def room(table: DataTable, width: int) -> int:
+    """Cells the last column has: ``width`` less the other columns, their
+    padding and a scrollbar, so long text ends in an ellipsis rather than
+    running off the edge behind a horizontal scrollbar."""
+    columns = list(table.columns.values())
+    used = sum(column.width for column in columns[:-1])
+    padding = 2 * table.cell_padding * len(columns)
+    return max(10, width - used - padding - 2)
+
+
+def fit(text: str, width: int, style: str = "") -> Text:
+    line = Text(text, style=style, no_wrap=True)
+    line.truncate(width, overflow="ellipsis")
+    return line
+
+
+def pm_cells(pm: Summary, width: int) -> tuple[Text, ...]:
+    status = Text(
+        pm.status.replace("_", " "), style="bold" if pm.status == DRAFT else ""
+    )
+    return (
+        Text(pm.id),
+        status,
+        Text(pm.severity),
+        Text(pm.incident_date),
+        fit(pm.title, width),
+    )
+
+
+def action_cells(entry: OpenAction, width: int) -> tuple[Text, ...]:
+    item = entry.item
+    due = item.due.isoformat() if item.due else (item.due_text or "-")
+    style = "bold red" if entry.overdue else ""
+    owner = fit(item.owner or "no owner", OWNER_WIDTH, "" if item.owner else "italic")
+    return (
+        Text(("!" if entry.overdue else "") + due, style=style),
+        Text(item.pm_id),
+        owner,
+        fit(item.text, width, style),
+    )
+
+
+def reviews_line(due: list[Summary], today: date) -> Text | None:
+    """The follow-up reviews ahead and missed ones; None when there are none."""
+    found = reviews(due, today)
+    if not found:
+        return None
+    line = Text("Reviews:", style="bold")
+    for review in found:
+        missed = review.missed(today)
+        line.append("  ")
+        line.append(review.on.isoformat(), style="bold red" if missed else "")
+        line.append(f" {review.pm_id} ({review.when(today)}", style="")
+        line.append(", missed" if missed else "", style="bold red")
+        line.append(")")
+    return line
