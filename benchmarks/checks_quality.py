@@ -248,12 +248,12 @@ SMART_ROWS = [
 
 def measure(splits: tuple[str, ...], labelled: Path = LABELLED) -> dict[str, Any]:
     report: dict[str, Any] = {}
-    for name in ("blameless_real", "blameless_written"):
+    for name in ("blameless_real", "blameless_fresh", "blameless_written"):
         report[name] = {
             split: blameless_scores(_items(labelled / f"{name}_{split}.json"))
             for split in splits
         }
-    for name in ("smart_messy", "smart_tidy", "smart_real"):
+    for name in ("smart_messy", "smart_tidy", "smart_real", "smart_fresh"):
         report[name] = {
             split: smart_scores(
                 _items(labelled / f"{name}_{split}.json"), typed=name == "smart_tidy"
@@ -306,9 +306,20 @@ def main() -> None:
         print(json.dumps(report))
         return
     lines: list[str] = []
-    for name in ("blameless_real", "blameless_written", "blameless_textbook"):
+    for name in (
+        "blameless_real",
+        "blameless_fresh",
+        "blameless_written",
+        "blameless_textbook",
+    ):
         lines += _table(name, BLAME_ROWS, report[name])
-    for name in ("smart_messy", "smart_tidy", "smart_real", "smart_textbook"):
+    for name in (
+        "smart_messy",
+        "smart_tidy",
+        "smart_real",
+        "smart_fresh",
+        "smart_textbook",
+    ):
         lines += _table(name, SMART_ROWS, report[name])
     s = report["speed"]
     lines.append(

@@ -125,3 +125,29 @@ def test_a_rule_finding_is_not_repeated_by_the_score() -> None:
 def test_kinds_follow_the_signal(text: str, category: str) -> None:
     verdict = judge(text, LEX, frozenset())
     assert verdict is not None and verdict.kind.category == category
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We should have alerting on config load failures.",
+        "Action items fall under three types; we should have at least one per type.",
+        "You should have access to the dashboard now.",
+        "We should have a runbook for this.",
+    ],
+)
+def test_should_have_as_owning_is_not_hindsight(text: str) -> None:
+    assert lint(text) == [], text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We should have caught it in staging.",
+        "we should have just listened to the alert",
+        "You should have read the runbook first.",
+        "The migration shouldn't have gone out on a Friday.",
+    ],
+)
+def test_should_have_with_a_participle_is_hindsight(text: str) -> None:
+    assert any(f.category == "hindsight" for f in lint(text)), text

@@ -50,9 +50,12 @@ def _sentences(path: Path) -> list[dict[str, Any]]:
 def _examples(docs: Path | None) -> list[dict[str, Any]]:
     """Every training sentence: text, blame, weight, group (fold key), set."""
     rows: list[dict[str, Any]] = []
-    for name in ("blameless_real_dev", "blameless_fresh_dev"):
+    for name, kind in (
+        ("blameless_real_dev", "real"),
+        ("blameless_fresh_dev", "fresh"),
+    ):
         for s in _sentences(DATA / "checks" / f"{name}.json"):
-            rows.append(_row(s, 1.0, "real", s.get("source", "")))
+            rows.append(_row(s, 1.0, kind, s.get("source", "")))
     for index, s in enumerate(
         _sentences(DATA / "checks" / "blameless_written_dev.json")
     ):
@@ -149,12 +152,15 @@ def score(model: dict[str, float], feats: set[str]) -> float:
     return model.get("", 0.0) + sum(model.get(f, 0.0) for f in feats)
 
 
+_SCORED = ("real", "fresh", "written")
+
+
 def _fold(group: str) -> int:
     return zlib.crc32(group.encode()) % FOLDS
 
 
 def cross_validate(rows: list[dict[str, Any]]) -> None:
-    scored = [r for r in rows if r["set"] in ("real", "written")]
+    scored = [r for r in rows if r["set"] in _SCORED]
     for r in scored:
         found = lint(r["text"], r["names"])
         r["rule"] = any(not f.rule.startswith("learned-") for f in found)
@@ -164,20 +170,21 @@ def cross_validate(rows: list[dict[str, Any]]) -> None:
         train_rows = [
             r
             for r in rows
-            if not (r["set"] in ("real", "written") and _fold(r["group"]) == fold)
+            if not (r["set"] in _SCORED and _fold(r["group"]) == fold)
             and r["text"].strip().lower() not in held
         ]
         model = train(train_rows)
         for r in test:
             r["cv"] = score(model, r["f"])
     real_neutral = sorted(
-        (r["cv"] for r in scored if r["set"] == "real" and not r["blame"]), reverse=True
+        (r["cv"] for r in scored if r["set"] in ("real", "fresh") and not r["blame"]),
+        reverse=True,
     )
     cut = real_neutral[int(len(real_neutral) * TARGET_FP)]
     print(f"threshold at {TARGET_FP:.0%} real-neutral FP (cv): {cut:.3f}")
     for threshold in sorted({cut, *THRESHOLDS}):
         print(f"-- threshold {threshold:.2f}")
-        for kind in ("real", "written"):
+        for kind in _SCORED:
             part = [r for r in scored if r["set"] == kind]
             blame = [r for r in part if r["blame"]]
             neutral = [r for r in part if not r["blame"]]
@@ -209,7 +216,7 @@ def main() -> None:
     parser.add_argument("--write", action="store_true")
     parser.add_argument("--docs", type=Path)
     parser.add_argument("--errors", action="store_true")
-    parser.add_argument("--threshold", type=float, default=2.25)
+    parser.add_argument("--threshold", type=float, default=2.0)
     args = parser.parse_args()
     rows = _examples(args.docs)
     _featurise(rows)

@@ -79,6 +79,37 @@ _FINITE = frozenset(
 _LABEL = re.compile(r"^\s*(?:[-*•]\s*)?(?:[\w /-]{1,40}:\s+)?")
 
 
+_MODAL_HAVE = re.compile(
+    r"\b(?:should|could|would|must|might|ought\s+to)(?:\s*n[o']?t|\s+not|n’t)?"
+    r"(?:\s+have|\s*['’]?ve)\s+([a-z]+(?:\s+[a-z]+){0,2})",
+    re.IGNORECASE,
+)
+_ADVERBS = frozenset({"just", "simply", "really", "never", "not", "already", "also", "all"})
+
+
+def is_participle(word: str) -> bool:
+    """ "caught", "been", "run": a word that can follow "should have" as hindsight."""
+    low = word.lower()
+    if low == "been":
+        return True
+    base = verbs.lemma(low)
+    return base is not None and verbs.participle(base) == low
+
+
+def has_possession(line: str, start: int, end: int) -> bool:
+    """ "we should have alerting on X", "should have a runbook": "have" as owning.
+
+    True when the modal + "have" in ``line[start:end]`` (or just after it) is
+    followed by a word that is not a past participle, adverbs aside.
+    """
+    found = _MODAL_HAVE.search(line, max(0, start - 20), min(len(line), end + 40))
+    if found is None or found.start() > end:
+        return False
+    words = found.group(1).split()
+    word = next((w for w in words if w.lower() not in _ADVERBS), words[-1])
+    return not is_participle(word)
+
+
 def is_judgement(word: str) -> bool:
     """A word that judges work or people, asks for vigilance, or says "too"."""
     return word in _JUDGEMENT or word in _VIGILANCE or word in _INTENSIFIERS
@@ -166,7 +197,7 @@ def features(text: str, lex: Lexicon, names: frozenset[str] = frozenset()) -> se
         after = words[index + 1 : index + 4]
         if word in _MODALS and after:
             rest = after[1:] if after[0] in _NEGATIONS else after
-            if rest[:1] == ["have"] and len(rest) > 1:
+            if rest[:1] == ["have"] and len(rest) > 1 and is_participle(rest[1]):
                 found.add("#modal-perfect")
                 found.add(f"#modal-perfect:{word}")
                 if rest[1] == "been":

@@ -13,6 +13,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from retrotui.checks.blameless import model
+from retrotui.checks.blameless.features import has_possession
 from retrotui.checks.blameless.rewrite import suggestion
 from retrotui.checks.blameless.rules import Finding, Lexicon, Rule, load
 from retrotui.checks.blameless.subject import Checker
@@ -117,6 +118,8 @@ def lint(
                 sentence_starts[number] = _sentence_starts(line)
             sentence_start = _sentence_start(sentence_starts[number], start)
             if not checker.decide(rule, line, sentence_start, match):
+                continue
+            if rule.category == "hindsight" and has_possession(line, start, end):
                 continue
             found.append(
                 Finding(
