@@ -84,7 +84,9 @@ _MODAL_HAVE = re.compile(
     r"(?:\s+have|\s*['’]?ve)\s+([a-z]+(?:\s+[a-z]+){0,2})",
     re.IGNORECASE,
 )
-_ADVERBS = frozenset({"just", "simply", "really", "never", "not", "already", "also", "all"})
+_ADVERBS = frozenset(
+    {"just", "simply", "really", "never", "not", "already", "also", "all"}
+)
 
 
 def is_participle(word: str) -> bool:
