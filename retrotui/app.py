@@ -23,14 +23,14 @@ from textual.message import Message
 from textual.screen import Screen
 
 from retrotui.document.schema import now as wall_clock
-from retrotui.errors import RetroError
+from retrotui.errors import RetroError, StoreBusy
 from retrotui.interview.script import PHASE_KEYS
 from retrotui.shell.commands import app_bindings, palette_commands
 from retrotui.shell.crash import CrashReports, log_error
 from retrotui.shell.hangup import HangUp
 from retrotui.shell.leaving import Leaving
 from retrotui.shell.merging import ShowsMerges
-from retrotui.shell.saving import Autosave
+from retrotui.shell.saving import LOCK_WAIT, Autosave
 from retrotui.storage import error_log
 from screens import phase_screen_class
 from screens.base import PhaseScreen
@@ -41,6 +41,9 @@ if TYPE_CHECKING:
     from retrotui.document.models import Postmortem
     from retrotui.session.session import Session
     from retrotui.storage.store import Store
+
+# How long opening a postmortem waits for another process's lock, in all.
+LOCK_TIMEOUT = 30.0
 
 
 class RetroApp(
@@ -93,7 +96,9 @@ class RetroApp(
         """The database; opened on first use, in a worker, off the first paint."""
         from retrotui.storage.store import Store
 
-        return Store(self.db_path)
+        # A lock held elsewhere is waited for briefly, then retried by the
+        # shell while the user is told (shell/saving.py, shell/leaving.py).
+        return Store(self.db_path, lock_timeout=LOCK_WAIT)
 
     @property
     def session(self) -> Session:
@@ -127,15 +132,29 @@ class RetroApp(
 
     @work(thread=True, group="store")
     def _load_initial(self) -> None:
-        try:
-            if self._new_title is not None:
-                pm = self.session.create(self._new_title, phase=PHASE_KEYS[0])
-            else:
-                pm = self.session.open(self._pm_id or "")
-        except RetroError as error:
-            self.post_message(self.Failed(str(error)))
+        # Another process's lock is waited out as long as the CLI would,
+        # with a word to the user; there is no edit yet to keep.
+        for attempt in range(int(LOCK_TIMEOUT / LOCK_WAIT)):
+            try:
+                if self._new_title is not None:
+                    pm = self.session.create(self._new_title, phase=PHASE_KEYS[0])
+                else:
+                    pm = self.session.open(self._pm_id or "")
+            except StoreBusy as error:
+                busy = error
+                if attempt == 0:
+                    self.call_from_thread(
+                        self.notify,
+                        "Waiting for another retro to finish writing the database.",
+                        title="Opening",
+                    )
+                continue
+            except RetroError as error:
+                self.post_message(self.Failed(str(error)))
+                return
+            self.post_message(self.Loaded(pm))
             return
-        self.post_message(self.Loaded(pm))
+        self.post_message(self.Failed(str(busy)))
 
     def on_retro_app_loaded(self, message: Loaded) -> None:
         self.open_phase(message.pm.phase or PHASE_KEYS[0])

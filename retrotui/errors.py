@@ -15,6 +15,13 @@ class StoreError(RetroError):
     """The database file cannot be used; the message names it."""
 
 
+class StoreBusy(StoreError):
+    """Another process held the store's lock longer than this caller waits.
+
+    Nothing was read or written; trying again later is safe.
+    """
+
+
 class RevisionConflict(StoreError):
     """A save or delete expected revision N; the stored postmortem moved on.
 

@@ -1,8 +1,9 @@
 """Leaving with work the database would not take: the user decides.
 
 Shown when a save on quit (or on the way home) failed: disk full, read-only,
-permissions, another retro holding the lock too long. Nothing is dropped
-without an explicit choice.
+permissions, another retro holding the lock. Nothing is dropped without an
+explicit choice. While another retro holds the lock the app keeps trying and
+closes this itself once the save went through (``SAVED``).
 """
 
 from __future__ import annotations
@@ -15,6 +16,8 @@ from textual.screen import ModalScreen
 from textual.widgets import Footer, Static
 
 RETRY, COPY, KEEP, DISCARD = "retry", "copy", "keep", "discard"
+# Not a key: the app saved after all while the question was shown.
+SAVED = "saved"
 
 
 class UnsavedScreen(ModalScreen[str]):
@@ -47,6 +50,11 @@ class UnsavedScreen(ModalScreen[str]):
                 id="unsaved-choices",
             )
         yield Footer()
+
+    def explain(self, reason: str) -> None:
+        """Show a new reason (the lock is free now, but the save still failed)."""
+        self.reason = reason
+        self.query_one("#unsaved-reason", Static).update(Text(reason))
 
     def action_choose(self, choice: str) -> None:
         self.dismiss(choice)

@@ -3,7 +3,6 @@ worker, and another writer's change looked for while it is open."""
 
 from __future__ import annotations
 
-import threading
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -11,7 +10,7 @@ from textual import work
 from textual.app import App
 from textual.timer import Timer
 
-from retrotui.errors import RetroError
+from retrotui.errors import RetroError, StoreBusy
 from retrotui.shell.crash import log_error
 from screens.base import PhaseScreen
 
@@ -21,9 +20,14 @@ if TYPE_CHECKING:
 
 SAVE_DELAY = 0.5
 # How often an open postmortem is compared with the stored one (a file stamp
-# unless it changed), and when a save waiting for the lock says so.
+# unless it changed).
 WATCH_EVERY = 1.5
-LOCK_NOTICE_AFTER = 1.0
+# How long one save waits for another process's lock (the app's store gives
+# up after this): then the user is told, keeps typing, and the save is tried
+# again. The store's own default (30 s) is for the CLI.
+LOCK_WAIT = 1.0
+# Tries of the last save on a hang-up or crash before a recovery copy.
+LAST_SAVE_TRIES = 3
 
 
 class Autosave(App):  # type: ignore[type-arg]
@@ -38,6 +42,8 @@ class Autosave(App):  # type: ignore[type-arg]
         super().__init__(*args, **kwargs)  # type: ignore[arg-type]
         self._save_timer: Timer | None = None
         self._watch: Timer | None = None
+        # Saves are waiting for another process's lock (the user was told).
+        self.lock_busy = False
 
     def mark_dirty(self) -> None:
         if self._save_timer is None:
@@ -68,29 +74,38 @@ class Autosave(App):  # type: ignore[type-arg]
     @work(thread=True, group="store")
     def _store_in_worker(self, save: bool) -> None:
         """Save (or look for another writer's change) off the UI thread."""
-        waiting = threading.Timer(
-            LOCK_NOTICE_AFTER, self.call_from_thread, (self.waiting_for_lock,)
-        )
-        waiting.start()
         try:
             outcome = self.session.save() if save else self.session.refresh()
+        except StoreBusy:
+            # A look waits for the next tick; a save says so and tries again.
+            if save:
+                self.call_from_thread(self.save_busy)
+            return
         except RetroError as error:
             log_error(self.db_path, f"saving: {error}")
             self.call_from_thread(self._save_failed, str(error))
             return
-        finally:
-            waiting.cancel()
+        if save and self.lock_busy:
+            self.call_from_thread(self._busy_over)
         if outcome.merged or outcome.recreated:
             # shell.merging puts the merged document on screen.
             self.call_from_thread(self.show_merge, outcome)
 
-    def waiting_for_lock(self) -> None:
-        self.notify(
-            "Waiting for another retro to finish writing the database; "
-            "your changes are kept here.",
-            title="Saving",
-            timeout=3,
-        )
+    def save_busy(self) -> None:
+        """Another process holds the lock: say so once, try again soon."""
+        if not self.lock_busy:
+            self.lock_busy = True
+            self.notify(
+                "Waiting for another retro to finish writing the database; "
+                "your changes are kept here and saved as soon as it is done.",
+                title="Saving",
+                timeout=4,
+            )
+        self.mark_dirty()
+
+    def _busy_over(self) -> None:
+        self.lock_busy = False
+        self.notify("Saved: the database is free again.", timeout=3)
 
     def _save_failed(self, error: str) -> None:
         self.notify(
@@ -115,6 +130,9 @@ class Autosave(App):  # type: ignore[type-arg]
             return True
         try:
             self.session.save()
+        except StoreBusy:
+            self.save_busy()
+            return False
         except RetroError as error:
             log_error(self.db_path, f"saving: {error}")
             self._save_failed(str(error))
@@ -126,14 +144,17 @@ class Autosave(App):  # type: ignore[type-arg]
         True when the work is kept somewhere."""
         if self.pm is None:
             return True
-        try:
-            if leave:
-                self.session.leave()
-            else:
-                self.session.save()
-            return True
-        except RetroError as error:
-            log_error(self.db_path, f"saving {self.pm.id}: {error}")
+        for _ in range(LAST_SAVE_TRIES):
+            try:
+                if leave:
+                    self.session.leave()
+                else:
+                    self.session.save()
+                return True
+            except RetroError as error:
+                log_error(self.db_path, f"saving {self.pm.id}: {error}")
+                if not isinstance(error, StoreBusy):
+                    break
         from retrotui.session.recovery import save_recovery_copy
 
         try:

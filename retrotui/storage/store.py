@@ -32,6 +32,7 @@ from retrotui.errors import (
     NotFound,
     RetroError,
     RevisionConflict,
+    StoreBusy,
     StoreError,
     os_error_line,
 )
@@ -75,10 +76,16 @@ class DocumentFile(Storage):
 class Store:
     """Every method is one locked operation on the postmortems at ``path``."""
 
-    def __init__(self, path: str | os.PathLike[str]) -> None:
+    def __init__(
+        self, path: str | os.PathLike[str], lock_timeout: float = LOCK_TIMEOUT
+    ) -> None:
+        """``lock_timeout``: how long an operation waits for another process's
+        lock before ``StoreBusy`` (the app waits briefly and retries itself,
+        so the user can be told and choose)."""
         self.path = resolve_db(path)
         self.layout = Layout(self.path)
-        self._lock = FileLock(f"{self.path}.lock", timeout=LOCK_TIMEOUT, mode=0o600)
+        self.lock_timeout = lock_timeout
+        self._lock = FileLock(f"{self.path}.lock", timeout=lock_timeout, mode=0o600)
         self._checked = False
         self._index = Index(self.layout)
         # Validated models by key, with the document file's stamp they were read at.
@@ -204,9 +211,10 @@ class Store:
         try:
             self._lock.acquire()
         except Timeout as error:
-            raise StoreError(
+            raise StoreBusy(
                 f"{self.path} is busy: another retro has held its lock for over "
-                f"{LOCK_TIMEOUT:.0f}s; nothing was written, try again when it is done"
+                f"{self.lock_timeout:.0f}s; nothing was written, try again when it "
+                "is done"
             ) from error
         except OSError as error:
             line = os_error_line(error, f"cannot lock {self._lock.lock_file}")
