@@ -19,7 +19,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import orjson
-from filelock import FileLock, Timeout
 from tinydb import TinyDB
 from tinydb.storages import Storage
 from tinydb.table import Document
@@ -41,6 +40,7 @@ from retrotui.storage.file_format import TABLE, parse, unreadable
 from retrotui.storage.files import atomic_write, check_lock_file
 from retrotui.storage.index import Index
 from retrotui.storage.layout import Layout, index_entry
+from retrotui.storage.lock import StoreLock, Timeout
 from retrotui.storage.paths import resolve_db
 
 if TYPE_CHECKING:
@@ -85,7 +85,7 @@ class Store:
         self.path = resolve_db(path)
         self.layout = Layout(self.path)
         self.lock_timeout = lock_timeout
-        self._lock = FileLock(f"{self.path}.lock", timeout=lock_timeout, mode=0o600)
+        self._lock = StoreLock(f"{self.path}.lock", timeout=lock_timeout, mode=0o600)
         self._checked = False
         self._index = Index(self.layout)
         # Validated models by key, with the document file's stamp they were read at.
