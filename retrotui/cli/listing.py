@@ -19,33 +19,58 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
 def run(args: argparse.Namespace) -> int:
     import orjson
 
-    from retrotui.storage.listing import read_summaries
+    from retrotui.storage.listing import (
+        entry_date,
+        read_entries,
+        summarize_page,
+        text_of,
+    )
     from retrotui.storage.paths import default_db_path
 
-    # Read as the home screen does: no lock or TinyDB needed to list.
+    # Read as the home screen does: no lock or TinyDB needed to list. Ordered
+    # by what the index keeps, so each entry is checked and cleaned only as
+    # its row is written.
     path = default_db_path(args.db)
-    listing = read_summaries(path)
-    for error in listing.skipped:
-        print(f"retro: skipped {error} (in {path})", file=sys.stderr)
-    rows = [summary.to_json() for summary in listing.summaries]
+    entries = read_entries(path)
+    by_key = entries.by_key
     # The incident's date, as the home screen shows it (a historical incident
     # typed in today sorts and shows under the day it happened).
-    rows.sort(key=lambda row: (row["date"], row["created"]), reverse=True)
+    order = sorted(
+        by_key,
+        key=lambda k: (entry_date(by_key[k]), text_of(by_key[k].get("created"))),
+        reverse=True,
+    )
+    skipped = entries.skipped
     if args.json:
+        rows = [s.to_json() for s in summarize_page(by_key, order, skipped)]
+        _report(skipped, path)
         sys.stdout.write(orjson.dumps(rows, option=orjson.OPT_INDENT_2).decode() + "\n")
         return 0
-    if not rows:
+    if not order:
+        _report(skipped, path)
         print("No postmortems yet. Start one with 'retro new' or 'retro note TITLE'.")
         return 0
-    print(
+    lines = [
         f"{'ID':<8} {'DATE':<10} {'KIND':<8} {'SEV':<5} {'STATUS':<10} {'OPEN':>4}  TITLE"
-    )
-    for row in rows:
-        title = row["title"]
-        if row["promoted_to"]:
-            title += f" (promoted to {row['promoted_to']})"
-        print(
-            f"{row['id']:<8} {row['date']:<10} {row['kind']:<8} "
-            f"{row['severity']:<5} {row['status']:<10} {row['open_actions']:>4}  {title}"
-        )
+    ]
+    for start in range(0, len(order), CHUNK):
+        for pm in summarize_page(by_key, order[start : start + CHUNK], skipped):
+            title = pm.title
+            if pm.promoted_to:
+                title += f" (promoted to {pm.promoted_to})"
+            lines.append(
+                f"{pm.id:<8} {pm.incident_date:<10} {pm.kind:<8} "
+                f"{pm.severity:<5} {pm.status:<10} {pm.open_actions:>4}  {title}"
+            )
+        sys.stdout.write("\n".join(lines) + "\n")
+        lines = []
+    _report(skipped, path)
     return 0
+
+
+CHUNK = 500
+
+
+def _report(skipped: list, path: object) -> None:
+    for error in skipped:
+        print(f"retro: skipped {error} (in {path})", file=sys.stderr)

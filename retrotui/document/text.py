@@ -38,6 +38,10 @@ def clean_text(value: str) -> str:
 
 def clean_line(value: str) -> str:
     """Clean ``value`` and fold it onto one line, trimmed."""
+    if value.isprintable() and "  " not in value and value.strip(" ") == value:
+        # Nothing to remove or fold (no control, escape, tab, newline or
+        # other space): listings clean every field they show.
+        return value
     return " ".join(clean_text(value).split())
 
 
