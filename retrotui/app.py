@@ -276,6 +276,8 @@ class RetroApp(
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         on_phase = isinstance(self.screen, PhaseScreen)
+        if action == "sync":
+            return isinstance(self.screen, HomeScreen)
         if action in ("next_phase", "previous_phase", "home"):
             if not on_phase:
                 return False
@@ -294,6 +296,11 @@ class RetroApp(
 
     def action_home(self) -> None:
         self.go_home()
+
+    def action_sync(self) -> None:
+        from widgets.team_sync import TeamSyncStatus
+
+        self.screen.query_one(TeamSyncStatus).sync()
 
     def action_save(self) -> None:
         if self.save_sync():

@@ -42,6 +42,7 @@ from screens.home_rows import (
 )
 from widgets.keys_footer import KeysFooter
 from widgets.paged_table import PagedTable, Row
+from widgets.team_sync import TeamSyncStatus
 
 LISTS = ("#home-list", "#home-retros")
 
@@ -147,6 +148,7 @@ class HomeScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         yield Static(Text("retro · postmortems", style="bold"), id="home-header")
+        yield TeamSyncStatus(self.db_path, self.clock, id="home-team")
         yield Input(
             placeholder="/ filter: title, service, tag, any word",
             id="home-filter",
@@ -158,8 +160,6 @@ class HomeScreen(Screen[None]):
         yield Static("", id="home-reviews")
         yield Static("", id="home-actions-title")
         yield PagedTable(id="home-actions", cursor_type="row")
-        # The palette (ctrl+p) is named in F1 help; its footer hint would push
-        # this screen's own keys off an 80-column line.
         yield KeysFooter()
 
     def on_mount(self) -> None:
@@ -182,6 +182,7 @@ class HomeScreen(Screen[None]):
 
     # -- reading, in workers -------------------------------------------------
 
+    @on(TeamSyncStatus.Finished)  # the list shows what the sync brought in
     @work(thread=True, group="home-load", exclusive=True)
     def _load(self) -> None:
         try:

@@ -25,6 +25,8 @@ class KeysFooter(Footer):
     would show exactly what is already there."""
 
     def __init__(self, **kwargs: Any) -> None:
+        # The palette (ctrl+p) is named in F1 help; its footer hint would push
+        # a screen's own keys off an 80-column line.
         super().__init__(compact=True, show_command_palette=False, **kwargs)
         self._shown: tuple[Any, ...] | None = None
 

@@ -25,7 +25,7 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from retrotui.storage.paths import default_db_path
-    from retrotui.teamrepo.sync import sync
+    from retrotui.teamrepo.sync import skipped_line, sync
 
     def say(line: str) -> None:
         print(f"retro sync: {line}", file=sys.stderr)
@@ -49,10 +49,3 @@ def run(args: argparse.Namespace) -> int:
         print(f"retro: {skipped_line(result.skipped)}", file=sys.stderr)
         return 1
     return 0
-
-
-def skipped_line(skipped: list[str]) -> str:
-    """One line naming the postmortems a sync could not read (and left alone)."""
-    first = skipped[0]
-    more = f" and {len(skipped) - 1} more" if len(skipped) > 1 else ""
-    return f"synced the rest; could not read {first}{more}"

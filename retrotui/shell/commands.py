@@ -24,6 +24,9 @@ class Command:
     help: str
     show: bool = True
     key_display: str | None = None
+    # A priority key works whatever has focus; a letter must not be one, or
+    # it could never be typed.
+    priority: bool = True
 
 
 # The one list behind the app's key bindings, the footer and the palette.
@@ -42,14 +45,32 @@ APP_COMMANDS: tuple[Command, ...] = (
         "next-phase", "f6,ctrl+n", "next_phase", "Next", "Go to the next interview step"
     ),
     Command(
-        "home", "escape", "home", "Home", "Back to the list of postmortems", show=False
+        "home",
+        "escape",
+        "home",
+        "Home",
+        "Back to the list of postmortems",
+        show=False,
+        priority=False,
+    ),
+    # Home only (check_action); its status line names the key.
+    Command(
+        "sync",
+        "y",
+        "sync",
+        "Sync",
+        "Share postmortems with the team repository: commit yours, merge and "
+        "import others', push",
+        show=False,
+        priority=False,
     ),
     Command("quit", "ctrl+q", "quit", "Quit", "Save and quit"),
 )
 
 
 def app_bindings() -> list[Binding]:
-    """The app's ``BINDINGS``; escape (home) yields to a screen that uses it."""
+    """The app's ``BINDINGS``; escape (home) and y (sync) yield to a screen
+    or field that uses them."""
     return [
         Binding(
             c.keys,
@@ -58,7 +79,7 @@ def app_bindings() -> list[Binding]:
             show=c.show,
             id=c.id,
             tooltip=c.help,
-            priority=c.id != "home",
+            priority=c.priority,
             key_display=c.key_display,
         )
         for c in APP_COMMANDS

@@ -16,6 +16,10 @@ from retrotui.errors import RetroError
 from retrotui.storage.files import atomic_write
 from retrotui.storage.paths import APP_NAME, data_dir, resolve_db
 
+# How the last sync's time is written (UTC, to the second: home compares it
+# with when each postmortem was saved).
+STAMP = "%Y-%m-%d %H:%M:%S UTC"
+
 
 @dataclass(frozen=True)
 class RepoConfig:

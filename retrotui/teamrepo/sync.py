@@ -48,8 +48,17 @@ class SyncResult:
 
 
 def sync(
-    store: Store, db_path: Path, drafts: bool, say: Callable[[str], None]
+    store: Store,
+    db_path: Path,
+    drafts: bool,
+    say: Callable[[str], None],
+    step: Callable[[str], None] | None = None,
 ) -> SyncResult:
+    """Sync the store at ``db_path`` with its team repository.
+
+    ``say`` gets what the user should read (a retried push, a lost store);
+    ``step`` each step as it starts (``fetching``), for a progress line.
+    """
     settings = config.load(db_path)
     if settings is None:
         raise RetroError(
@@ -69,7 +78,7 @@ def sync(
             "try again when it is done"
         ) from error
     try:
-        return _sync(store, db_path, settings, drafts, say)
+        return _sync(store, db_path, settings, drafts, say, step or _quiet)
     finally:
         lock.release()
 
@@ -80,6 +89,7 @@ def _sync(
     settings: config.RepoConfig,
     drafts: bool,
     say: Callable[[str], None],
+    step: Callable[[str], None],
 ) -> SyncResult:
     clone, remote = settings.clone, settings.remote
     # Read before anything writes to the store: a database that is not there
@@ -95,18 +105,22 @@ def _sync(
     if head is not None and head != _synced(clone):
         result.take(importing.import_changes(store, clone, _synced(clone), head))
         _set_synced(clone, head)
+    step("reading postmortems")
     pms, bad = exporting.readable(store, db_path)
     result.skipped = [line for _, line in bad]
     result.exported = exporting.export(clone, pms, drafts)
     result.exported += _deletions(store, clone, pms, bad, lost, result, say)
+    step(f"committing {len(result.exported)} change(s)")
     result.committed = exporting.commit(clone, result.exported)
     _set_synced(clone, rev(clone, "HEAD"))
     for _ in range(ATTEMPTS):
+        step("fetching")
         _fetch(clone, remote)
         upstream = f"origin/{branch}"
         theirs = rev(clone, upstream)
         ours = rev(clone, "HEAD")
         if theirs is not None and theirs != ours:
+            step("merging and importing what others pushed")
             _merge(clone, ours, theirs, upstream, result)
             head = rev(clone, "HEAD")
             assert head is not None
@@ -115,6 +129,7 @@ def _sync(
         if rev(clone, "HEAD") in (None, theirs):
             break
         try:
+            step("pushing")
             _push(clone, branch, remote)
         except PushRejected:
             say("someone pushed first: merging and pushing again")
@@ -123,9 +138,7 @@ def _sync(
         break
     else:
         raise GitError(f"{remote} kept moving during {ATTEMPTS} attempts; sync again")
-    config.save(
-        db_path, config.RepoConfig(remote, clone, now().strftime("%Y-%m-%d %H:%M UTC"))
-    )
+    config.save(db_path, config.RepoConfig(remote, clone, now().strftime(config.STAMP)))
     return result
 
 
@@ -214,6 +227,16 @@ def _push(clone: Path, branch: str, remote: str) -> None:
     if any(line.startswith("remote: ") for line in lines):
         detail = f"the remote refused the push: {detail}"
     raise GitError(f"{detail} (kept in the clone for the next sync)")
+
+
+def skipped_line(skipped: list[str]) -> str:
+    """One line naming the postmortems a sync could not read (and left alone)."""
+    more = f" and {len(skipped) - 1} more" if len(skipped) > 1 else ""
+    return f"synced the rest; could not read {skipped[0]}{more}"
+
+
+def _quiet(line: str) -> None:
+    """No progress line (the command line prints the outcome only)."""
 
 
 def _synced(clone: Path) -> str | None:
