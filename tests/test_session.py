@@ -183,3 +183,26 @@ def test_an_old_document_without_revision_is_read_at_zero(store: Store, db_path:
     session.open("old123")
     session.edit(session.pm.model_copy(update={"summary": "Now"}))
     assert session.save().saved and not session.save().merged
+
+
+def test_a_write_that_changes_no_content_is_taken_in_silently(store: Store):
+    # Another app opening the postmortem, or moving on in the interview,
+    # stamps it: nothing the user would see changed, so nothing is announced.
+    store.add(incident())
+    session = opened(store)
+    session.edit(session.pm.model_copy(update={"summary": "Typed here"}))
+    elsewhere = store.get("k7m2qx")
+    store.save(elsewhere.model_copy(update={"phase": "review"}))
+    outcome = session.refresh()
+    assert not outcome.merged and session.pm.summary == "Typed here"
+    # Based on the new revision: the save needs no merge and keeps the edit.
+    saved = session.save()
+    assert saved.saved and not saved.merged
+    assert store.get("k7m2qx").summary == "Typed here"
+    # Only stamps moved on the other side while this one saved: still quiet.
+    store.save(store.get("k7m2qx"))
+    session.edit(session.pm.model_copy(update={"summary": "Typed again"}))
+    assert not session.save().merged
+    # A real change is announced.
+    store.save(store.get("k7m2qx").model_copy(update={"title": "Renamed"}))
+    assert session.refresh().merged

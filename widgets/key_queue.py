@@ -54,6 +54,7 @@ class KeyQueue(App):  # type: ignore[type-arg]
         self._keys_held = 0
         self._settling = 0
         self._stall_timer: Timer | None = None
+        self._when_idle: list[Callable[[], None]] = []
 
     async def on_event(self, event: events.Event) -> None:
         if isinstance(event, (events.Key, events.Paste)) and not event.is_forwarded:
@@ -79,9 +80,21 @@ class KeyQueue(App):  # type: ignore[type-arg]
         """Keys received and not handed on yet."""
         return len(self._waiting_keys)
 
+    def when_keys_idle(self, callback: Callable[[], None]) -> None:
+        """Call ``callback`` once no key is on its way through the widgets
+        (now, or when the key in flight has settled); with ``hold_keys``
+        first, the screen can then be changed under no key."""
+        if self._key_in_flight:
+            self._when_idle.append(callback)
+        else:
+            callback()
+
     async def _hand_on_next(self) -> None:
         if self._keys_held or not self._waiting_keys:
             self._key_in_flight = False
+            waiting, self._when_idle = self._when_idle, []
+            for callback in waiting:
+                callback()
             return
         self._key_in_flight = True
         await super().on_event(self._waiting_keys.popleft())

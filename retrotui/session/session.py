@@ -48,6 +48,8 @@ class Outcome:
 
     saved: bool = False
     # Another writer's changes came in: the document on screen is stale.
+    # Not for a write that changed no content (stamps, where they are in the
+    # interview): nothing to show or announce.
     merged: bool = False
     # Fields changed on both sides ("summary", "timeline[e-1].text").
     conflicts: list[str] = field(default_factory=list)
@@ -132,6 +134,11 @@ class Session:
             self._stale_from = None
 
     @property
+    def revision(self) -> int:
+        """The stored revision the open postmortem is based on (0: none)."""
+        return self._revision
+
+    @property
     def dirty(self) -> bool:
         """Changed since the stored version it is based on."""
         pm, base = self.pm, self._base
@@ -189,7 +196,7 @@ class Session:
                         revision = 0
                         continue
                     mine, found = merge_postmortems(base, mine, conflict.current)
-                    outcome.merged = True
+                    outcome.merged |= _entered(conflict.current) != _entered(base)
                     outcome.conflicts += [c.path for c in found]
                     base = conflict.current
                     revision = int(base.get("revision", 0))
@@ -230,6 +237,15 @@ class Session:
                 return outcome
             theirs = self.store.stored(pm.id)
             if theirs is None:
+                return outcome
+            if _entered(theirs) == _entered(base):
+                # Only stamps moved (another app opened it, or moved on in
+                # the interview): based on theirs now, nothing to show.
+                with self._state:
+                    if self.pm is not None and self.pm.id == pm.id:
+                        self._base = {**theirs, "phase": base.get("phase")}
+                        self._revision = int(theirs.get("revision", 0))
+                        self._as_created = None
                 return outcome
             snapshot = pm.model_dump(mode="json")
             merged, found = merge_postmortems(base, snapshot, theirs)
