@@ -111,3 +111,55 @@ def test_messages_keep_the_words_as_typed() -> None:
     )
     assert "Kafka consumer groups" in result.criteria["specific"].message
     assert "when does it alert" in result.criteria["measurable"].message
+
+
+@pytest.mark.parametrize(
+    ("text", "failing"),
+    [
+        # 'most', 'an agreed number', 'excessive' are not thresholds
+        ("Add alerts when most of the builds are failing.", {"measurable"}),
+        (
+            "Create an OPA policy to reject Deployments with more replicas than an "
+            "agreed number",
+            {"measurable"},
+        ),
+        ("Alert when CPU usage on the ingress nodes is excessive", {"measurable"}),
+        ("Add alerts when more than 50% of the builds fail for 10 minutes", set()),
+        ("Alert when CPU usage on the ingress nodes exceeds 85% for 10 minutes", set()),
+        ("Set the normal-priority queue concurrency on billing-worker to 8", set()),
+        # a document about an alert, a guide or handbook changed with its topic
+        ("Update RootVolUtilisation alert runbook to check disk space config", set()),
+        ("Update the onboarding handbook with the VPN setup steps", set()),
+        ("Update the FAQ page to explain quota errors", set()),
+        ("Add an alert on replica lag for orders-db", {"measurable"}),
+        ("Update the rate limit of the public API", {"measurable"}),
+        ("Update the wiki", {"specific", "measurable"}),
+        # "use X instead of Y": done when X is in place
+        ("Use IRSA instead of AWS keys", set()),
+        ("Switch to gp3 volumes instead of gp2 for the postgres nodes", set()),
+        ("Use Dockerhub tokens instead of passwords in the CI pipelines", set()),
+        ("Use monitoring", {"specific", "measurable"}),
+        ("Change the backup schedule of the orders-db cluster", {"measurable"}),
+        ("Use a better approach", {"specific", "measurable"}),
+    ],
+)
+def test_quantities_documents_and_replacements(text: str, failing: set[str]) -> None:
+    assert _failing(text) == failing
+
+
+@pytest.mark.parametrize(
+    ("text", "owner"),
+    [
+        # a report of work done names who did it, not an owner of what is left
+        ("We enabled branch protection on the release repositories.", None),
+        ("We have added a backlog task to review alert routing", None),
+        ("Team discussed restarting prometheus when the WAL count is low", None),
+        ("We requested all maintainers prune their access tokens", None),
+        # who will do it is an owner (rejected or not)
+        ("the team will look into it", "the team"),
+        ("Lena to add a 'restore' section to runbooks/pg.md", "Lena"),
+        ("the cache team will raise the Redis maxmemory to 8gb", "cache team"),
+    ],
+)
+def test_reports_of_done_work_name_no_owner(text: str, owner: str | None) -> None:
+    assert check_action(text, as_of=AS_OF).owner == owner

@@ -6,6 +6,12 @@
   (``purpose``);
 - a figure inside "until ..." or "so that ...": a result to reach, not a
   setting (``result_figure``);
+- the document an item changes ("update the user guide to mention ...") is
+  what to check (``artifact``);
+- "the DiskFull alert runbook" is a document about an alert, not an alert
+  without a condition;
+- "use X instead of Y" replaces one thing with a named other: done when X is
+  in place (``detail``);
 - an outcome word after a knob is part of the knob's name: "raise the idle
   timeout on the load balancer" changes a timeout, not "load" (``outcome``).
 """
@@ -25,6 +31,19 @@ from retrotui.checks.smart.wording import (
 _WATCH_LEAD = re.compile(r"(?:monitor|watch|track|keep\s+an\s+eye\s+on)\b", re.I)
 _WATCH_FOR = re.compile(r"^\s*(?P<what>.+?)\s+for\s+(?P<symptom>[^,;.]+)", re.I)
 _RESULT = re.compile(r"\b(?:until|so\s+that|so|such\s+that)\b", re.I)
+DOCUMENT = re.compile(
+    r"\b(?:runbook|wiki|docs?|documentation|readme|section|playbook|checklist|adr|"
+    r"guide|handbook|manual|faq)s?\b",
+    re.IGNORECASE,
+)
+_ALERT_DOCUMENT = re.compile(
+    r"\balert\w*\s+(?:runbooks?|playbooks?|docs?|documentation|guides?|pages?|wiki)\b",
+    re.I,
+)
+_INSTEAD = re.compile(
+    r"^\s*(?:the\s+|our\s+)?(?P<new>[\w./-]+(?:\s+[\w./-]+){0,3}?)\s+instead\s+of\s+\w",
+    re.I,
+)
 _PURPOSE = re.compile(r"\bto\s+(?P<verb>[a-z]+)\b", re.I)
 
 
@@ -41,6 +60,15 @@ def read_clauses(found: Features, body: str, lead: str) -> None:
         found.watched = _as_typed(body, _watched(lead, after_lead, r))
     if found.contact is not None and found.figure is not None:
         found.purpose = _as_typed(body, _purpose(after_lead, r))
+    if found.alert_without_condition and _ALERT_DOCUMENT.search(body):
+        found.alert_without_condition = False
+    document = DOCUMENT.search(after_lead)
+    if document is not None and not DOCUMENT.search(found.artifact or ""):
+        found.artifact = document.group()  # "update the user guide to mention ..."
+    if found.concrete_lead is not None and found.detail is None:
+        instead = _INSTEAD.match(after_lead)
+        if instead is not None and content_words(instead["new"], r):
+            found.detail = _as_typed(body, instead["new"])
     result = _RESULT.search(body)
     found.result_figure = (
         found.figure is not None

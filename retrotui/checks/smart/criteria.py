@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
+from retrotui.checks.smart.clauses import DOCUMENT
 from retrotui.checks.smart.owner import is_system
 from retrotui.checks.smart.result import Criterion, Parsed
 from retrotui.checks.smart.rules import rules
@@ -12,10 +13,6 @@ from retrotui.checks.smart.wording import Features
 from retrotui.document.duedate import DUE_HELP
 
 _EXAMPLE = "e.g. 'Add an alert when disk usage on db-* exceeds 85% for 10 minutes'"
-_DOCUMENT = re.compile(
-    r"\b(?:runbook|wiki|docs?|documentation|readme|section|playbook|checklist|adr)s?\b",
-    re.IGNORECASE,
-)
 
 
 def _deliverable(f: Features) -> bool:
@@ -149,7 +146,7 @@ def measurable(f: Features) -> Criterion:
             f"'{f.comparative}' by how much? No target is given",
             "Give the target value: 'from 2 s to 5 s', 'to 300 seconds', 'below 1%'",
         )
-    if f.change_lead is not None and not _DOCUMENT.search(f.artifact or ""):
+    if f.change_lead is not None and not DOCUMENT.search(f.artifact or ""):
         return _fail(
             f"'{f.change_lead}' says what changes but not to what",
             "Give the new value: 'from 02:00 to 06:00 UTC', 'to 50 QPS'",

@@ -198,6 +198,20 @@ def _subject(body: str, rules: Rules) -> tuple[str, str, int] | None:
     return None
 
 
+def _reports_done(rest: str) -> bool:
+    """ "(We) enabled ...", "(Team) discussed ...", "(We) have added ...": a report
+    of work done names who did it, not who owns what is left."""
+    words = re.findall(r"[a-z]+", rest.lower())[:5]
+    if words[:1] in (["have"], ["has"]) and words[1:2] != ["to"]:
+        words = words[1:]
+    return any(_past(word) for word in words[:4]) if words else False
+
+
+def _past(word: str) -> bool:
+    base = verbs.lemma(word)
+    return base is not None and base != word and not word.endswith(("s", "ing"))
+
+
 def is_system(subject: str, rules: Rules) -> bool:
     return (
         bool(rules.system_noun.search(subject))
@@ -265,7 +279,7 @@ def read_owner(body: str, rules: Rules) -> OwnerReading:
         name, _, end = subject
         if is_system(name, rules):
             system_subject = name
-        elif found is None:
+        elif found is None and not _reports_done(body[lead_from:][end:]):
             start = body.index(name, lead_from)
             found = name, start, start + len(name)
         lead_from += end
