@@ -223,7 +223,7 @@ class HomeScreen(Screen[None]):
         self._notify_skipped()
         self._fill_reviews(message.due)
         query = self.query_one("#home-filter", Input).value.strip()
-        self._show_lists("")
+        self._filter("")  # shown unfiltered, and a filter typed is applied again
         if query:
             self._filter(query)
 

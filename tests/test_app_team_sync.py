@@ -92,13 +92,21 @@ async def test_y_syncs_in_a_worker_and_lists_what_others_pushed(
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
         assert "never synced" in line(app) and listed(app) == [mine.id]
-        await pilot.press("y", "slash", *"queue")
+        # A filter typed before the sync is applied to the list it brings in.
+        await pilot.press("slash", *"que", "enter")
+        await settle(pilot)
+        assert listed(app) == []
+        await pilot.press("y", "slash", "end", *"ue")
         await settle(pilot)
         # Typed while git ran: every key landed in the filter.
         assert app.screen.query_one("#home-filter").value == "queue"  # type: ignore[attr-defined]
         assert "synced just now: 1 shared, 1 imported" in line(app)
         assert listed(app) == [theirs.id]
-        await pilot.press("ctrl+u", "enter")
+        # Synced again with the same filter: the list it reloads stays filtered.
+        await pilot.press("enter", "y")
+        await settle(pilot)
+        assert "up to date" in line(app) and listed(app) == [theirs.id]
+        await pilot.press("slash", "ctrl+u", "enter")
         await settle(pilot)
         assert set(listed(app)) == {mine.id, theirs.id}
     assert bo.retro(capsys, "sync")[0] == 0

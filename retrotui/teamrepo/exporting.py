@@ -31,7 +31,11 @@ def export(clone: Path, pms: list[Postmortem], drafts: bool) -> list[str]:
         path = known or layout.new_path(pm)
         target = clone / path
         wrote = _write(target, layout.json_bytes(pm))
-        wrote = _write(clone / layout.md_path(path), layout.markdown_bytes(pm)) or wrote
+        report = clone / layout.md_path(path)
+        # The report follows from the JSON: rendered again only with it (a
+        # sync of 1,000 unchanged postmortems spent half its time there).
+        if wrote or not report.exists():
+            wrote = _write(report, layout.markdown_bytes(pm)) or wrote
         if wrote:
             changes.append(f"{'update' if known else 'add'} {pm.id} {pm.title[:50]!r}")
     return changes

@@ -17,7 +17,7 @@ import orjson
 
 from retrotui.session.documents import merge_postmortems
 from retrotui.teamrepo import deleting, layout
-from retrotui.teamrepo.git import git, out
+from retrotui.teamrepo.git import cat_files, out
 
 if TYPE_CHECKING:
     from retrotui.document.models import Postmortem
@@ -42,17 +42,16 @@ def changed_files(clone: Path, since: str | None, until: str) -> list[str]:
     return [p for p in listing.splitlines() if p.endswith(".json")]
 
 
-def read_at(clone: Path, commit: str | None, path: str) -> bytes | None:
+def read_all(clone: Path, commit: str | None, paths: list[str]) -> list[bytes | None]:
+    """Each path's bytes at ``commit`` (None: not there), in one git process."""
     if commit is None:
-        return None
-    done = git(clone, "show", f"{commit}:{path}", check=False)
-    return done.stdout.encode() if done.returncode == 0 else None
+        return [None] * len(paths)
+    return cat_files(clone, [f"{commit}:{path}" for path in paths])
 
 
 def check_files(clone: Path, commit: str, paths: list[str]) -> None:
     """Refuse a damaged file before anything is merged or imported."""
-    for path in paths:
-        raw = read_at(clone, commit, path)
+    for path, raw in zip(paths, read_all(clone, commit, paths), strict=True):
         if raw is not None:
             layout.parse(raw, f"{path} in the team repository")
 
@@ -77,20 +76,19 @@ def import_changes(
     """
     paths = changed_files(clone, since, until)
     incoming, removed = [], []
-    for path in paths:
-        raw = read_at(clone, until, path)
-        base = read_at(clone, since, path)
+    now, before = read_all(clone, until, paths), read_all(clone, since, paths)
+    for path, raw, base in zip(paths, now, before, strict=True):
         if raw is not None:
             incoming.append((layout.parse(raw, path), base))
         elif base is not None:
             removed.append((layout.parse(base, path), base))
     done = Imported()
     with store.transaction():
-        for theirs, base_raw in incoming:
-            new = _take(store.stored(theirs.id), theirs, base_raw)
-            if new is not None:
-                store.put_many([new], replace=True)
-                done.ids.append(theirs.id)
+        taken = [_take(store.stored(pm.id), pm, base) for pm, base in incoming]
+        new = [pm for pm in taken if pm is not None]
+        if new:
+            store.put_many(new, replace=True)  # one write of the index for all
+        done.ids += [pm.id for pm in new]
         for gone, base_raw in removed:
             _drop(store, gone, orjson.loads(base_raw), done)
     return done
