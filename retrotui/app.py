@@ -217,10 +217,12 @@ class RetroApp(
             self.mark_dirty()
         self.reopen(phase)
 
-    def reopen(self, phase: str) -> None:
-        """Show ``phase`` with the session's document, in place of a phase screen."""
+    def reopen(self, phase: str, continuing: bool = False) -> None:
+        """Show ``phase`` with the session's document, in place of a phase
+        screen; ``continuing`` the same visit (after a merge)."""
         try:
             screen = phase_screen_class(phase)(self.session.pm)  # type: ignore[arg-type]
+            screen.continuing = continuing
         except Exception as error:
             # A step that cannot load must not end the session with the draft.
             log_error(self.db_path, error_log.crash_report(error))

@@ -54,6 +54,10 @@ class PhaseScreen(Screen[None]):
 
     PHASE: ClassVar[str]
     HELP: ClassVar[str | None] = None
+    # Set by the app when the screen is built again in the middle of a visit
+    # (another writer's change merged in): text put back into an entry line is
+    # what is being typed now, not something kept from an earlier visit.
+    continuing = False
 
     class Changed(Message):
         """The document changed; the app keeps it and autosaves it."""

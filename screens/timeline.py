@@ -85,7 +85,7 @@ class TimelineScreen(PhaseScreen):
     def restore_unsent(self) -> None:
         text = self.pm.unsent.get(self.unsent_key("event-input"))
         if text:
-            self.query_one(TimelineEditor).put_back(text)
+            self.query_one(TimelineEditor).put_back(text, kept=not self.continuing)
 
     @on(TimelineEditor.Edited)
     def _edited(self, message: TimelineEditor.Edited) -> None:

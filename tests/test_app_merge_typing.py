@@ -9,10 +9,11 @@ import pytest
 from factories import T0, incident, key_name, open_at, settle, type_text
 from textual import events
 from textual.pilot import Pilot
-from textual.widgets import TextArea
+from textual.widgets import Static, TextArea
 
 from retrotui.document.models import TimelineEvent
 from retrotui.storage.store import Store
+from widgets.timeline_keys import EventInput
 
 
 def add_event_elsewhere(db_path: Path) -> None:
@@ -109,3 +110,21 @@ async def test_another_app_opening_it_is_not_announced_a_change_is(
         add_event_elsewhere(db_path)
         await until_merged(pilot, 1)
         assert app.screen.PHASE == "timeline"  # type: ignore[attr-defined]
+
+
+async def test_a_timeline_line_being_typed_goes_on_after_a_merge(
+    db_path: Path,
+) -> None:
+    app = open_at(db_path, incident(), "timeline")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await type_text(pilot, "15:40 cache warm")
+        add_event_elsewhere(db_path)
+        await until_merged(pilot, 1)
+        await type_text(pilot, "ed up")
+        await settle(pilot)
+        entry = app.screen.query_one(EventInput)
+        assert app.focused is entry and entry.value == "15:40 cache warmed up"
+        # Not "kept from last time": it is what is being typed now.
+        message = app.screen.query_one("#timeline-message", Static)
+        assert "Kept from last time" not in str(message.render())

@@ -218,13 +218,16 @@ class TimelineEditor(Vertical):
         lines = [] if self._editing else [self.query_one(EventInput).value]
         return "\n".join(line for line in [*lines, *self._pending] if line.strip())
 
-    def put_back(self, text: str) -> None:
-        """Show lines kept from an earlier visit, the first in the entry line."""
+    def put_back(self, text: str, kept: bool = True) -> None:
+        """Show lines kept from an earlier visit (``kept``; else the lines being
+        typed, after a rebuild), the first in the entry line."""
         first, *rest = text.splitlines() or [""]
         entry = self.query_one(EventInput)
         entry.value = first
         entry.cursor_position = len(first)
         self._pending = rest
+        if not kept:
+            return
         self.say(
             f"Kept from last time ({len(rest) + 1} lines), not added yet: "
             "add times, then enter"

@@ -103,7 +103,7 @@ class ShowsMerges(App):  # type: ignore[type-arg]
             return
         spot = Spot.on(screen)
         self.session.edit(screen.keep_unsent())
-        self.reopen(screen.PHASE)
+        self.reopen(screen.PHASE, continuing=True)
         self.session.adopted()
         self.call_after_refresh(self._back_to, spot, outcome)
 
