@@ -140,3 +140,26 @@ def test_the_category_is_in_the_report_and_reads_back() -> None:
     assert "- **Category:** Kubernetes\n" in report
     back, _ = _same(pm)
     assert back.category == "Kubernetes" and back.tags == pm.tags
+
+
+def test_a_report_participants_line_in_another_document_keeps_names_and_consent() -> (
+    None
+):
+    # The report's section pasted into a team's own write-up (no retro
+    # metadata): the count, the initials and their consent come back.
+    text = (
+        "# Disk full\n\n## Summary\n\nDisk filled.\n\n## Participants\n\n"
+        "- 4 responders (EC, MM named with consent)\n"
+        "- 1 facilitator (Lee Chen named with consent)\n"
+    )
+    result = read_markdown(text, timezone.utc)
+    people = Postmortem.model_validate({**result.data, "title": "t"}).participants
+    assert [(p.name, p.role.value, p.consent_named) for p in people] == [
+        ("EC", "responder", True),
+        ("MM", "responder", True),
+        ("unnamed responder 1", "responder", False),
+        ("unnamed responder 2", "responder", False),
+        ("Lee Chen", "facilitator", True),
+    ]
+    pm = Postmortem.model_validate(result.data)
+    assert "\n- 4 responders (EC, MM named with consent)\n" in to_markdown(pm)

@@ -191,12 +191,21 @@ def _group(match: re.Match[str], role: Role, report: Report) -> list[dict[str, A
     return found
 
 
+def role_group(text: str, report: Report) -> list[dict[str, Any]] | None:
+    """The people of a report's role line ("4 responders (EC, MM named with
+    consent)"), or None when ``text`` is not one."""
+    group = _GROUP.match(text)
+    if group is None or group["noun"] not in _ROLE_NOUNS:
+        return None
+    return _group(group, _ROLE_NOUNS[group["noun"]], report)
+
+
 def participants(section: Section, report: Report) -> list[dict[str, Any]]:
     found = []
     for item in section.items():
-        group = _GROUP.match(item.text)
-        if group is not None and group["noun"] in _ROLE_NOUNS:
-            found += _group(group, _ROLE_NOUNS[group["noun"]], report)
+        group = role_group(item.text, report)
+        if group is not None:
+            found += group
             continue
         # Reports before roles were grouped: "Maria Lopez (responder)".
         text = unescape(item.text)

@@ -9,6 +9,7 @@ from datetime import date
 from typing import Any
 
 from retrotui.document.schema import MAX_NAME, ActionStatus, ActionType, Priority
+from retrotui.importing import own_export
 from retrotui.importing.blocks import Item, Paragraph, Section
 from retrotui.importing.report import Report
 
@@ -180,8 +181,14 @@ def attendees(section: Section, text_of: TextOf, report: Report) -> list[dict]:
     """People from a list of names or initials ("AN, JS", "RF SC AN"): not
     named in reports until they agree."""
     names: list[str] = []
+    grouped: list[dict] = []
     for entry in lines(section, text_of):
         for line in entry.split("\n"):
+            # A retro report's line pasted into another document.
+            group = own_export.role_group(line.strip(" -*"), report)
+            if group is not None:
+                grouped += group
+                continue
             parts = [p.strip(" -*") for p in _SPLIT_PEOPLE.split(line)]
             for part in parts:
                 words = part.split()
@@ -195,4 +202,4 @@ def attendees(section: Section, text_of: TextOf, report: Report) -> list[dict]:
             report.keep(f"attendees: {name[:40]!r}... is too long for a name", name)
             continue
         people.append({"name": name, "consent_named": False})
-    return people
+    return grouped + people
