@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from pydantic import ValidationError
 from rich.text import Text
 from textual import on
@@ -22,6 +24,8 @@ ROLE_CHOICES = [(role.value.replace("_", " "), role.value) for role in Role]
 # everyone was stored by role only.
 CONSENT_CHOICES = [("role only", False), ("named (agreed)", True)]
 SEVERITY_CHOICES = [(severity.value, severity.value) for severity in Severity]
+# Two or more people by initials: "AN, EC, WC", "RF SC AN".
+INITIALS_LIST = re.compile(r"^[A-ZÆØÅÄÖÜ]{2,4}(?:[\s,;]+[A-ZÆØÅÄÖÜ]{2,4})+$")
 # Text inputs holding a list, typed comma separated.
 LIST_FIELDS = {"services": "services", "tickets": "tickets", "changes": "changes"}
 
@@ -251,17 +255,22 @@ class StageScreen(PhaseScreen):
             return
         role = self.query_one("#p-role", Select).value
         consent = self.query_one("#p-consent", Select).value is True
-        person = Participant(
-            name=name,
-            role=Role(role) if isinstance(role, str) else Role.responder,
-            consent_named=consent,
-        )
-        self._set("participants", [*self.pm.participants, person])
+        # Attendees by initials ("AN, EC, WC") are that many people.
+        names = re.split(r"[\s,;]+", name) if INITIALS_LIST.match(name) else [name]
+        people = [
+            Participant(
+                name=each,
+                role=Role(role) if isinstance(role, str) else Role.responder,
+                consent_named=consent,
+            )
+            for each in names
+        ]
+        self._set("participants", [*self.pm.participants, *people])
         event.input.value = ""
         # Consent is asked of each person: it never carries over to the next.
         self.query_one("#p-consent", Select).value = False
         self._fill_participants()
-        self._message(f"Added {person.name}")
+        self._message(f"Added {', '.join(names)}")
 
     def edit_participant(self, row: int, change: str) -> None:
         people = list(self.pm.participants)

@@ -11,6 +11,7 @@ from textual.widgets import Input, OptionList, Static
 from retrotui.app import RetroApp
 from retrotui.document.models import Status
 from retrotui.interview.script import field_phase
+from retrotui.reports.markdown import to_markdown
 from screens.insights import InsightsScreen
 from screens.review import ReviewScreen
 
@@ -163,3 +164,6 @@ async def test_a_historical_incident_is_published_as_written(db_path: Path) -> N
         saved = stored(app)
     assert saved.status is Status.published
     assert saved.actions[0].owner == ""  # shown as a gap, not invented
+    report = to_markdown(saved)
+    gaps = report.split("SMART gaps, as written:")[1].split("##")[0]
+    assert "- Action 1: has no owner" in gaps

@@ -28,6 +28,25 @@ def check_item(pm: Postmortem, item: ActionItem, as_of: date | None) -> SmartRes
     )
 
 
+def item_gaps(pm: Postmortem, item: ActionItem, as_of: date | None) -> list[str]:
+    """What keeps one action item from being SMART ("has no owner"...)."""
+    gaps = []
+    if not item.owner.strip():
+        gaps.append("has no owner")
+    if not any(pm.factor(fid) for fid in item.factor_ids):
+        gaps.append("is not linked to a contributing factor")
+    result = check_item(pm, item, as_of)
+    # A missing owner is already its own line above.
+    failing = [
+        LABELS.get(key, key)
+        for key, _ in result.problems()
+        if key != "owner" or item.owner.strip()
+    ]
+    if failing:
+        gaps.append(f"fails: {', '.join(failing)}")
+    return gaps
+
+
 def review_blockers(pm: Postmortem, as_of: date | None = None) -> list[str]:
     """Why ``pm`` cannot move to "in review", one line per problem; [] when it can."""
     blockers = []
@@ -35,17 +54,5 @@ def review_blockers(pm: Postmortem, as_of: date | None = None) -> list[str]:
         if item.status is not ActionStatus.open:
             continue
         label = f"Action {index} ({clip(item.text, 30)})"
-        if not item.owner.strip():
-            blockers.append(f"{label} has no owner")
-        if not any(pm.factor(fid) for fid in item.factor_ids):
-            blockers.append(f"{label} is not linked to a contributing factor")
-        result = check_item(pm, item, as_of)
-        # A missing owner is already its own line above.
-        failing = [
-            LABELS.get(key, key)
-            for key, _ in result.problems()
-            if key != "owner" or item.owner.strip()
-        ]
-        if failing:
-            blockers.append(f"{label} fails: {', '.join(failing)}")
+        blockers += [f"{label} {gap}" for gap in item_gaps(pm, item, as_of)]
     return blockers

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from datetime import date
 
+from retrotui.checks.readiness import item_gaps
 from retrotui.document.models import (
     ActionItem,
+    ActionStatus,
     FactorKind,
     Participant,
     Postmortem,
@@ -197,6 +199,15 @@ def _actions(pm: Postmortem, person: _People, today: date) -> list[str]:
             )
             + " |"
         )
+    # A write-up published as it was written keeps its gaps in view: nothing
+    # is invented to fill them. By number only: the row above has the text.
+    gaps = [
+        f"- Action {number}: {'; '.join(found)}"
+        for number, item in enumerate(pm.actions, 1)
+        if item.status is ActionStatus.open and (found := item_gaps(pm, item, today))
+    ]
+    if gaps:
+        rows += ["", "SMART gaps, as written:", "", *gaps]
     return rows
 
 
