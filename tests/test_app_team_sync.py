@@ -15,6 +15,7 @@ from factories import incident, settle
 from git_team import User, add_pm, make_team
 
 from retrotui.app import RetroApp
+from retrotui.document.ids import doc_id_for
 from retrotui.document.models import Status
 from retrotui.storage.store import Store
 from retrotui.teamrepo import config
@@ -135,6 +136,27 @@ async def test_a_failed_sync_is_one_line_and_keeps_everything(
         await settle(pilot)
         assert "synced just now: pushed what the last sync kept" in line(app)
         assert not status.has_class("-failed")
+
+
+async def test_an_unreadable_postmortem_is_named_and_the_rest_synced(
+    capsys, team
+) -> None:
+    bare, ana, bo = team
+    good, bad = add_pm(ana, "DNS outage"), add_pm(ana, "Disk full")
+    doc = ana.store.layout.doc_file(str(doc_id_for(bad.id)))
+    doc.write_bytes(doc.read_bytes()[:40])
+    ana.env()
+    app = RetroApp(ana.db, clock=lambda: datetime.now(timezone.utc))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("y")
+        await settle(pilot)
+        assert line(app).startswith(f"synced the rest; could not read {bad.id}")
+        assert app.screen.query_one(TeamSyncStatus).has_class("-failed")
+        titles = [n.title for n in app._notifications]
+        assert "Synced, but not everything" in titles
+    assert bo.retro(capsys, "sync")[0] == 0
+    assert {pm.id for pm in bo.store.all()} == {good.id}
 
 
 @pytest.mark.parametrize("synced", [True, False], ids=["set", "not-set"])

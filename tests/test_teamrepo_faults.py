@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -117,12 +118,41 @@ def test_a_detached_head_is_refused_untouched(capsys, team) -> None:
     add_event(ana, first.id, "paged", 2)
     head = git("-C", str(bare), "rev-parse", "main")
     code, _, err = ana.retro(capsys, "sync")
-    assert code == 1 and err.count("\n") == 1 and "detached HEAD" in err
+    assert code == 1 and err.count("\n") == 1
+    assert (
+        err.startswith("retro: detached HEAD in the team clone")
+        and "switch main" in err
+    )
     assert git("-C", str(bare), "rev-parse", "main") == head
     assert [e.text for e in ana.store.get(first.id).timeline] == ["paged"]
     git("-C", str(ana.clone), "switch", "-q", "main")
     assert ana.retro(capsys, "sync")[0] == 0
     assert git("-C", str(bare), "rev-parse", "main") != head
+
+
+def test_an_unfinished_merge_in_the_clone_is_refused_untouched(capsys, team) -> None:
+    bare, ana, _ = team
+    pm = add_pm(ana, "Checkout 502s")
+    ana.retro(capsys, "sync")
+    clone = str(ana.clone)
+    # Someone merged by hand in the clone and stopped at a conflict.
+    git("-C", clone, "switch", "-q", "-c", "notes")
+    (ana.clone / "NOTES").write_text("theirs\n")
+    git("-C", clone, "add", "NOTES")
+    git("-C", clone, "commit", "-qm", "notes")
+    git("-C", clone, "switch", "-q", "main")
+    (ana.clone / "NOTES").write_text("ours\n")
+    git("-C", clone, "add", "NOTES")
+    git("-C", clone, "commit", "-qm", "notes here")
+    subprocess.run(["git", "-C", clone, "merge", "-q", "notes"], capture_output=True)
+    add_event(ana, pm.id, "paged", 2)
+    head = git("-C", str(bare), "rev-parse", "main")
+    code, _, err = ana.retro(capsys, "sync")
+    assert code == 1 and err.count("\n") == 1
+    assert err.startswith("retro: a merge or rebase is unfinished in the team clone")
+    assert git("-C", str(bare), "rev-parse", "main") == head
+    assert "<<<<<<<" in (ana.clone / "NOTES").read_text()  # left as it was
+    assert [e.text for e in ana.store.get(pm.id).timeline] == ["paged"]
 
 
 def test_a_rewritten_team_history_is_merged_and_nothing_is_lost(

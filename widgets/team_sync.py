@@ -160,11 +160,11 @@ class TeamSyncStatus(Static):
             self.app.notify(line, title="Sync", severity="warning", markup=False)
         if message.error:
             self._outcome = ""
-            done = "Synced, but" if message.summary else "Sync failed:"
-            self._show(f"{done} {message.error}", failed=True)
-            self.app.notify(
-                message.error, title="Sync failed", severity="error", markup=False
-            )
+            # A partial sync's line says "synced the rest" itself.
+            failed = "" if message.summary else "Sync failed: "
+            self._show(f"{failed}{message.error}", failed=True)
+            title = "Synced, but not everything" if message.summary else "Sync failed"
+            self.app.notify(message.error, title=title, severity="error", markup=False)
             return
         self._outcome = message.summary
         self.refresh_state()

@@ -52,12 +52,17 @@ def check_usable(clone: Path) -> str:
         raise GitError(
             f"{clone} is not a git clone any more; run retro repo init again"
         )
+    # The problem first: on a narrow screen the line is cut at its end.
     if git(clone, "symbolic-ref", "-q", "HEAD", check=False).returncode != 0:
-        raise GitError(f"{clone} is on a detached HEAD; run git -C {clone} switch main")
+        raise GitError(
+            f"detached HEAD in the team clone: run git -C {clone} "
+            f"switch {_default_branch(clone)}, then sync again"
+        )
     for marker in ("MERGE_HEAD", "rebase-merge", "rebase-apply"):
         if (clone / out(clone, "rev-parse", "--git-path", marker)).exists():
             raise GitError(
-                f"{clone} is in the middle of a merge or rebase; finish it with git"
+                "a merge or rebase is unfinished in the team clone: finish or "
+                f"abort it with git -C {clone}, then sync again"
             )
     dirty = out(clone, "status", "--porcelain")
     if dirty:
@@ -67,6 +72,14 @@ def check_usable(clone: Path) -> str:
             f"discard them, then sync again: git -C {clone} status"
         )
     return out(clone, "symbolic-ref", "--short", "HEAD")
+
+
+def _default_branch(clone: Path) -> str:
+    """The remote's default branch (``main`` when the clone does not know)."""
+    done = git(
+        clone, "symbolic-ref", "-q", "--short", "refs/remotes/origin/HEAD", check=False
+    )
+    return done.stdout.strip().removeprefix("origin/") or "main"
 
 
 def status_lines(settings: config.RepoConfig) -> list[str]:
