@@ -206,3 +206,19 @@ def test_a_write_that_changes_no_content_is_taken_in_silently(store: Store):
     # A real change is announced.
     store.save(store.get("k7m2qx").model_copy(update={"title": "Renamed"}))
     assert session.refresh().merged
+
+
+def test_the_writer_whose_version_left_the_field_is_told_too(store: Store):
+    store.add(incident())
+    one, two = opened(store), opened(store)
+    one.edit(one.pm.model_copy(update={"summary": "One's summary"}))
+    two.edit(two.pm.model_copy(update={"summary": "Two's summary"}))
+    one.save()
+    assert two.save().conflicts == ["summary"]
+    # One's own text is now on the checklist, not in the field: one hears of it.
+    outcome = one.refresh()
+    assert outcome.merged and outcome.conflicts == ["summary"]
+    assert one.pm.summary == "Two's summary"
+    assert [c.theirs for c in one.pm.conflicts] == ["One's summary"]
+    # Told once: the next look finds nothing new.
+    assert one.refresh().conflicts == []

@@ -37,6 +37,17 @@ def _content(doc: dict[str, Any]) -> dict[str, Any]:
     return {k: v for k, v in doc.items() if k not in ("revision", "updated")}
 
 
+def _their_conflicts(base: dict[str, Any], theirs: dict[str, Any]) -> list[str]:
+    """Fields the other writer's save found changed on both sides (its merge
+    with what this one saved), new since ``base``."""
+    known = {(c.get("field"), c.get("theirs")) for c in base.get("conflicts", [])}
+    return [
+        c.get("field", "")
+        for c in theirs.get("conflicts", [])
+        if (c.get("field"), c.get("theirs")) not in known
+    ]
+
+
 def _entered(doc: dict[str, Any]) -> dict[str, Any]:
     """What the user entered: less where they were in the interview too."""
     return {k: v for k, v in _content(doc).items() if k != "phase"}
@@ -262,7 +273,13 @@ class Session:
                 self._revision = int(theirs.get("revision", 0))
                 self._as_created = None
             outcome.merged = True
-            outcome.conflicts = [c.path for c in found]
+            # Told here too when the other side met this one's change: its
+            # version is in the field now, this one's on the checklist.
+            outcome.conflicts = list(
+                dict.fromkeys(
+                    [*(c.path for c in found), *_their_conflicts(base, theirs)]
+                )
+            )
             return outcome
 
     def leave(self) -> Outcome:

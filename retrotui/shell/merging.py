@@ -35,8 +35,9 @@ def merge_notice(outcome: Outcome) -> tuple[str, str]:
         return said, "information"
     fields = ", ".join(outcome.conflicts[:NAMED_CONFLICTS])
     said += (
-        f" Both changed {fields}: yours is kept, theirs is listed on the "
-        "Review checklist and in the report; edit the field to reconcile it."
+        f" Both changed {fields}: both versions are kept, one in the field and "
+        "the other on the Review checklist and in the report; edit the field to "
+        "reconcile it."
     )
     return said, "warning"
 
