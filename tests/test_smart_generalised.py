@@ -163,3 +163,42 @@ def test_quantities_documents_and_replacements(text: str, failing: set[str]) -> 
 )
 def test_reports_of_done_work_name_no_owner(text: str, owner: str | None) -> None:
     assert check_action(text, as_of=AS_OF).owner == owner
+
+
+@pytest.mark.parametrize(
+    ("text", "failing"),
+    [
+        # "**Heading**: rationale": a benefit claimed in the rationale is no promise
+        (
+            "**Pin the nginx-ingress chart to 4.7.1**: this makes sure upgrades "
+            "never break ingress again.",
+            set(),
+        ),
+        (
+            "**Add a readiness probe on /healthz to the email-worker deployment**: "
+            "traffic will never reach a cold pod again.",
+            set(),
+        ),
+        (
+            "**Set statement_timeout to 30s for the reporting role**: this will "
+            "guarantee reports can never block checkout writes.",
+            set(),
+        ),
+        # ... but the heading is still judged, and the rationale tells the scope
+        (
+            "**Improve monitoring**: so we never miss an outage again.",
+            {"specific", "measurable"},
+        ),
+        (
+            "**Implement standard pipeline settings**: every repository across the "
+            "company should use the same CI flow, pinned to runner image 2.3.",
+            {"achievable"},
+        ),
+        (
+            "Pin the nginx-ingress chart to 4.7.1 so upgrades never break ingress again",
+            {"specific", "achievable"},
+        ),
+    ],
+)
+def test_heading_with_rationale(text: str, failing: set[str]) -> None:
+    assert _failing(text) == failing

@@ -21,6 +21,7 @@ from retrotui.checks.smart.rules import rules
 from retrotui.checks.smart.wording import features
 from retrotui.document.duedate import read_due
 
+_HEADING = re.compile(r"\s*\*\*(?P<title>[^*]{3,}?)\*\*\s*:\s*\S")
 _MARKUP = re.compile(r"[*_`]+")
 _LEAD_NOISE = re.compile(
     r"^(?:[\s\-—–*•:,.>|]+|(?:to|please|pls|plz|then|also|we need to|needs? to|"
@@ -90,10 +91,17 @@ def check_action(
     owner = owner if owner is None or owner.strip() else None
     due = due if due is None or due.strip() else None
     parsed = parse(text, owner, due, as_of)
-    found = features(parsed.body, parsed.lead)
-    read_clauses(found, parsed.body, parsed.lead)
+    # "**Add X**: why it matters ...": the heading is the item, the rest its
+    # rationale: "... will ensure this never happens" promises nothing, but
+    # "each repository should have ..." tells the scope of the work.
+    heading = _HEADING.match(text)
+    worded = parse(heading["title"], owner, due, as_of) if heading else parsed
+    found = features(worded.body, worded.lead)
+    read_clauses(found, worded.body, worded.lead)
+    if heading is not None:
+        found.huge_scope = found.huge_scope or features(parsed.body, "").huge_scope
     criteria = {
-        "specific": specific(found, parsed.lead),
+        "specific": specific(found, worded.lead),
         "measurable": measurable(found),
         "achievable": achievable(found, parsed.due, as_of),
         "relevant": relevant(found, parsed.body, factor),
