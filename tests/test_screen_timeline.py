@@ -40,6 +40,16 @@ async def test_bad_line_keeps_the_text_and_says_why_in_one_line(db_path: Path) -
         assert app.screen.query_one(EventInput).value == "paged someone"
         assert "does not start with a time" in message(app)
         assert app.screen.pm.timeline == []
+        # A long line from a real document: the reason is on screen, not
+        # pushed past the edge by the line quoted again.
+        entry = app.screen.query_one(EventInput)
+        entry.value = "2022-02-?? ??:?? TBA: Problem will remain until the " + (
+            "capability has reworked their consumergroup usage."
+        )
+        await pilot.press("enter")
+        shown = app.screen.query_one("#timeline-message").region.width
+        assert message(app).startswith("The line does not start with a time")
+        assert len("The line does not start with a time") < shown
 
 
 async def test_date_carries_over_and_events_stay_sorted(db_path: Path) -> None:

@@ -130,7 +130,10 @@ class TimelineEditor(Vertical):
             else:
                 new = TimelineEvent(at=when, text=text)
         except (TimeParseError, ValueError) as error:
-            self.say(str(error).splitlines()[0], error=True)
+            # The line is still in the entry: quoting it again pushed the
+            # reason past the edge of an 80-column message line.
+            reason = str(error).splitlines()[0].replace(f"'{line}'", "The line", 1)
+            self.say(reason, error=True)
             return
         if editing is not None:
             self.events = [new if e.id == editing.id else e for e in self.events]
