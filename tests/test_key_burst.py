@@ -8,14 +8,18 @@ bug; the terminal driver posts every key it read at once, and so does
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime, timezone
 from pathlib import Path
 
+import pytest
+from factories import incident, open_at
 from textual import events
 from textual.app import App
 from textual.widgets import Input, Select
 
 from retrotui.app import RetroApp
+from retrotui.document.models import Postmortem
 from retrotui.storage.store import Store
 from screens.stage import StageScreen
 
@@ -120,3 +124,127 @@ async def test_typing_on_a_list_goes_into_the_entry_line(db_path: Path) -> None:
         await settle(pilot)
         assert app.pm is not None
         assert [f.text for f in app.pm.factors] == ["Config drift"]
+
+
+# One burst per screen, everything the screen asks for in it, typed with the
+# characters a real postmortem has (quotes, slashes, #, >, parentheses), and
+# what the document must hold afterwards: every character, in its field.
+SCREEN_BURSTS: dict[str, tuple[list[str], Callable[[Postmortem], object]]] = {
+    "stage": (
+        [
+            "ctrl+u",
+            "Kafka metrics missing (#1237)",
+            "tab",
+            "tab",
+            "kafka-exporter, prometheus",
+            "tab",
+            "Observability",
+            "tab",
+            "INC-7",
+            "tab",
+            "PR #1237",
+            "tab",
+            "/metrics took >10s",
+            "tab",
+            "No Kafka graphs for 20h",
+            "tab",
+            "A developer asked",
+            "tab",
+            "Timeout raised to 30s",
+            "tab",
+            "AN, EC",
+            "enter",
+        ],
+        lambda pm: (
+            pm.title,
+            pm.services,
+            pm.category,
+            pm.tickets,
+            pm.changes,
+            pm.summary,
+            pm.impact,
+            pm.detection,
+            pm.resolution,
+            [p.name for p in pm.participants],
+        ),
+    ),
+    "timeline": (
+        [
+            "12:20 exporter's /metrics slower than 10s",
+            "enter",
+            "12:43 noticed",
+            "enter",
+        ],
+        lambda pm: [(f"{e.at:%H:%M}", e.text) for e in pm.sorted_timeline()],
+    ),
+    "insights": (
+        ["The fix took 13 minutes", "enter", "ctrl+l", "Alerts: none?", "enter"],
+        lambda pm: (pm.went_well, pm.went_wrong),
+    ),
+    "factors": (
+        ["No alert on /metrics time", "enter", "tab", "Nobody set one", "enter"],
+        lambda pm: [(f.text, f.whys) for f in pm.factors],
+    ),
+    "actions": (
+        ["Alert when /metrics > 8s", "tab", "@ana", "tab", "2027-01-15", "tab"],
+        lambda pm: [(a.text, a.owner, a.due_text) for a in pm.actions[-1:]],
+    ),
+    "review": (
+        [
+            "Scrapes can time out quietly",
+            "enter",
+            "tab",
+            "ctrl+u",
+            "2027-02-01",
+            "enter",
+        ],
+        lambda pm: (pm.takeaways, str(pm.follow_up_on)),
+    ),
+}
+EXPECTED = {
+    "stage": (
+        "Kafka metrics missing (#1237)",
+        ["kafka-exporter", "prometheus"],
+        "Observability",
+        ["INC-7"],
+        ["PR #1237"],
+        "/metrics took >10s",
+        "No Kafka graphs for 20h",
+        "A developer asked",
+        "Timeout raised to 30s",
+        ["AN", "EC"],
+    ),
+    "timeline": [
+        ("12:20", "exporter's /metrics slower than 10s"),
+        ("12:43", "noticed"),
+    ],
+    "insights": (["The fix took 13 minutes"], ["Alerts: none?"]),
+    "factors": [("No alert on /metrics time", ["Nobody set one"])],
+    "actions": [("Alert when /metrics > 8s", "@ana", "2027-01-15")],
+    "review": (["Scrapes can time out quietly"], "2027-02-01"),
+}
+
+
+@pytest.mark.parametrize("phase", list(SCREEN_BURSTS))
+async def test_every_screen_takes_one_burst_and_every_character_arrives(
+    db_path: Path, phase: str
+) -> None:
+    parts, read = SCREEN_BURSTS[phase]
+    pm = incident(pm_id=f"burst-{phase}")
+    pm.participants, pm.timeline, pm.went_well, pm.went_wrong = [], [], [], []
+    pm.takeaways, pm.follow_up_on, pm.actions = [], None, []
+    if phase != "actions":
+        pm.factors = []
+    if phase == "stage":  # typing goes where the cursor is: start from empty
+        pm.services, pm.tickets, pm.changes = [], [], []
+        pm.summary = pm.impact = pm.detection = pm.resolution = ""
+    app = open_at(db_path, pm, phase)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        burst(app, *parts)  # one read of the terminal: all at once
+        await settle(pilot)
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+    got = Store(db_path).get(pm.id)
+    assert read(got) == EXPECTED[phase]
+    assert got.unsent == {}  # nothing left half-typed in an entry line
