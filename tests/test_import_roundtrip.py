@@ -163,3 +163,15 @@ def test_a_report_participants_line_in_another_document_keeps_names_and_consent(
     ]
     pm = Postmortem.model_validate(result.data)
     assert "\n- 4 responders (EC, MM named with consent)\n" in to_markdown(pm)
+
+
+def test_a_factor_written_as_an_open_question_says_so_and_reads_back() -> None:
+    pm = incident()
+    pm.factors[1].text = "Why was no alert sent on /metrics response times?"
+    pm.factors[1].kind = "detection"
+    report = to_markdown(pm)
+    assert "- **F2 Detection gap, open question** (process): Why was no" in report
+    assert "**F1 Enabling condition** (technology)" in report
+    back, _ = _same(pm)
+    assert back.factors[1].kind.value == "detection"
+    assert back.factors[1].text == pm.factors[1].text

@@ -19,12 +19,14 @@ from retrotui.document.schema import (
 )
 from retrotui.importing.blocks import Document, Section
 from retrotui.importing.report import Report
-from retrotui.reports.markdown import FACTOR_KIND_LABELS, role_noun
+from retrotui.reports.markdown import FACTOR_KIND_LABELS, OPEN_QUESTION, role_noun
 from retrotui.reports.md_text import unescape
 
 _META = re.compile(r"^\*\*(?P<key>[A-Za-z -]+):\*\* ?(?P<value>.*)$", re.S)
 _FACTOR = re.compile(
-    r"^\*\*F(?P<n>\d+) (?P<kind>[A-Za-z ]+)\*\* \((?P<cat>\w+)\): ?(?P<text>.*)$", re.S
+    rf"^\*\*F(?P<n>\d+) (?P<kind>[A-Za-z ]+?)(?:{re.escape(OPEN_QUESTION)})?\*\* "
+    r"\((?P<cat>\w+)\): ?(?P<text>.*)$",
+    re.S,
 )
 _KINDS = {label: kind for kind, label in FACTOR_KIND_LABELS.items()}
 _IDENTITIES = re.compile(r"^<!-- retro-identities (?P<json>\{.*\}) -->$", re.S)

@@ -22,6 +22,8 @@ FACTOR_KIND_LABELS = {
     FactorKind.detection: "Detection gap",
     FactorKind.response: "Response gap",
 }
+# A factor the team wrote as a question it had not answered yet.
+OPEN_QUESTION = ", open question"
 # The continuation indent of a "- " list item's content.
 ITEM = "  "
 
@@ -161,6 +163,10 @@ def _factors(pm: Postmortem) -> list[str]:
     labels = factor_labels(pm)
     for factor in pm.factors:
         kind = FACTOR_KIND_LABELS[factor.kind]
+        if is_open_question(factor.text):
+            # Written as a question the team had not answered: said so,
+            # not turned into a finding.
+            kind += OPEN_QUESTION
         lines.append(
             f"- **{labels[factor.id]} {kind}** ({factor.category.value}): "
             f"{escape_block(factor.text, ITEM)}"
@@ -169,6 +175,11 @@ def _factors(pm: Postmortem) -> list[str]:
             marker = f"{ITEM}{depth}. "
             lines.append(f"{marker}Why? {escape_block(why, ' ' * len(marker))}")
     return lines
+
+
+def is_open_question(text: str) -> bool:
+    """A factor phrased as a question ("Why was no alert sent?")."""
+    return text.rstrip().endswith("?")
 
 
 def _actions(pm: Postmortem, person: _People, today: date) -> list[str]:
