@@ -155,6 +155,36 @@ def test_an_unfinished_merge_in_the_clone_is_refused_untouched(capsys, team) -> 
     assert [e.text for e in ana.store.get(pm.id).timeline] == ["paged"]
 
 
+def test_a_sync_stopped_in_its_merge_is_finished_by_the_next(capsys, team) -> None:
+    bare, ana, bo = team
+    first = add_pm(ana, "Checkout 502s")
+    ana.retro(capsys, "sync")
+    bo.retro(capsys, "sync")
+    add_event(bo, first.id, "rolled back", 9)
+    bo.retro(capsys, "sync")
+    mine = add_pm(ana, "Queue backlog")
+    add_event(ana, first.id, "paged", 2)
+    clone = ana.clone
+    # The app quit while its sync was merging: git is halfway, retro's
+    # marker says the merge is its own.
+    git("-C", str(clone), "fetch", "-q")
+    git("-C", str(clone), "commit", "-qm", "local", "--allow-empty")
+    (clone / ".git" / "retro-merging").touch()
+    subprocess.run(
+        ["git", "-C", str(clone), "merge", "--no-commit", "--no-ff", "origin/main"],
+        capture_output=True,
+    )
+    assert (clone / ".git" / "MERGE_HEAD").exists()
+    code, _, err = ana.retro(capsys, "sync")
+    assert code == 0, err
+    assert not (clone / ".git" / "retro-merging").exists()
+    assert bo.retro(capsys, "sync")[0] == 0
+    for user in (ana, bo):
+        assert {pm.id for pm in user.store.all()} == {first.id, mine.id}
+        texts = {e.text for e in user.store.get(first.id).timeline}
+        assert texts == {"paged", "rolled back"}
+
+
 def test_a_rewritten_team_history_is_merged_and_nothing_is_lost(
     capsys, team, tmp_path: Path
 ) -> None:

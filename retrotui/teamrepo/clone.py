@@ -7,7 +7,7 @@ import re
 from pathlib import Path
 
 from retrotui.errors import RetroError
-from retrotui.teamrepo import config
+from retrotui.teamrepo import config, merging
 from retrotui.teamrepo.git import GitError, git, out, rev
 
 _URL = re.compile(r"^[\w+.-]+://|^[\w.-]+@[\w.-]+:")
@@ -58,6 +58,11 @@ def check_usable(clone: Path) -> str:
             f"detached HEAD in the team clone: run git -C {clone} "
             f"switch {_default_branch(clone)}, then sync again"
         )
+    ours = merging.marker_path(clone)
+    if ours.exists():
+        # retro's own merge, stopped halfway: undone, this sync does it again.
+        git(clone, "merge", "--abort", check=False)
+        ours.unlink()
     for marker in ("MERGE_HEAD", "rebase-merge", "rebase-apply"):
         if (clone / out(clone, "rev-parse", "--git-path", marker)).exists():
             raise GitError(

@@ -18,7 +18,7 @@ import orjson
 
 from retrotui.session.documents import merge_postmortems
 from retrotui.teamrepo import deleting, layout
-from retrotui.teamrepo.git import GitError, git, out
+from retrotui.teamrepo.git import GitError, failure_line, git, out
 
 ATTRIBUTES = f"{layout.FOLDER}/**/*.json binary\n{layout.FOLDER}/**/*.md binary\n"
 
@@ -40,6 +40,22 @@ def merge_upstream(clone: Path, upstream: str) -> tuple[list[str], list[str]]:
     cannot merge (damaged JSON, another file changed on both sides) aborts
     the merge: the clone is left as it was and GitError names the file.
     """
+    marker = marker_path(clone)
+    marker.touch()
+    try:
+        return _merge_upstream(clone, upstream)
+    finally:
+        marker.unlink(missing_ok=True)
+
+
+def marker_path(clone: Path) -> Path:
+    """A file that says a merge in the clone is retro's own, unfinished while
+    it exists: a sync stopped halfway (the app quit, the session dropped)
+    leaves it, and the next sync undoes that merge and does it again."""
+    return clone / out(clone, "rev-parse", "--git-path", "retro-merging")
+
+
+def _merge_upstream(clone: Path, upstream: str) -> tuple[list[str], list[str]]:
     done = git(
         clone,
         "merge",
@@ -52,7 +68,7 @@ def merge_upstream(clone: Path, upstream: str) -> tuple[list[str], list[str]]:
     unmerged = sorted(set(out(clone, "diff", "--name-only", "--diff-filter=U").split()))
     if done.returncode != 0 and not unmerged:
         git(clone, "merge", "--abort", check=False)
-        raise GitError(f"git merge failed: {done.stderr.strip().splitlines()[-1:]}")
+        raise GitError(failure_line("merge", done.stderr, upstream))
     merged: list[str] = []
     kept: list[str] = []
     try:
