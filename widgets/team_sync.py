@@ -179,10 +179,11 @@ class TeamSyncStatus(Static):
             line += "never synced"
         else:
             line += f"synced {ago(state.last_sync, self.clock())}"
-        if self._outcome:
-            line += f": {self._outcome}"
-        elif state.changed:
+        # What waits to be shared matters more than what the last sync did.
+        if state.changed:
             line += f" · {state.changed} changed here"
+        elif self._outcome:
+            line += f": {self._outcome}"
         self._show(line + " · y sync")
 
     def _show(self, line: str, failed: bool = False) -> None:
