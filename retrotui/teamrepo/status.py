@@ -38,9 +38,9 @@ def team_state(db_path: Path) -> TeamState:
     if last is not None:
         for summary in read_summaries(db_path).summaries:
             updated = _when(summary.updated)
-            changed += (
-                summary.status != DRAFT and updated is not None and updated > last
-            )
+            # The stamp is to the second: a save in that second went out with it.
+            saved = updated is not None and updated.replace(microsecond=0) > last
+            changed += summary.status != DRAFT and saved
     return TeamState(config.describe_remote(settings.remote), last, changed)
 
 
