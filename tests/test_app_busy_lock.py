@@ -176,3 +176,22 @@ def test_snapshot_the_busy_question_at_80x24(  # type: ignore[no-untyped-def]
         await until(pilot, lambda: isinstance(app.screen, UnsavedScreen))
 
     assert snap_compare(app, terminal_size=(80, 24), run_before=quit_while_busy)
+
+
+async def test_a_hang_up_on_a_busy_lock_keeps_the_edit_in_a_recovery_copy(
+    db_path: Path,
+    hold_lock: Callable[..., HeldLock],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setenv("RETROTUI_RECOVERY_DIR", str(tmp_path / "rescue"))
+    app = open_at(db_path, incident(), "stage")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        hold_lock()
+        await pilot.press("end", "space", "h")
+        app.hang_up()
+        await until(pilot, lambda: app.return_code is not None)
+    [copy] = (tmp_path / "rescue").iterdir()
+    assert "promotion h" in copy.read_text()
+    assert f"retro import {copy} --replace" in (app.error_line or "")

@@ -17,6 +17,7 @@ from textual.timer import Timer
 
 from retrotui.errors import RetroError, StoreBusy
 from retrotui.shell.crash import log_error
+from retrotui.shell.saving import copy_line
 from screens.unsaved import COPY, DISCARD, RETRY, SAVED, UnsavedScreen
 
 # How often a save waiting for another process's lock is tried again while
@@ -114,10 +115,7 @@ class Leaving(App):  # type: ignore[type-arg]
                 except RetroError as error:
                     self._ask_unsaved(str(error), then)
                     return
-                self.error_line = (
-                    f"not saved to {self.db_path}; a copy is in {where} "
-                    f"(retro import {where} --replace puts it back)"
-                )
+                self.error_line = copy_line(self.db_path, where)
                 self.session.close()
                 then()
             elif choice == DISCARD and self.pm is not None:

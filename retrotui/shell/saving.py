@@ -30,6 +30,14 @@ LOCK_WAIT = 1.0
 LAST_SAVE_TRIES = 3
 
 
+def copy_line(db_path: Path, where: Path) -> str:
+    """The error line for work kept in a recovery copy, with how to put it back."""
+    return (
+        f"not saved to {db_path}; a copy is in {where} "
+        f"(retro import {where} --replace puts it back)"
+    )
+
+
 class Autosave(App):  # type: ignore[type-arg]
     """Mixin for the App: saving the session's postmortem, now or soon."""
 
@@ -162,5 +170,5 @@ class Autosave(App):  # type: ignore[type-arg]
         except RetroError as error:
             log_error(self.db_path, f"no recovery copy of {self.pm.id}: {error}")
             return False
-        self.error_line = f"not saved to {self.db_path}; a copy is in {where}"
+        self.error_line = copy_line(self.db_path, where)
         return True
