@@ -141,10 +141,11 @@ def median_of(runs: int, action: Callable[[], float]) -> float:
     return statistics.median(action() for _ in range(runs))
 
 
-# argv: database, then "paint" (exit once home is first drawn) or "list"
-# (exit once its list, read in a worker, is drawn).
+# argv: database, then "paint" (until home is first drawn) or "list" (until
+# its list, read in a worker, is drawn). Prints the wall clock at that moment:
+# the process may take longer to end while a worker reads the action items.
 HOME = """
-import os, sys
+import os, sys, time
 os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
 from retrotui.app import RetroApp
 
@@ -152,16 +153,29 @@ class Shown(RetroApp):
     def on_mount(self):
         super().on_mount()
         if sys.argv[2] == "paint":
-            self.call_after_refresh(self.exit)
+            self.call_after_refresh(self.done)
         else:
             self.set_interval(0.002, self._shown)
 
     def _shown(self):
         if getattr(self.screen, "listed", False):
-            self.call_after_refresh(self.exit)
+            self.call_after_refresh(self.done)
+
+    def done(self):
+        os.write(1, f"shown {time.time()}\\n".encode())
+        self.exit()
 
 Shown(sys.argv[1]).run(headless=True, size=(80, 24))
 """
+
+
+def until_shown(args: list[str]) -> float:
+    """Seconds from starting ``args`` until it prints ``shown <time>``."""
+    start = time.time()
+    out = subprocess.run(args, capture_output=True, text=True, check=True).stdout
+    shown = [line for line in out.splitlines() if line.startswith("shown ")]
+    return float(shown[-1].split()[1]) - start
+
 
 BARE = """
 from textual.app import App

@@ -282,7 +282,11 @@ class ActionsScreen(PhaseScreen):
         }
         if text:
             values["text"] = text
-        pm = self.pm.model_copy(deep=True)
+        # A copy of the items only, on every key: the rest (a timeline of
+        # 1,000 events) is shared, as no edit changes a postmortem in place.
+        pm = self.pm.model_copy(
+            update={"actions": [item.model_copy() for item in self.pm.actions]}
+        )
         item = None if self.selected is None else pm.actions[self.selected]
         if item is None:
             if not text:

@@ -27,11 +27,11 @@ from retrotui.storage.listing import (
     Entries,
     home_order,
     read_entries,
-    read_open_items,
+    read_open_refs,
     summarize_page,
 )
 from retrotui.storage.summary import Summary, summarize
-from screens.home_data import OpenAction, Shelf, full_text_matches, open_actions
+from screens.home_data import OpenActions, Shelf, full_text_matches
 from screens.home_rows import (
     action_cells,
     add_action_columns,
@@ -103,7 +103,7 @@ class HomeScreen(Screen[None]):
             self.due = due
 
     class ActionsLoaded(Message):
-        def __init__(self, found: list[OpenAction]) -> None:
+        def __init__(self, found: OpenActions) -> None:
             super().__init__()
             self.found = found
 
@@ -140,7 +140,7 @@ class HomeScreen(Screen[None]):
         self.shelf = Shelf(Entries(Path(), {}, [], False), [])
         self.summaries: dict[str, Summary] = {}
         self.failed: set[str] = set()
-        self.found: list[OpenAction] = []
+        self.found = OpenActions([], date.min)
         self.shown_query: tuple[str, bool] = ("", True)
         self.latest_query = ""
         self.listed = False
@@ -194,12 +194,13 @@ class HomeScreen(Screen[None]):
         shelf = Shelf(entries, home_order(entries.by_key))
         due = summarize_page(entries.by_key, shelf.with_review(), entries.skipped)
         self.post_message(self.Loaded(shelf, due))
+        shelf.haystack  # noqa: B018 (worked out here, not on the first key)
         try:
-            items = read_open_items(entries)
+            refs = read_open_refs(entries)
         except RetroError as error:
             self.post_message(self.Unreadable(str(error)))
             return
-        self.post_message(self.ActionsLoaded(open_actions(items, self._today())))
+        self.post_message(self.ActionsLoaded(OpenActions(refs, self._today())))
 
     @work(thread=True, group="home-filter", exclusive=True)
     def _match(self, shelf: Shelf, query: str) -> None:
@@ -270,7 +271,7 @@ class HomeScreen(Screen[None]):
                 failed = True
         if failed:
             self.call_later(self._notify_skipped)
-        width = room(self.query_one("#home-list", PagedTable), self.size.width)
+        width = room(self.query_one("#home-list", PagedTable))
         shown = [self.summaries[key] for key in keys if key in self.summaries]
         return [(pm.id, pm_cells(pm, width)) for pm in shown]
 
@@ -306,7 +307,7 @@ class HomeScreen(Screen[None]):
 
     def _show_actions(self) -> None:
         found = self.found
-        overdue = sum(a.overdue for a in found)
+        overdue = found.overdue
         title = Text(f"Open action items: {len(found)}", style="bold")
         if overdue:
             title.append("  ")
@@ -317,13 +318,12 @@ class HomeScreen(Screen[None]):
         table.display = bool(found)
 
     def _action_rows(self, keys: list[str]) -> list[Row]:
-        width = room(self.query_one("#home-actions", PagedTable), self.size.width)
+        width = room(self.query_one("#home-actions", PagedTable))
+        shown = [(key, self.found.at(int(key))) for key in keys]
         return [
-            (
-                f"{key}:{self.found[int(key)].item.pm_id}",
-                action_cells(self.found[int(key)], width),
-            )
-            for key in keys
+            (f"{key}:{entry.item.pm_id}", action_cells(entry, width))
+            for key, entry in shown
+            if entry is not None
         ]
 
     # -- the filter ----------------------------------------------------------------

@@ -5,11 +5,13 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
+from functools import cached_property
 from pathlib import Path
 
-from retrotui.storage.listing import DRAFT, Entries, text_of
+from retrotui.errors import BadDocument
+from retrotui.storage.listing import DRAFT, Entries, OpenRef, text_of
 from retrotui.storage.summary import ActionSummary
 
 RETRO = "retro"
@@ -23,12 +25,31 @@ class OpenAction:
     overdue: bool
 
 
-def open_actions(items: list[ActionSummary], today: date) -> list[OpenAction]:
-    """Open action items: overdue first, then by due date."""
-    found = [OpenAction(item, item.is_overdue(today)) for item in items]
-    return sorted(
-        found, key=lambda a: (not a.overdue, a.item.due or date.max, a.item.pm_id)
-    )
+class OpenActions:
+    """Open action items, overdue first, then by due date; each checked and
+    cleaned only when shown (``at``)."""
+
+    def __init__(self, refs: list[OpenRef], today: date) -> None:
+        self.today = today
+        self.refs = sorted(
+            refs,
+            key=lambda r: (not self._overdue(r), r.due or date.max, r.pm_id),
+        )
+        self.overdue = sum(map(self._overdue, self.refs))
+
+    def _overdue(self, ref: OpenRef) -> bool:
+        return ref.due is not None and ref.due < self.today
+
+    def __len__(self) -> int:
+        return len(self.refs)
+
+    def at(self, index: int) -> OpenAction | None:
+        """The item at ``index``; None if it fails the checks."""
+        try:
+            item = self.refs[index].summary()
+        except BadDocument:
+            return None
+        return OpenAction(item, item.is_overdue(self.today))
 
 
 def _words(entry: dict) -> str:
@@ -42,21 +63,29 @@ def _words(entry: dict) -> str:
 
 @dataclass
 class Shelf:
-    """``entries`` with their keys in home order (``listing.home_order``)."""
+    """``entries`` with their keys in home order (``listing.home_order``).
+    What only the filter needs is worked out on its first use (in a worker),
+    not before the list is first shown."""
 
     entries: Entries
     order: list[str]
-    position: dict[str, int] = field(init=False)
-    key_of: dict[str, str] = field(init=False)
-    retros: set[str] = field(init=False)
-    haystack: dict[str, str] = field(init=False)
 
     def __post_init__(self) -> None:
         by_key = self.entries.by_key
-        self.position = {key: n for n, key in enumerate(self.order)}
-        self.key_of = {text_of(by_key[k].get("id")): k for k in self.order}
         self.retros = {k for k in self.order if by_key[k].get("kind") == RETRO}
-        self.haystack = {k: _words(by_key[k]) for k in self.order}
+
+    @cached_property
+    def position(self) -> dict[str, int]:
+        return {key: n for n, key in enumerate(self.order)}
+
+    @cached_property
+    def key_of(self) -> dict[str, str]:
+        by_key = self.entries.by_key
+        return {text_of(by_key[k].get("id")): k for k in self.order}
+
+    @cached_property
+    def haystack(self) -> dict[str, str]:
+        return {k: _words(self.entries.by_key[k]) for k in self.order}
 
     @property
     def drafts(self) -> int:

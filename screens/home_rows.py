@@ -11,6 +11,7 @@ from retrotui.followup.schedule import reviews
 from retrotui.storage.listing import DRAFT
 from retrotui.storage.summary import Summary
 from screens.home_data import OpenAction
+from widgets.paged_table import PagedTable
 
 OWNER_WIDTH = 12
 
@@ -30,14 +31,17 @@ def add_action_columns(table: DataTable) -> None:
     table.add_column("action", key="action")
 
 
-def room(table: DataTable, width: int) -> int:
-    """Cells the last column has: ``width`` less the other columns, their
-    padding and a scrollbar, so long text ends in an ellipsis rather than
-    running off the edge behind a horizontal scrollbar."""
+def room(table: PagedTable) -> int:
+    """Cells the last column has: the table's width (the screen's until it
+    is laid out) less the other columns, their padding and the table's
+    scrollbar when its rows overflow it, so long text ends in an ellipsis
+    rather than running off the edge behind a horizontal scrollbar."""
+    width = table.region.width or table.screen.size.width
     columns = list(table.columns.values())
     used = sum(column.width for column in columns[:-1])
     padding = 2 * table.cell_padding * len(columns)
-    return max(10, width - used - padding - 2)
+    scrollbar = table.styles.scrollbar_size_vertical if table.overflows else 0
+    return max(10, width - used - padding - scrollbar)
 
 
 def fit(text: str, width: int, style: str = "") -> Text:

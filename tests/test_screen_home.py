@@ -9,13 +9,13 @@ from factories import incident, settle
 from textual.widgets import DataTable
 
 from retrotui.app import RetroApp
-from retrotui.document.models import ActionItem, Status
+from retrotui.document.models import ActionItem, Postmortem, Status
 from retrotui.document.schema import Kind
-from retrotui.storage.listing import home_order
+from retrotui.storage.listing import OpenRef, home_order
 from retrotui.storage.store import Store
-from retrotui.storage.summary import open_items, summarize
+from retrotui.storage.summary import summarize
 from screens.home import HomeScreen
-from screens.home_data import open_actions
+from screens.home_data import OpenActions
 from screens.stage import StageScreen
 from screens.timeline import TimelineScreen
 from widgets.paged_table import PAGE
@@ -43,12 +43,19 @@ def fill(db_path: Path) -> None:
     store.add(draft)
 
 
+def refs_of(pm: Postmortem) -> list[OpenRef]:
+    items = pm.model_dump(mode="json")["actions"]
+    return [
+        OpenRef(a.due, pm.id, item) for a, item in zip(pm.actions, items, strict=True)
+    ]
+
+
 def test_ordering_search_and_overdue() -> None:
     published = incident("pub001")
     published.status = Status.published
     draft = incident("drf001", "Disk full")
     draft.tags = ["storage"]
-    items = open_items(published.id, published.model_dump(mode="json")["actions"])
+    refs = refs_of(published)
     published, draft = (
         summarize(pm.model_dump(mode="json")) for pm in (published, draft)
     )
@@ -57,9 +64,9 @@ def test_ordering_search_and_overdue() -> None:
     assert draft.matches("STOR")
     assert published.matches("checkout kafka") is False
     assert published.matches("checkout web")
-    found = open_actions(list(items), date(2026, 12, 30))
-    assert [a.overdue for a in found] == [True]
-    assert open_actions(list(items), date(2026, 12, 1))[0].overdue is False
+    found = OpenActions(refs, date(2026, 12, 30))
+    assert found.overdue == 1 and [found.at(0).overdue] == [True]
+    assert OpenActions(refs, date(2026, 12, 1)).at(0).overdue is False
 
 
 async def test_home_lists_drafts_first_and_counts_overdue(db_path: Path) -> None:
@@ -141,8 +148,7 @@ def test_overdue_is_relative_to_the_app_clock() -> None:
     pm = incident()
     item = pm.actions[0]
     assert item.due is not None
-    items = open_items(pm.id, pm.model_dump(mode="json")["actions"])
-    assert open_actions(list(items), item.due + timedelta(days=1))[0].overdue
+    assert OpenActions(refs_of(pm), item.due + timedelta(days=1)).at(0).overdue
 
 
 async def test_filter_finds_any_word_and_typos_through_the_term_index(

@@ -51,6 +51,12 @@ class PagedTable(DataTable[Text]):
             self.add_row(*cells, key=key)
 
     @property
+    def overflows(self) -> bool:
+        """Will its rows (a header and every key) be more than it shows?"""
+        shown = self.region.height or self.screen.size.height
+        return len(self.keys_in_order) + 1 > shown
+
+    @property
     def all_shown(self) -> bool:
         return self.added >= len(self.keys_in_order)
 

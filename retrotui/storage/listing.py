@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from contextlib import suppress
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -129,19 +130,52 @@ def read_summaries(path: Path) -> Listing:
     return Listing(summaries, entries.skipped)
 
 
-def read_open_items(entries: Entries) -> list[ActionSummary]:
-    """The open action items of the postmortems ``entries`` lists."""
+def read_open_refs(entries: Entries) -> list[OpenRef]:
+    """The open action items of the postmortems ``entries`` lists, as stored
+    (not checked or cleaned until shown: ``OpenRef.summary``)."""
     if entries.from_index:
         actions = entries.layout.entries(ACTIONS)
     else:
         actions = {key: doc.get("actions") for key, doc in entries.by_key.items()}
-    found: list[ActionSummary] = []
+    found: list[OpenRef] = []
     for key, items in actions.items():
         entry = entries.by_key.get(key)
-        if entry is None or not items:
+        if entry is None or not isinstance(items, list):
             continue
+        pm_id = text_of(entry.get("id"))
+        for item in items:
+            if isinstance(item, dict) and item.get("status", "open") == "open":
+                found.append(OpenRef(_due(item.get("due")), pm_id, item))
+    return found
+
+
+def _due(value: object) -> date | None:
+    try:
+        return date.fromisoformat(value[:10]) if isinstance(value, str) else None
+    except ValueError:
+        return None
+
+
+@dataclass(frozen=True)
+class OpenRef:
+    """An open action item as the index keeps it, with its due date read."""
+
+    due: date | None
+    pm_id: str
+    item: dict[str, Any]
+
+    def summary(self) -> ActionSummary:
+        """The item checked and cleaned; ``BadDocument`` if it is not an item."""
+        return open_items(self.pm_id, [self.item])[0]
+
+
+def read_open_items(entries: Entries) -> list[ActionSummary]:
+    """The open action items of the postmortems ``entries`` lists, checked
+    and cleaned; one that fails the checks is named in ``entries.skipped``."""
+    found = []
+    for ref in read_open_refs(entries):
         try:
-            found.extend(open_items(text_of(entry.get("id")), items))
+            found.append(ref.summary())
         except BadDocument as error:
             entries.skipped.append(error)
     return found
