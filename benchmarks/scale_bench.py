@@ -9,7 +9,8 @@ against a fresh copy; the copy is opened once first (``retro list``), so a
 layout that migrates on first write is measured after its migration (a
 ``retro note``), which is timed on its own line. Figures, each the median of ``--runs``:
 
-- ``retro note``, ``retro list``, ``retro show ID``: wall time of the command;
+- ``retro note``, ``retro list``, ``retro show ID``, ``retro actions --json``
+  (the action board, every open item): wall time of the command;
 - peak RSS of ``retro note``;
 - home paint / list shown: a fresh process until home is first drawn, and
   until it shows its postmortems;
@@ -270,6 +271,9 @@ def measure(size: int, runs: int, skip: set[str]) -> dict[str, float]:
         )
         figures["retro show s"] = median_of(
             runs, lambda: run([*RETRO, "--db", str(db), "show", "b00011"])[0]
+        )
+        figures["retro actions s"] = median_of(
+            runs, lambda: run([*RETRO, "--db", str(db), "actions", "--json"])[0]
         )
         notes = [run([*RETRO, "--db", str(db), "note", "disk full on db-3"])]
         notes += [
