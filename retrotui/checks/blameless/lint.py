@@ -12,10 +12,9 @@ from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from retrotui.checks.blameless import model
-from retrotui.checks.blameless.features import has_possession
+from retrotui.checks.blameless.modal import has_possession
 from retrotui.checks.blameless.rewrite import suggestion
-from retrotui.checks.blameless.rules import Finding, Lexicon, Rule, load
+from retrotui.checks.blameless.rules import Finding, Rule, load
 from retrotui.checks.blameless.subject import Checker
 
 if TYPE_CHECKING:
@@ -152,45 +151,7 @@ def lint(
                             text=line[named[0] : named[1]],
                         )
                     )
-    found.extend(_learned(lines, typed, found, checker, lexicon, names))
     return _without_overlaps(found)
-
-
-def _learned(
-    lines: list[str],
-    typed: list[str],
-    found: list[Finding],
-    checker: Checker,
-    lexicon: Lexicon,
-    names: Iterable[str],
-) -> Iterator[Finding]:
-    """Findings of the learned score in the sentences no rule flagged."""
-    flagged: dict[int, list[int]] = {}
-    for finding in found:
-        flagged.setdefault(finding.line - 1, []).append(finding.col - 1)
-    known = frozenset(checker.names | checker.initials)
-    for number, line in enumerate(lines):
-        if not line.strip():
-            continue
-        bounds = _sentence_starts(line) + [len(line)]
-        for start, end in zip(bounds, bounds[1:], strict=False):
-            if any(start <= col < end for col in flagged.get(number, ())):
-                continue
-            verdict = model.judge(line[start:end], lexicon, known)
-            if verdict is None:
-                continue
-            kind = verdict.kind
-            col = start + verdict.start
-            yield Finding(
-                line=number + 1,
-                col=col + 1,
-                end_col=start + verdict.end + 1,
-                rule="learned-" + kind.category,
-                category=kind.category,
-                message=kind.message,
-                suggestion=kind.suggestion,
-                text=typed[number][col : start + verdict.end],
-            )
 
 
 # A participant as the subject of any of these is named as a cause, whatever
