@@ -20,6 +20,7 @@ from retrotui.checks.readiness import check_item, review_blockers
 from retrotui.document.duedate import parse_due
 from retrotui.document.models import ActionItem, ActionType, Postmortem, Priority
 from retrotui.document.schema import MAX_LINE, MAX_TEXT
+from retrotui.document.text import clip
 from screens.base import PhaseScreen
 from screens.factors import NO_FACTORS
 from screens.insights import participant_names
@@ -28,14 +29,10 @@ from widgets.item_list import ItemList
 from widgets.smart_panel import SmartPanel, due_reading
 from widgets.text_entry import TextEntry
 from widgets.toggle_list import ToggleList
-from widgets.typed_fields import fill_typed_fields
+from widgets.typed_fields import fill_typed_fields, split_steps
 
 # Past this many items the list stops being a plan people follow up on.
 MAX_ITEMS = 5
-
-
-def _clip(text: str, width: int) -> str:
-    return text if len(text) <= width else text[: width - 1] + "…"
 
 
 def entry_row(
@@ -119,6 +116,7 @@ class ActionsScreen(PhaseScreen):
             due_hint = "2027-01-15, in 2 weeks, end of Q1"
             reads = Static(id="action-due-reads")
             yield entry_row("Due", "action-due", MAX_LINE, due_hint, reads)
+            yield entry_row("Steps", "action-steps", MAX_TEXT, "a; b; c (optional)")
             with Horizontal(classes="actions-row"):
                 yield Label("Type", classes="actions-label")
                 yield Select(
@@ -218,6 +216,7 @@ class ActionsScreen(PhaseScreen):
         text = self.query_one("#action-text", Input)
         owner = self.query_one("#action-owner", Input)
         due = self.query_one("#action-due", Input)
+        steps = self.query_one("#action-steps", Input)
         kind = self.query_one("#action-type", Select)
         priority = self.query_one("#action-priority", Select)
         factors = self.query_one("#action-factors", ToggleList)
@@ -230,12 +229,13 @@ class ActionsScreen(PhaseScreen):
                 if item
                 else ""
             )
+            steps.value = "; ".join(item.steps) if item else ""
             kind.value = item.type if item else ActionType.prevent
             priority.value = item.priority if item else Priority.p1
             factors.set_items(
-                [(f.id, _clip(f.text, 70)) for f in self.pm.factors], linked
+                [(f.id, clip(f.text, 70)) for f in self.pm.factors], linked
             )
-            for box in (text, owner, due):
+            for box in (text, owner, due, steps):
                 box.cursor_position = len(box.value)
         self._update_panels()
 
@@ -276,6 +276,7 @@ class ActionsScreen(PhaseScreen):
             "owner": self.query_one("#action-owner", Input).value.strip(),
             "due_text": due_text,
             "due": parse_due(due_text, self.today()) if due_text else None,
+            "steps": split_steps(self.query_one("#action-steps", Input).value),
             "type": self.query_one("#action-type", Select).value,
             "priority": self.query_one("#action-priority", Select).value,
             "factor_ids": self.query_one("#action-factors", ToggleList).selected,
@@ -319,7 +320,7 @@ class ActionsScreen(PhaseScreen):
             )
         )
 
-    @on(Input.Changed, "#action-text, #action-owner, #action-due")
+    @on(Input.Changed, "#action-text, #action-owner, #action-due, #action-steps")
     @on(Select.Changed, "#action-type, #action-priority")
     @on(ToggleList.Changed, "#action-factors")
     def _form_changed(self) -> None:
@@ -332,7 +333,7 @@ class ActionsScreen(PhaseScreen):
         )
         fill_typed_fields(*boxes, self.today())
 
-    @on(Input.Submitted, "#action-text, #action-owner, #action-due")
+    @on(Input.Submitted, "#action-text, #action-owner, #action-due, #action-steps")
     def _next_field(self) -> None:
         self.focus_next()
 

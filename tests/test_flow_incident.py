@@ -126,7 +126,7 @@ async def test_whole_incident_by_keys(db_path: Path) -> None:
             await type_text(pilot, owner)
             await pilot.press("tab")
             await type_text(pilot, due)
-            await pilot.press("tab", "tab", "tab", *ticks)
+            await pilot.press("tab", "tab", "tab", "tab", *ticks)  # past steps
 
         await pilot.press("f6")
         await settle(pilot)

@@ -175,3 +175,37 @@ def test_a_factor_written_as_an_open_question_says_so_and_reads_back() -> None:
     back, _ = _same(pm)
     assert back.factors[1].kind.value == "detection"
     assert back.factors[1].text == pm.factors[1].text
+
+
+def test_an_action_item_with_sub_steps_shows_them_and_reads_back() -> None:
+    pm = incident()
+    pm.actions[0].steps = ["Drain the node", "Cordon it | then wait", "Replace it"]
+    report = to_markdown(pm)
+    assert "<br>1. Drain the node<br>2. Cordon it \\| then wait<br>3. Replace it |" in (
+        report
+    )
+    back, _ = _same(pm)
+    assert back.actions[0].steps == pm.actions[0].steps
+    assert back.actions[0].text == pm.actions[0].text
+
+
+def test_nested_bullets_under_an_action_are_its_steps() -> None:
+    text = (
+        "# Node pool\n\n## Action Items\n\n"
+        "- Replace the node pool\n  - drain the nodes\n  - cordon them\n"
+        "    - one zone at a time\n  - delete the old pool\n"
+        "- Alert on NotReady nodes\n"
+    )
+    result = read_markdown(text, timezone.utc)
+    items = [(a["text"], a["steps"]) for a in result.data["actions"]]
+    assert items == [
+        (
+            "Replace the node pool",
+            [
+                "drain the nodes",
+                "cordon them\n- one zone at a time",
+                "delete the old pool",
+            ],
+        ),
+        ("Alert on NotReady nodes", []),
+    ]

@@ -27,6 +27,7 @@ async def test_new_item_is_stored_with_resolved_due_and_links(db_path: Path) -> 
         await type_text(pilot, "Team Web")
         await pilot.press("tab")
         await type_text(pilot, "end of Q1")
+        await pilot.press("tab")  # past the optional sub-steps
         await pilot.press("tab", "enter", "up", "enter")  # type: prevent -> mitigate
         await pilot.press("tab", "enter", "up", "enter")  # priority: P1 -> P0
         await pilot.press("tab", "space", "down", "space")  # both factors
@@ -181,3 +182,24 @@ async def test_a_field_already_filled_is_not_replaced_from_the_text(
         await settle(pilot)
         item = stored(app).actions[-1]
     assert (item.owner, item.due_text) == ("Team Web", "Friday")
+
+
+async def test_sub_steps_are_typed_on_one_line_and_stored_in_order(
+    db_path: Path,
+) -> None:
+    pm = incident()
+    pm.actions = []
+    app = open_at(db_path, pm, "actions")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await type_text(pilot, "Replace the node pool")
+        app.screen.query_one("#action-steps", Input).focus()
+        await type_text(pilot, "drain the nodes; cordon them;  ; delete the pool")
+        await settle(pilot)
+        saved = stored(app)
+    assert saved.actions[0].text == "Replace the node pool"
+    assert saved.actions[0].steps == [
+        "drain the nodes",
+        "cordon them",
+        "delete the pool",
+    ]

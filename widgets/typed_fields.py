@@ -20,3 +20,8 @@ def fill_typed_fields(text: Input, owner: Input, due: Input, today: date) -> Non
         if value and not box.value.strip():
             box.value = value
             box.cursor_position = len(value)
+
+
+def split_steps(typed: str) -> list[str]:
+    """An action item's sub-steps typed on one line, separated by semicolons."""
+    return [step.strip() for step in typed.split(";") if step.strip()]

@@ -101,6 +101,9 @@ class ActionItem(_Model):
     due: date | None = None
     due_text: Line = ""
     done_when: Text = ""
+    # Sub-steps, in order ("drain the node", "cordon it", "replace it"): real
+    # action items often have them.
+    steps: list[Text] = Field(default_factory=list)
     type: ActionType = ActionType.prevent
     priority: Priority = Priority.p1
     factor_ids: list[ItemId] = Field(default_factory=list)

@@ -183,13 +183,11 @@ def read_markdown(
             f for s in by_role.get("factors", []) for f in own_export.factors(s)
         ]
         own_export.give_factor_ids(data["factors"], ids, report)
-        done_when = [a[1] for a in (ids or {}).get("actions", [])]
+        listed = [a for a in (ids or {}).get("actions", []) if isinstance(a, list)]
         data["actions"] = [
             a
             for s in by_role.get("actions", [])
-            for a in own_export.actions(
-                s, [f["id"] for f in data["factors"]], done_when
-            )
+            for a in own_export.actions(s, [f["id"] for f in data["factors"]], listed)
         ]
         data["participants"] = [
             p

@@ -19,7 +19,12 @@ from retrotui.document.schema import (
 )
 from retrotui.importing.blocks import Document, Section
 from retrotui.importing.report import Report
-from retrotui.reports.markdown import FACTOR_KIND_LABELS, OPEN_QUESTION, role_noun
+from retrotui.reports.markdown import (
+    FACTOR_KIND_LABELS,
+    OPEN_QUESTION,
+    role_noun,
+    steps_cell,
+)
 from retrotui.reports.md_text import unescape
 
 _META = re.compile(r"^\*\*(?P<key>[A-Za-z -]+):\*\* ?(?P<value>.*)$", re.S)
@@ -125,15 +130,23 @@ def _due(cell: str) -> dict[str, Any]:
 
 
 def actions(
-    section: Section, factor_ids: list[str], done_when: list[str]
+    section: Section, factor_ids: list[str], listed: list[list[Any]]
 ) -> list[dict[str, Any]]:
+    """The action table's rows; ``listed`` is the identities comment's
+    [id, done when, due text, steps] per row, which the cells end with."""
     found = []
     labels = {f"F{n}": fid for n, fid in enumerate(factor_ids, 1)}
     for table in section.tables():
         for number, row in enumerate(table.rows):
             row = row + [""] * (7 - len(row))
             text = row[0]
-            condition = done_when[number] if number < len(done_when) else ""
+            known = listed[number] if number < len(listed) else []
+            condition = known[1] if len(known) > 1 else ""
+            steps = known[3] if len(known) > 3 and isinstance(known[3], list) else []
+            if steps and text.endswith(steps_cell(steps)):
+                text = text.removesuffix(steps_cell(steps))
+            else:
+                steps = []
             if condition:
                 text = text.removesuffix(f" (done when: {_cell(condition)})")
             status, _, tracker = row[5].partition(" ")
@@ -141,6 +154,7 @@ def actions(
                 {
                     "text": unescape(text),
                     "done_when": condition,
+                    "steps": steps,
                     "type": ActionType(row[1])
                     if row[1] in ActionType.__members__
                     else ActionType.prevent,

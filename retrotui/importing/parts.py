@@ -114,10 +114,16 @@ def actions(
     result = []
     for block in section.blocks:
         if isinstance(block, Item):
-            lines = [text_of(line.strip()) for line in block.flat()]
-            full = "\n".join(line for line in lines if line)
+            full = text_of(block.text.strip())
             if full:
-                result.append(_action(full, as_of))
+                item = _action(full, as_of)
+                # Bullets under an item are its sub-steps (deeper ones kept
+                # as indented lines of their step).
+                item["steps"] = [
+                    "\n".join(text_of(line.strip()) for line in child.flat())
+                    for child in block.children
+                ]
+                result.append(item)
         elif isinstance(block, Paragraph) and block.text.strip():
             # Action items are a list; a sentence beside it is not one.
             report.keep(

@@ -14,7 +14,12 @@ from retrotui.document.models import (
     Role,
     format_duration,
 )
-from retrotui.reports.md_text import escape_block, escape_cell, escape_inline
+from retrotui.reports.md_text import (
+    CELL_BREAK,
+    escape_block,
+    escape_cell,
+    escape_inline,
+)
 
 FACTOR_KIND_LABELS = {
     FactorKind.trigger: "Trigger",
@@ -147,7 +152,7 @@ def identities(pm: Postmortem) -> str:
             [e.id, e.at.isoformat(), e.link, e.source] for e in pm.sorted_timeline()
         ],
         "factors": [f.id for f in pm.factors],
-        "actions": [[a.id, a.done_when, a.due_text] for a in pm.actions],
+        "actions": [[a.id, a.done_when, a.due_text, a.steps] for a in pm.actions],
     }
     text = orjson.dumps(data).decode().replace("--", "\\u002d\\u002d")
     return f"<!-- retro-identities {text} -->"
@@ -177,6 +182,14 @@ def _factors(pm: Postmortem) -> list[str]:
     return lines
 
 
+def steps_cell(steps: list[str]) -> str:
+    """An item's sub-steps after its text in the table cell: ``<br>1. Drain``."""
+    return "".join(
+        f"{CELL_BREAK}{number}. {escape_cell(step)}"
+        for number, step in enumerate(steps, 1)
+    )
+
+
 def is_open_question(text: str) -> bool:
     """A factor phrased as a question ("Why was no alert sent?")."""
     return text.rstrip().endswith("?")
@@ -198,7 +211,8 @@ def _actions(pm: Postmortem, person: _People, today: date) -> list[str]:
                     escape_cell(
                         item.text
                         + (f" (done when: {item.done_when})" if item.done_when else "")
-                    ),
+                    )
+                    + steps_cell(item.steps),
                     item.type.value,
                     item.priority.value,
                     escape_cell(person(item.owner)) if item.owner else "**none**",
