@@ -10,6 +10,7 @@ from textual.containers import VerticalScroll
 from textual.widgets import Input, Label, ListItem, ListView, Static
 
 from retrotui.document.models import Factor, FactorCategory, FactorKind, Postmortem
+from retrotui.reports.markdown import is_open_question
 from screens.base import PhaseScreen
 from screens.insights import participant_names
 from widgets.findings import FindingsPanel, field_index
@@ -37,6 +38,8 @@ def factor_line(number: int, factor: Factor) -> Text:
     count = len(factor.whys)
     line.append(f"{count} {'why' if count == 1 else 'whys'} ", style="dim")
     line.append(f"[{KIND_SHORT[factor.kind]}, {factor.category.value}] ", style="cyan")
+    if is_open_question(factor.text):
+        line.append("open question: ", style="yellow")
     line.append(factor.text)
     return line
 

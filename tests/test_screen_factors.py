@@ -159,3 +159,16 @@ async def test_factors_typed_in_one_burst_are_all_factors(db_path: Path) -> None
         [],
         ["The CRD schema allows any match rule"],
     ]
+
+
+def test_a_factor_written_as_a_question_is_listed_as_an_open_question() -> None:
+    from retrotui.document.models import Factor
+    from screens.factors import factor_line
+
+    asked = factor_line(2, Factor(text="Why was no alert sent on /metrics?")).plain
+    assert (
+        asked
+        == "2. 0 whys [enabling, technology] open question: Why was no alert sent on /metrics?"
+    )
+    stated = factor_line(1, Factor(text="No alert on /metrics response time")).plain
+    assert "open question" not in stated
