@@ -61,6 +61,13 @@ def hold_lock(db_path: Path) -> Iterator[Callable[..., HeldLock]]:
         lock.release()
 
 
+@pytest.fixture
+def rescue(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """The folder recovery copies go to in this test."""
+    monkeypatch.setenv("RETROTUI_RECOVERY_DIR", str(tmp_path / "rescue"))
+    return tmp_path / "rescue"
+
+
 async def until(pilot: Pilot[int], ready: Callable[[], bool]) -> None:
     """Pause until ``ready()``; bounded in rounds, not in seconds."""
     for _ in range(200):
@@ -138,12 +145,8 @@ async def test_quit_on_a_busy_lock_asks_at_once_and_leaves_once_it_is_free(
 
 
 async def test_quit_on_a_busy_lock_can_keep_a_recovery_copy(
-    db_path: Path,
-    hold_lock: Callable[..., HeldLock],
-    tmp_path: Path,
-    monkeypatch: pytest.MonkeyPatch,
+    db_path: Path, hold_lock: Callable[..., HeldLock], rescue: Path
 ) -> None:
-    monkeypatch.setenv("RETROTUI_RECOVERY_DIR", str(tmp_path / "rescue"))
     app = open_at(db_path, incident(), "stage")
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
@@ -153,7 +156,7 @@ async def test_quit_on_a_busy_lock_can_keep_a_recovery_copy(
         await pilot.press("c")
         await until(pilot, lambda: app.return_code is not None)
     assert app.return_code == 0
-    [copy] = (tmp_path / "rescue").iterdir()
+    [copy] = rescue.iterdir()
     assert "promotion c" in copy.read_text()
     assert str(copy) in (app.error_line or "")
 
@@ -179,12 +182,8 @@ def test_snapshot_the_busy_question_at_80x24(  # type: ignore[no-untyped-def]
 
 
 async def test_a_hang_up_on_a_busy_lock_keeps_the_edit_in_a_recovery_copy(
-    db_path: Path,
-    hold_lock: Callable[..., HeldLock],
-    tmp_path: Path,
-    monkeypatch: pytest.MonkeyPatch,
+    db_path: Path, hold_lock: Callable[..., HeldLock], rescue: Path
 ) -> None:
-    monkeypatch.setenv("RETROTUI_RECOVERY_DIR", str(tmp_path / "rescue"))
     app = open_at(db_path, incident(), "stage")
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
@@ -192,6 +191,6 @@ async def test_a_hang_up_on_a_busy_lock_keeps_the_edit_in_a_recovery_copy(
         await pilot.press("end", "space", "h")
         app.hang_up()
         await until(pilot, lambda: app.return_code is not None)
-    [copy] = (tmp_path / "rescue").iterdir()
+    [copy] = rescue.iterdir()
     assert "promotion h" in copy.read_text()
     assert f"retro import {copy} --replace" in (app.error_line or "")
