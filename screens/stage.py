@@ -112,7 +112,15 @@ class StageScreen(PhaseScreen):
             )
             with Horizontal(classes="field"):
                 yield Label("Title", classes="label")
-                yield TextEntry(pm.title, limit=MAX_LINE, id="title", compact=True)
+                # A generated title is typed over (ctrl+z brings it back);
+                # a title someone wrote never is.
+                yield TextEntry(
+                    pm.title,
+                    limit=MAX_LINE,
+                    select_on_focus=pm.has_generated_title,
+                    id="title",
+                    compact=True,
+                )
             with Horizontal(classes="field"):
                 yield Label("Severity", classes="label")
                 yield Select(
@@ -228,6 +236,7 @@ class StageScreen(PhaseScreen):
             self._message("The title cannot be empty; the last one is kept", error=True)
             return
         self._set("title", event.value)
+        event.input.select_on_focus = self.pm.has_generated_title
 
     @on(Input.Changed, "#services, #tickets, #changes")
     def _list_field(self, event: Input.Changed) -> None:

@@ -5,9 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from factories import incident, open_at, settle, stored
+from factories import clock, incident, open_at, settle, stored, type_text
 from textual import events
 
+from retrotui.app import RetroApp
 from retrotui.document.schema import MAX_LINE, MAX_TEXT
 from widgets.text_entry import TextEntry, removed_text
 
@@ -99,3 +100,35 @@ async def test_a_filled_field_survives_the_first_key_and_ctrl_z_restores(
         assert title.value == "Disk full on db-2"
         await settle(pilot)
         assert stored(app).title == "Disk full on db-2"
+
+
+async def test_a_new_drafts_generated_title_is_typed_over_and_ctrl_z_restores(
+    db_path: Path,
+) -> None:
+    app = RetroApp(db_path, clock=clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("n")
+        await settle(pilot)
+        title = app.screen.query_one("#title", TextEntry)
+        assert app.focused is title
+        generated = title.value
+        assert generated.startswith("Incident on ")
+        await type_text(pilot, "Disk full")
+        assert title.value == "Disk full"
+        # Typed words are the user's: Tab away and back selects nothing.
+        await pilot.press("tab", "shift+tab", "x")
+        assert title.value == "Disk fullx"
+        await pilot.press("backspace")
+        await settle(pilot)
+        assert stored(app).title == "Disk full"
+        await pilot.press("ctrl+u", "ctrl+z")
+        assert title.value == "Disk full"
+        await pilot.press("ctrl+z")
+        assert title.value == generated
+
+
+def test_only_the_generated_title_counts_as_generated() -> None:
+    assert incident(title="Incident on 2026-12-30").has_generated_title
+    for typed in ("Disk full on db-2", "Incident on 2026-12-30 in eu-west", ""):
+        assert not incident(title=typed or "x").has_generated_title

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date, datetime, timedelta
 from typing import Annotated, TypeVar
 
@@ -288,6 +289,22 @@ class Postmortem(_Model):
 
     def factor(self, factor_id: str) -> Factor | None:
         return next((f for f in self.factors if f.id == factor_id), None)
+
+    @property
+    def has_generated_title(self) -> bool:
+        """Whether the title is still the one retro gave a draft started
+        without one: a default to type over, not words anyone wrote."""
+        return _GENERATED_TITLE.fullmatch(self.title) is not None
+
+
+# Matched by shape, not against ``created``: a stored time may come back in
+# another zone, on another day.
+_GENERATED_TITLE = re.compile(r"Incident on \d{4}-\d{2}-\d{2}")
+
+
+def generated_title(when: datetime) -> str:
+    """The title of a draft started without one."""
+    return f"Incident on {when:%Y-%m-%d}"
 
 
 def format_duration(value: timedelta | None) -> str:

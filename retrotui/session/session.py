@@ -99,11 +99,11 @@ class Session:
         return pm
 
     def create(self, title: str, phase: str = "") -> Postmortem:
-        from retrotui.document.models import Postmortem
+        from retrotui.document.models import Postmortem, generated_title
 
         when = self.clock()
         draft = Postmortem(
-            title=title.strip() or f"Incident on {when:%Y-%m-%d}",
+            title=title.strip() or generated_title(when),
             phase=phase,
             created=when,
             updated=when,
