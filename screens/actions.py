@@ -25,6 +25,7 @@ from screens.base import PhaseScreen
 from screens.factors import NO_FACTORS
 from screens.insights import participant_names
 from widgets.findings import FindingsPanel, field_index
+from widgets.happened_before import HappenedBefore
 from widgets.item_list import ItemList
 from widgets.smart_panel import SmartPanel, due_reading
 from widgets.text_entry import TextEntry
@@ -104,6 +105,7 @@ class ActionsScreen(PhaseScreen):
 
     def compose_body(self) -> ComposeResult:
         with VerticalScroll(id="actions-body"):
+            yield HappenedBefore(self.pm, id="happened-before")
             yield Static(id="actions-heading")
             yield Static(Text(NO_FACTORS), id="actions-no-factors")
             yield ActionList(id="actions-list")

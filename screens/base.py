@@ -35,6 +35,7 @@ from widgets.text_entry import EntryLine
 
 if TYPE_CHECKING:
     from retrotui.document.models import Postmortem
+    from widgets.happened_before import HappenedBefore
 
 PHASE_TITLES = {phase.key: phase.title for phase in PHASES}
 PHASE_PURPOSES = {phase.key: phase.purpose for phase in PHASES}
@@ -121,7 +122,20 @@ class PhaseScreen(Screen[None]):
         self.pm = pm
         self.query_one(StepIndicator).pm = pm
         self.query_one("#phase-title", Static).update(title_line(self.PHASE, pm))
+        # By type name, as FindingsPanel below: not every screen has one.
+        for panel in self.query("HappenedBefore"):
+            panel.pm = pm  # type: ignore[attr-defined]
         self.post_message(self.Changed(pm))
+
+    def on_happened_before_link(self, message: HappenedBefore.Link) -> None:
+        """Link an earlier similar postmortem (or unlink it): an edit like any."""
+        related = [other for other in self.pm.related if other != message.pm_id]
+        if message.linked:
+            related.append(message.pm_id)
+        self.pm.related = related
+        self.changed(self.pm)
+        verb = "Linked" if message.linked else "Unlinked"
+        self.notify(f"{verb} {message.pm_id} as related", timeout=3)
 
     # -- text typed but not added yet ----------------------------------------
 

@@ -17,6 +17,7 @@ from retrotui.document.models import Participant, Role, Severity
 from retrotui.document.schema import MAX_LINE, MAX_NAME, MAX_TEXT
 from retrotui.interview.script import GROUND_RULES
 from screens.base import PhaseScreen
+from widgets.happened_before import HappenedBefore
 from widgets.text_entry import TextEntry
 
 ROLE_CHOICES = [(role.value.replace("_", " "), role.value) for role in Role]
@@ -121,6 +122,7 @@ class StageScreen(PhaseScreen):
                     id="title",
                     compact=True,
                 )
+            yield HappenedBefore(pm, id="happened-before")
             with Horizontal(classes="field"):
                 yield Label("Severity", classes="label")
                 yield Select(

@@ -38,7 +38,9 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     parser.set_defaults(run=run)
 
 
-def render(pm: object, fmt: str) -> str:
+def render(
+    pm: object, fmt: str, related: dict[str, tuple[str, str]] | None = None
+) -> str:
     """The export text of ``pm`` in ``fmt`` (``md``, ``json`` or ``ics``)."""
     import orjson
 
@@ -65,11 +67,15 @@ def render(pm: object, fmt: str) -> str:
             ).decode()
             + "\n"
         )
-    return to_markdown(pm)
+    return to_markdown(pm, related=related)
 
 
 def run(args: argparse.Namespace) -> int:
-    text = render(store_for(args).get(args.id), args.format)
+    from retrotui.reports.related import related_titles
+
+    store = store_for(args)
+    pm = store.get(args.id)
+    text = render(pm, args.format, related_titles(store, pm))
     if args.output in (None, "-"):
         sys.stdout.write(text)
         return 0

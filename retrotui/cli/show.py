@@ -24,8 +24,11 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from retrotui.reports.markdown import to_markdown
+    from retrotui.reports.related import related_titles
 
-    text = to_markdown(store_for(args).get(args.id))
+    store = store_for(args)
+    pm = store.get(args.id)
+    text = to_markdown(pm, related=related_titles(store, pm))
     styled = sys.stdout.isatty() and os.environ.get("TERM") != "dumb"
     if args.plain or not styled:
         sys.stdout.write(text)

@@ -228,6 +228,7 @@ def read_markdown(
     _lessons(by_role, text_of, data)
     if not own:
         read_stats(by_role.get("stats", []), text_of, data, report)
+        kept = [*kept, *by_role.get("related", [])]
     for section in kept:
         report.keep(
             f"section {section.title!r} is not one retro knows; kept in the notes",

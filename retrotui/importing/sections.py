@@ -69,6 +69,8 @@ _ROLES = {
     "metrics": "stats",
     "key metrics": "stats",
     "notes": "notes",
+    # retro's own report: the ids are read from its "Related" line.
+    "related postmortems": "related",
     # GitLab's and Atlassian's templates, PagerDuty's.
     "impact and metrics": "impact",
     "impact  metrics": "impact",

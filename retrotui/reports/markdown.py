@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import date
 
 from retrotui.checks.readiness import item_gaps
@@ -55,8 +56,13 @@ class _People:
         return self._hidden.get(name.strip().casefold(), name)
 
 
-def to_markdown(pm: Postmortem, as_of: date | None = None) -> str:
-    """Render ``pm`` as a Markdown report; ``as_of`` marks overdue actions."""
+def to_markdown(
+    pm: Postmortem,
+    as_of: date | None = None,
+    related: Mapping[str, tuple[str, str]] | None = None,
+) -> str:
+    """Render ``pm`` as a Markdown report; ``as_of`` marks overdue actions;
+    ``related`` gives the title and date of linked postmortems by id."""
     today = as_of or date.today()
     person = _People(pm)
     out: list[str] = [f"# {escape_inline(pm.title)}", ""]
@@ -75,6 +81,7 @@ def to_markdown(pm: Postmortem, as_of: date | None = None) -> str:
         ("Follow-up review", pm.follow_up_on.isoformat() if pm.follow_up_on else ""),
         ("Promoted from", pm.promoted_from),
         ("Promoted to", pm.promoted_to),
+        # Ids only here (read back by an import); titles in their own section.
         ("Related", ", ".join(pm.related)),
     ]
     out += [f"- **{key}:** {escape_inline(value)}" for key, value in meta if value]
@@ -105,12 +112,25 @@ def to_markdown(pm: Postmortem, as_of: date | None = None) -> str:
         section("Takeaways", [_item(item) for item in pm.takeaways])
     section("Timeline", _timeline(pm))
     section("Participants", participant_lines(pm.participants))
+    if pm.related:
+        section("Related postmortems", _related(pm.related, related or {}))
     if pm.notes:
         section("Notes", [escape_block(pm.notes)])
     if pm.conflicts:
         section("Conflicting edits to reconcile", _conflicts(pm))
     out.append(identities(pm))
     return "\n".join(out).rstrip() + "\n"
+
+
+def _related(ids: list[str], known: Mapping[str, tuple[str, str]]) -> list[str]:
+    lines = []
+    for pm_id in ids:
+        if pm_id in known:
+            title, day = known[pm_id]
+            lines.append(f"- {escape_inline(pm_id)}: {escape_inline(title)} ({day})")
+        else:
+            lines.append(f"- {escape_inline(pm_id)}")
+    return lines
 
 
 def role_noun(role: Role, count: int) -> str:

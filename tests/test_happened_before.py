@@ -1,0 +1,112 @@
+""" "This happened before" on Set the stage and Actions: the earlier similar
+postmortems with their action items, found in a worker; enter links one
+(``related``, saved like any edit) and the report lists it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from factories import settle
+from textual.widgets import Static
+
+from retrotui.app import RetroApp
+from retrotui.storage.store import Store
+from tests.test_similar_cli import store  # noqa: F401  (the fixture)
+from widgets.happened_before import HappenedBefore, SimilarList
+
+
+def open_at(db_path: Path, pm_id: str, phase: str) -> RetroApp:
+    st = Store(db_path)
+    pm = st.get(pm_id)
+    pm.phase = phase
+    st.save(pm)
+    return RetroApp(db_path, pm_id=pm_id)
+
+
+def line_of(app: RetroApp) -> str:
+    return str(app.screen.query_one("#before-line", Static).render())
+
+
+@pytest.mark.parametrize("phase", ["stage", "actions"])
+async def test_shows_the_earlier_near_duplicates_with_their_actions(
+    db_path: Path,
+    store: Store,  # noqa: F811
+    phase: str,
+) -> None:
+    app = open_at(db_path, "lag003", phase)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        panel = app.screen.query_one(HappenedBefore)
+        assert sorted(m.id for m in panel.matches) == ["lag001", "lag002"]
+        assert "2 earlier postmortems like this one" in line_of(app)
+        prompts = {
+            o.id: str(o.prompt) for o in app.screen.query_one(SimilarList).options
+        }
+        assert (
+            "lag001 · 2026-10-21 · 2 of 3 action items still open" in prompts["lag001"]
+        )
+        assert "no action items" in prompts["lag002"]
+        assert (
+            "later1" not in prompts
+        )  # a later incident is not "before"  # later incidents are not "before"
+
+
+async def test_enter_links_and_again_unlinks_through_the_session(
+    db_path: Path,
+    store: Store,  # noqa: F811
+) -> None:
+    app = open_at(db_path, "lag003", "stage")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        box = app.screen.query_one(SimilarList)
+        box.focus()
+        row = [o.id for o in box.options].index("lag001")
+        await pilot.press(*["down"] * row, "enter")
+        await settle(pilot)
+        assert app.pm is not None and app.pm.related == ["lag001"]
+        assert "[linked]" in str(box.get_option("lag001").prompt)
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert Store(db_path).get("lag003").related == ["lag001"]
+        await pilot.press("enter")
+        await settle(pilot)
+        assert app.pm.related == []
+
+
+async def test_one_line_when_nothing_similar_and_typing_searches_again(
+    db_path: Path,
+    store: Store,  # noqa: F811
+) -> None:
+    app = open_at(db_path, "k7m2qx", "stage")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        assert line_of(app) == "Nothing like this before in this store."
+        assert not app.screen.query_one(SimilarList).display
+        title = app.screen.query_one("#title")
+        title.focus()
+        title.value = ""  # type: ignore[attr-defined]
+        await pilot.press(*"Billing replica lag stale invoices")
+        # The typing is in at once; the search follows once it settles.
+        assert app.pm is not None and app.pm.title.startswith("Billing replica")
+        await pilot.pause(1.0)
+        await settle(pilot)
+        assert "This happened before" in line_of(app)
+
+
+def test_snapshot_stage_with_earlier_postmortems(  # type: ignore[no-untyped-def]
+    snap_compare,
+    db_path: Path,
+    store: Store,  # noqa: F811
+) -> None:
+    app = open_at(db_path, "lag003", "stage")
+    assert snap_compare(app, terminal_size=(80, 24), run_before=settle)
+
+
+def test_snapshot_actions_with_earlier_postmortems(  # type: ignore[no-untyped-def]
+    snap_compare,
+    db_path: Path,
+    store: Store,  # noqa: F811
+) -> None:
+    app = open_at(db_path, "lag003", "actions")
+    assert snap_compare(app, terminal_size=(80, 24), run_before=settle)
