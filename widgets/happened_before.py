@@ -70,13 +70,6 @@ class SimilarList(OptionList):
 class HappenedBefore(Vertical):
     """Earlier similar postmortems; ``pm`` is set by the screen on each edit."""
 
-    DEFAULT_CSS = """
-    HappenedBefore { height: auto; }
-    #actions-body > HappenedBefore { padding: 0 1; }
-    HappenedBefore #before-line { height: 1; }
-    HappenedBefore SimilarList { height: auto; max-height: 6; }
-    """
-
     class Link(Message):
         """Link (``linked``) or unlink the postmortem ``pm_id`` as related."""
 
