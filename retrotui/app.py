@@ -24,7 +24,7 @@ from textual.screen import Screen
 
 from retrotui.document.schema import now as wall_clock
 from retrotui.errors import RetroError, StoreBusy
-from retrotui.interview.script import PHASE_KEYS
+from retrotui.interview.script import PHASE_KEYS, phase_keys
 from retrotui.shell.commands import app_bindings, palette_commands
 from retrotui.shell.crash import CrashReports, log_error
 from retrotui.shell.hangup import HangUp
@@ -77,6 +77,7 @@ class RetroApp(
         pm_id: str | None = None,
         new_title: str | None = None,
         *,
+        new_kind: str = "incident",
         clock: Callable[[], datetime] | None = None,
     ) -> None:
         super().__init__()
@@ -88,6 +89,7 @@ class RetroApp(
         self.clock: Callable[[], datetime] = clock or wall_clock
         self._pm_id = pm_id
         self._new_title = new_title
+        self._new_kind = new_kind
         # The open postmortem: loaded, edited, saved and merged there.
         self._session: Session | None = None
 
@@ -137,7 +139,9 @@ class RetroApp(
         for attempt in range(int(LOCK_TIMEOUT / LOCK_WAIT)):
             try:
                 if self._new_title is not None:
-                    pm = self.session.create(self._new_title, phase=PHASE_KEYS[0])
+                    pm = self.session.create(
+                        self._new_title, phase=PHASE_KEYS[0], kind=self._new_kind
+                    )
                 else:
                     pm = self.session.open(self._pm_id or "")
             except StoreBusy as error:
@@ -175,9 +179,10 @@ class RetroApp(
 
     # -- documents ----------------------------------------------------------
 
-    def start_new(self, title: str = "") -> None:
+    def start_new(self, title: str = "", kind: str = "incident") -> None:
         """Create a draft (saved at once) and open its first phase."""
         self._new_title = title
+        self._new_kind = kind
         self._pm_id = None
         # Keys typed after "n" are for the first field, not the home list.
         self.hold_keys()
@@ -266,27 +271,29 @@ class RetroApp(
     def _step(self, offset: int) -> None:
         if not isinstance(self.screen, PhaseScreen) or self.pm is None:
             return
-        index = PHASE_KEYS.index(self.screen.PHASE) + offset
-        if 0 <= index < len(PHASE_KEYS):
-            blocker = self.screen.leave_blocker(PHASE_KEYS[index])
+        keys = phase_keys(self.pm.kind.value)
+        index = keys.index(self.screen.PHASE) + offset
+        if 0 <= index < len(keys):
+            blocker = self.screen.leave_blocker(keys[index])
             if blocker:
                 self.notify(blocker, severity="warning", markup=False)
                 return
-            self.open_phase(PHASE_KEYS[index])
+            self.open_phase(keys[index])
 
     # -- actions (the table is in shell/commands.py) ------------------------
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         on_phase = isinstance(self.screen, PhaseScreen)
-        if action == "sync":
+        if action in ("sync", "new_retro"):
             return isinstance(self.screen, HomeScreen)
         if action in ("next_phase", "previous_phase", "home"):
             if not on_phase:
                 return False
             phase = self.screen.PHASE  # type: ignore[attr-defined]
-            if action == "next_phase" and phase == PHASE_KEYS[-1]:
+            keys = phase_keys(self.pm.kind.value) if self.pm else PHASE_KEYS
+            if action == "next_phase" and phase == keys[-1]:
                 return None
-            if action == "previous_phase" and phase == PHASE_KEYS[0]:
+            if action == "previous_phase" and phase == keys[0]:
                 return None
         return on_phase or action != "save"
 
@@ -295,6 +302,9 @@ class RetroApp(
 
     def action_previous_phase(self) -> None:
         self._step(-1)
+
+    def action_new_retro(self) -> None:
+        self.start_new("", kind="retro")
 
     def action_home(self) -> None:
         self.go_home()

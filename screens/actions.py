@@ -22,7 +22,7 @@ from retrotui.document.models import ActionItem, ActionType, Postmortem, Priorit
 from retrotui.document.schema import MAX_LINE, MAX_TEXT
 from retrotui.document.text import clip
 from screens.base import PhaseScreen
-from screens.factors import NO_FACTORS
+from screens.factors import NO_FACTORS, factors_missing
 from screens.insights import participant_names
 from widgets.findings import FindingsPanel, field_index
 from widgets.happened_before import HappenedBefore
@@ -167,7 +167,7 @@ class ActionsScreen(PhaseScreen):
                 f"\n⚠ {count} items: keep the top 3-5 so they get done", style="yellow"
             )
         self.query_one("#actions-heading", Static).update(line)
-        empty = not self.pm.factors
+        empty = factors_missing(self.pm)
         self.query_one("#actions-no-factors").display = empty
         form = not empty or bool(self.pm.actions)
         for widget in self.query(
@@ -176,6 +176,8 @@ class ActionsScreen(PhaseScreen):
             "#action-smart, #actions-list"
         ):
             widget.display = form
+        if self.pm.kind.value == "retro":  # a retrospective has no factors to link
+            self.query("#action-factors-label, #action-factors").set(display=False)
 
     def _item_line(self, number: int, item: ActionItem) -> Text:
         ok = check_item(self.pm, item, self.today()).ok and bool(item.owner)
@@ -350,7 +352,7 @@ class ActionsScreen(PhaseScreen):
         self.query_one("#action-text", Input).focus()
 
     def action_new_item(self) -> None:
-        if not self.pm.factors:
+        if factors_missing(self.pm):
             self.notify(NO_FACTORS, severity="warning", markup=False)
             return
         self.selected = None

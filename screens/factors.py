@@ -32,6 +32,11 @@ NO_FACTORS = (
 )
 
 
+def factors_missing(pm: Postmortem) -> bool:
+    """Action items wait for a factor, except a team retrospective's (it has none)."""
+    return not pm.factors and pm.kind.value != "retro"
+
+
 def factor_line(number: int, factor: Factor) -> Text:
     line = Text(no_wrap=True, overflow="ellipsis")
     line.append(f"{number}. ", style="bold")

@@ -10,13 +10,20 @@ from textual.containers import Vertical
 from textual.widgets import Input, Label, ListItem, ListView, Static
 
 from retrotui.document.models import Postmortem, Role
-from retrotui.interview.script import INSIGHT_QUESTIONS, INSIGHT_TITLES, ROLE_PROMPTS
+from retrotui.interview.script import (
+    INSIGHT_TITLES,
+    ROLE_PROMPTS,
+    insight_questions,
+    insight_titles,
+)
 from screens.base import PhaseScreen
 from widgets.findings import FindingsPanel, field_index
 from widgets.item_list import ItemList
 from widgets.text_entry import EntryLine
 
 LISTS = tuple(INSIGHT_TITLES)
+# A retrospective's tab names, where they differ from an incident's.
+_RETRO_SHORT = {"went_wrong": "Could improve", "confusing": "Puzzled us"}
 
 
 def roles_present(pm: Postmortem) -> list[Role]:
@@ -85,17 +92,21 @@ class InsightsScreen(PhaseScreen):
 
     def __init__(self, pm: Postmortem) -> None:
         super().__init__(pm)
+        # A retrospective asks three lists (no "lucky"), under its own titles.
+        self.titles = insight_titles(pm.kind.value)
+        self.questions = insight_questions(pm.kind.value)
+        self.lists = tuple(self.titles)
         # Back on the list an unsent answer was typed for.
         self.current = next(
             (
                 key.rpartition("@")[2]
                 for key in pm.unsent
                 if key.startswith(self.unsent_key("insights-input@"))
-                and key.rpartition("@")[2] in LISTS
+                and key.rpartition("@")[2] in self.lists
             ),
-            LISTS[0],
+            self.lists[0],
         )
-        self.question_index = {key: 0 for key in LISTS}
+        self.question_index = {key: 0 for key in self.lists}
         self.role_index: int | None = None
         self.editing: int | None = None
         # An entry to show first, when the review screen jumps to a finding.
@@ -132,20 +143,24 @@ class InsightsScreen(PhaseScreen):
 
     def _show_tabs(self) -> None:
         line = Text(no_wrap=True, overflow="ellipsis")
-        for number, key in enumerate(LISTS, 1):
+        for number, key in enumerate(self.lists, 1):
             if number > 1:
                 line.append(" ")
-            label = f"{number} {_short(key)} ({len(getattr(self.pm, key))})"
+            label = f"{number} {self._short(key)} ({len(getattr(self.pm, key))})"
             if key == self.current:
                 line.append(f"[{label}]", style="bold reverse")
             else:
                 line.append(f" {label} ", style="dim")
         self.query_one("#insights-tabs", Static).update(line)
 
+    def _short(self, key: str) -> str:
+        retro = self.pm.kind.value == "retro"
+        return (_RETRO_SHORT if retro else {}).get(key, _SHORT[key])
+
     def _show_question(self) -> None:
         text = Text()
-        text.append(f"{INSIGHT_TITLES[self.current]}: ", style="bold")
-        questions = INSIGHT_QUESTIONS[self.current]
+        text.append(f"{self.titles[self.current]}: ", style="bold")
+        questions = self.questions[self.current]
         text.append(questions[self.question_index[self.current] % len(questions)])
         roles = roles_present(self.pm)
         if self.role_index is not None and roles:
@@ -258,7 +273,7 @@ class InsightsScreen(PhaseScreen):
     def show_field(self, field: str) -> None:
         """Open the list and entry that ``field`` (``went_wrong[2]``) names."""
         name, index = field_index(field)
-        if name not in LISTS:
+        if name not in self.lists:
             return
         self.current = name
         self._pending = index
@@ -266,13 +281,13 @@ class InsightsScreen(PhaseScreen):
             self._show_all()
 
     def action_show_list(self, number: int) -> None:
-        self.current = LISTS[(number - 1) % len(LISTS)]
+        self.current = self.lists[(number - 1) % len(self.lists)]
         self.editing = None
         self._set_placeholder()
         self._show_all()
 
     def action_next_list(self) -> None:
-        self.action_show_list(LISTS.index(self.current) + 2)
+        self.action_show_list(self.lists.index(self.current) + 2)
 
     def action_next_question(self) -> None:
         self.question_index[self.current] += 1
@@ -327,10 +342,9 @@ class InsightList(ItemList):
     ]
 
 
-def _short(key: str) -> str:
-    return {
-        "went_well": "Went well",
-        "went_wrong": "Went wrong",
-        "lucky": "Lucky",
-        "confusing": "Confusing",
-    }[key]
+_SHORT = {
+    "went_well": "Went well",
+    "went_wrong": "Went wrong",
+    "lucky": "Lucky",
+    "confusing": "Confusing",
+}

@@ -10,7 +10,6 @@ from textual.reactive import reactive
 from textual.widgets import Static
 
 from retrotui.checks.completeness import phase_status
-from retrotui.interview.script import PHASE_KEYS
 
 if TYPE_CHECKING:
     from retrotui.document.models import Postmortem
@@ -33,7 +32,8 @@ def render_steps(current: str, done: dict[str, bool]) -> Text:
     out without colour (NO_COLOR, TERM=dumb).
     """
     line = Text(no_wrap=True, overflow="ellipsis")
-    for number, key in enumerate(PHASE_KEYS, 1):
+    # ``done`` has the document's own steps, in order (a retrospective has four).
+    for number, key in enumerate(done, 1):
         if number > 1:
             line.append(" ")
         mark = "✓" if done.get(key) else " "

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from retrotui.document.schema import FactorKind, Milestone, Role
+from retrotui.document.schema import FactorKind, Kind, Milestone, Role
 from retrotui.document.text import clip
 from retrotui.interview.script import PHASE_KEYS, PHASES
 
@@ -78,6 +78,8 @@ def missing_by_phase(pm: Postmortem) -> dict[str, list[str]]:
             f"'{clip(conflict.theirs, 40)}'"
         )
 
+    if pm.kind is Kind.retro:
+        _as_retro(pm, gaps)
     titles = {phase.key: phase.title for phase in PHASES}
     for phase in dict.fromkeys(key.partition(":")[0] for key in pm.unsent):
         if phase in gaps:
@@ -85,6 +87,23 @@ def missing_by_phase(pm: Postmortem) -> dict[str, list[str]]:
                 f"text typed on {titles[phase]} but not added (Enter adds it)"
             )
     return gaps
+
+
+def _as_retro(pm: Postmortem, gaps: dict[str, list[str]]) -> None:
+    """A team retrospective: no incident to describe, no timeline or factors;
+    action items stand on their own (no factor to link)."""
+    del gaps["timeline"], gaps["factors"]
+    gaps["stage"] = [
+        gap
+        for gap in gaps["stage"]
+        if gap in ("a summary or the impact", "the participants", "a facilitator")
+    ]
+    gaps["insights"] = [
+        gap.replace("went wrong", "could improve") for gap in gaps["insights"]
+    ]
+    gaps["actions"] = [
+        gap for gap in gaps["actions"] if not gap.startswith("a contributing factor")
+    ]
 
 
 def phase_status(pm: Postmortem) -> dict[str, bool]:

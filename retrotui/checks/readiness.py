@@ -10,6 +10,7 @@ from datetime import date
 
 from retrotui.checks.smart import LABELS, SmartResult, check_action
 from retrotui.document.models import ActionItem, ActionStatus, Postmortem
+from retrotui.document.schema import Kind
 from retrotui.document.text import clip
 
 
@@ -33,7 +34,10 @@ def item_gaps(pm: Postmortem, item: ActionItem, as_of: date | None) -> list[str]
     gaps = []
     if not item.owner.strip():
         gaps.append("has no owner")
-    if not any(pm.factor(fid) for fid in item.factor_ids):
+    # A retrospective has no contributing factors to link to.
+    if pm.kind is not Kind.retro and not any(
+        pm.factor(fid) for fid in item.factor_ids
+    ):
         gaps.append("is not linked to a contributing factor")
     result = check_item(pm, item, as_of)
     # A missing owner is already its own line above.

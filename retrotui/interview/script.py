@@ -37,6 +37,15 @@ PHASES: tuple[Phase, ...] = (
     Phase("review", "Review and close", "Check, take away, publish, follow up."),
 )
 PHASE_KEYS = tuple(phase.key for phase in PHASES)
+# A team retrospective (kind "retro") looks back on a stretch of work, not an
+# incident: no timeline, no contributing factors.
+RETRO_PHASE_KEYS = ("stage", "insights", "actions", "review")
+
+
+def phase_keys(kind: str) -> tuple[str, ...]:
+    """The interview's steps for a document of ``kind`` (a ``Kind`` value)."""
+    return RETRO_PHASE_KEYS if kind == "retro" else PHASE_KEYS
+
 
 GROUND_RULES = "Systems, not people: everyone acted on what they knew then."
 
@@ -70,6 +79,39 @@ INSIGHT_TITLES: dict[str, str] = {
     "lucky": "Where we got lucky",
     "confusing": "What was confusing",
 }
+# A retrospective's three lists, kept in the same fields as an incident's.
+RETRO_INSIGHT_TITLES: dict[str, str] = {
+    "went_well": "What went well",
+    "went_wrong": "What could improve",
+    "confusing": "What puzzled us",
+}
+RETRO_INSIGHT_QUESTIONS: dict[str, tuple[str, ...]] = {
+    "went_well": (
+        "What went well for the team since the last retrospective?",
+        "What should we keep doing exactly as we do it now?",
+        "Whose help made a difference, and how?",
+    ),
+    "went_wrong": (
+        "What could improve in how we work?",
+        "Where did work wait, get stuck or get done twice?",
+        "Which tool, process or habit slowed us down?",
+    ),
+    "confusing": (
+        "What puzzled us?",
+        "What do we still not understand about our systems or our process?",
+        "Which question did nobody know who to ask?",
+    ),
+}
+
+
+def insight_titles(kind: str) -> dict[str, str]:
+    """The insight lists asked for a document of ``kind``, with their titles."""
+    return RETRO_INSIGHT_TITLES if kind == "retro" else INSIGHT_TITLES
+
+
+def insight_questions(kind: str) -> dict[str, tuple[str, ...]]:
+    return RETRO_INSIGHT_QUESTIONS if kind == "retro" else INSIGHT_QUESTIONS
+
 
 # Asked of each role in turn, so quieter voices are heard too.
 ROLE_PROMPTS: dict[str, str] = {

@@ -98,12 +98,18 @@ class Session:
             self._start(pm, new=False)
         return pm
 
-    def create(self, title: str, phase: str = "") -> Postmortem:
+    def create(self, title: str, phase: str = "", kind: str = "incident") -> Postmortem:
         from retrotui.document.models import Postmortem, generated_title
 
         when = self.clock()
+        generated = (
+            f"Team retrospective on {when:%Y-%m-%d}"
+            if kind == "retro"
+            else generated_title(when)
+        )
         draft = Postmortem(
-            title=title.strip() or generated_title(when),
+            title=title.strip() or generated,
+            kind=kind,
             phase=phase,
             created=when,
             updated=when,

@@ -64,6 +64,15 @@ APP_COMMANDS: tuple[Command, ...] = (
         show=False,
         priority=False,
     ),
+    # Home only (check_action), like n for an incident's postmortem.
+    Command(
+        "new-retro",
+        "R",
+        "new_retro",
+        "Retro",
+        "Start a team retrospective: went well, could improve, puzzled us, actions",
+        priority=False,
+    ),
     Command("quit", "ctrl+q", "quit", "Quit", "Save and quit"),
 )
 
