@@ -35,9 +35,7 @@ def item_gaps(pm: Postmortem, item: ActionItem, as_of: date | None) -> list[str]
     if not item.owner.strip():
         gaps.append("has no owner")
     # A retrospective has no contributing factors to link to.
-    if pm.kind is not Kind.retro and not any(
-        pm.factor(fid) for fid in item.factor_ids
-    ):
+    if pm.kind is not Kind.retro and not any(pm.factor(fid) for fid in item.factor_ids):
         gaps.append("is not linked to a contributing factor")
     result = check_item(pm, item, as_of)
     # A missing owner is already its own line above.
