@@ -167,17 +167,12 @@ class ActionsScreen(PhaseScreen):
                 f"\n⚠ {count} items: keep the top 3-5 so they get done", style="yellow"
             )
         self.query_one("#actions-heading", Static).update(line)
-        empty = factors_missing(self.pm)
-        self.query_one("#actions-no-factors").display = empty
+        self.query_one("#actions-no-factors").display = empty = factors_missing(self.pm)
         form = not empty or bool(self.pm.actions)
-        for widget in self.query(
-            ".actions-row, #actions-form-title, "
-            "#action-factors-label, #action-factors, "
-            "#action-smart, #actions-list"
-        ):
-            widget.display = form
-        if self.pm.kind.value == "retro":  # a retrospective has no factors to link
-            self.query("#action-factors-label, #action-factors").set(display=False)
+        widgets = ".actions-row, #actions-form-title, #action-smart, #actions-list"
+        self.query(widgets).set(display=form)
+        factors = "#action-factors-label, #action-factors"  # none in a retrospective
+        self.query(factors).set(display=form and self.pm.kind.value != "retro")
 
     def _item_line(self, number: int, item: ActionItem) -> Text:
         ok = check_item(self.pm, item, self.today()).ok and bool(item.owner)
