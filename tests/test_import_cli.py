@@ -177,3 +177,27 @@ def test_replace_goes_through_the_revision_checked_save(
     assert code == 0 and out.split()[0] == pm.id
     assert store.revision(pm.id) == before + 1
     assert store.get(pm.id).summary.startswith("In the afternoon of January 21st")
+
+
+def test_several_files_and_folders_in_one_command(
+    capsys: pytest.CaptureFixture[str], db_path: Path, tmp_path: Path
+) -> None:
+    # 'retro import a.md b.md' is what a newcomer types first.
+    files = sorted(DFDS.glob("PM2021-00*"))[:2]
+    folder = tmp_path / "more"
+    folder.mkdir()
+    shutil.copy(next(DFDS.glob("PM2019-009*")), folder)
+    args = [str(f) for f in files]
+    code, out, err = run(capsys, "--db", str(db_path), "import", *args, str(folder))
+    assert code == 0
+    assert len(out.splitlines()) == 3
+    assert "imported 1 postmortem" in err
+    assert len(Store(db_path).all()) == 3
+    # Again: a list, one object a file, each already there.
+    code, out, _ = run(capsys, "--db", str(db_path), "import", "--json", *args)
+    again = json.loads(out)
+    assert code == 0
+    assert [o["skipped"].startswith("already imported") for o in again] == [True] * 2
+    code, _, err = run(capsys, "--db", str(db_path), "import", "-", "-")
+    assert code == 2
+    assert "only once" in err

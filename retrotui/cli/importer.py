@@ -1,4 +1,4 @@
-"""``retro import FILE|DIR|-``: postmortems exported as JSON, or written in
+"""``retro import FILE|DIR|- [...]``: postmortems exported as JSON, or written in
 Markdown (retro's own report, Google's template, the usual headings)."""
 
 from __future__ import annotations
@@ -9,7 +9,7 @@ from pathlib import Path
 
 from retrotui.cli.common import add_command, store_for
 from retrotui.document.text import clean_line
-from retrotui.errors import RetroError
+from retrotui.errors import RetroError, UsageError
 
 WARNINGS_SHOWN = 10
 
@@ -19,14 +19,15 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
         sub,
         "import",
         "import postmortems: JSON exports, Markdown files, or a folder of them",
-        "retro import 'PM2020-002 - KIAM outage.md'\n"
+        "retro import 'PM2020-002 - KIAM outage.md' PM2020-004.md\n"
         "  retro import postmortems/ --tz Europe/Copenhagen\n"
         "  retro export k7m2qx --format json | retro --db other.json import -",
     )
     parser.add_argument(
-        "file",
+        "files",
+        nargs="+",
         metavar="FILE",
-        help="a JSON or Markdown file, a folder of them, or - for standard input",
+        help="JSON or Markdown files, folders of them, or - for standard input",
     )
     parser.add_argument(
         "--format",
@@ -62,31 +63,38 @@ def run(args: argparse.Namespace) -> int:
     from retrotui.importing.zones import zone_argument
 
     zone = zone_argument(args.tz) if args.tz else None
+    if args.files.count("-") > 1:
+        raise UsageError("standard input (-) can be read only once")
     store = store_for(args)
-    folder = args.file != "-" and Path(args.file).is_dir()
-    passed: list[Path] = []
-    try:
-        if folder:
-            outcomes, passed = batch.import_folder(
-                store, Path(args.file), args.format, zone, args.replace
-            )
-        else:
-            outcomes = batch.import_source(
-                store, args.file, args.format, zone, args.replace
-            )
-    except ZoneNeeded as error:
-        raise RetroError(f"{_name(args.file)}: {error}") from error
+    outcomes: list[batch.Outcome] = []
+    folders = 0
+    for file in args.files:
+        folder = file != "-" and Path(file).is_dir()
+        folders += folder
+        try:
+            if folder:
+                found, passed = batch.import_folder(
+                    store, Path(file), args.format, zone, args.replace
+                )
+            else:
+                found = batch.import_source(
+                    store, file, args.format, zone, args.replace
+                )
+        except ZoneNeeded as error:
+            raise RetroError(f"{_name(file)}: {error}") from error
+        outcomes += found
+        if not args.json:
+            for outcome in found:
+                _report(outcome)
+            if folder:
+                _summary(file, found, passed)
+    one_file = len(args.files) == 1 and not folders
     if args.json:
         shown = [o.as_json() for o in outcomes]
-        single = not folder and len(shown) == 1
+        single = one_file and len(shown) == 1
         sys.stdout.write(orjson.dumps(shown[0] if single else shown).decode() + "\n")
-    else:
-        for outcome in outcomes:
-            _report(outcome)
-    if folder:
-        _summary(args.file, outcomes, passed)
     failed = [o for o in outcomes if o.error]
-    if not folder and outcomes and outcomes[0].skipped and not outcomes[0].id:
+    if one_file and outcomes and outcomes[0].skipped and not outcomes[0].id:
         return 1
     return 1 if failed else 0
 
