@@ -1,10 +1,9 @@
 """Home: drafts to resume, recent postmortems, team retrospectives apart,
 follow-up reviews, open and overdue action items.
 
-Its cost follows what is on screen, not the store: a worker reads the
-summary index's listing part and orders it; each table adds its rows a page
-at a time (``widgets.paged_table``); a filter keystroke is matched in a
-worker and refills only the postmortem lists.
+Its cost follows what is on screen, not the store: a worker reads and orders
+the summary index's listing; each table adds rows a page at a time
+(``widgets.paged_table``); a filter key refills only the postmortem lists.
 """
 
 from __future__ import annotations
@@ -78,6 +77,7 @@ class HomeScreen(Screen[None]):
             tooltip="Open the highlighted postmortem (or the action item's)",
         ),
         Binding("slash", "filter", "Filter", id="home-filter", tooltip="Search"),
+        Binding("escape", "leave_filter", "List", show=False, id="home-leave-filter"),
         Binding(
             "a",
             "actions",
@@ -344,7 +344,7 @@ class HomeScreen(Screen[None]):
         self._search(self.shelf, query)
 
     @on(Input.Submitted, "#home-filter")
-    def _filter_done(self) -> None:
+    def action_leave_filter(self) -> None:
         self.query_one("#home-list", DataTable).focus()
 
     # -- choosing ------------------------------------------------------------------

@@ -6,7 +6,7 @@ from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 
 from factories import incident, settle
-from textual.widgets import DataTable
+from textual.widgets import DataTable, Input
 
 from retrotui.app import RetroApp
 from retrotui.document.models import ActionItem, Postmortem, Status
@@ -17,6 +17,7 @@ from retrotui.storage.summary import summarize
 from screens.home import HomeScreen
 from screens.home_data import OpenActions
 from screens.stage import StageScreen
+from screens.stats import StatsScreen
 from screens.timeline import TimelineScreen
 from widgets.paged_table import PAGE
 
@@ -171,6 +172,24 @@ async def test_filter_finds_any_word_and_typos_through_the_term_index(
         await pilot.press("ctrl+u")
         await settle(pilot)
         assert len(table.rows) == 3
+
+
+async def test_escape_leaves_the_filter_for_the_list_and_keeps_what_it_matches(
+    db_path: Path,
+) -> None:
+    fill(db_path)
+    app = RetroApp(db_path, clock=clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        table = app.screen.query_one("#home-list", DataTable)
+        await pilot.press("slash", *"zzz", "escape")
+        await settle(pilot)
+        assert app.focused is table
+        assert app.screen.query_one("#home-filter", Input).value == "zzz"
+        # The keys are the list's again: s opens the stats, not the filter.
+        await pilot.press("s")
+        await settle(pilot)
+        assert isinstance(app.screen, StatsScreen)
 
 
 async def test_the_list_loads_more_as_the_cursor_reaches_its_end(
