@@ -7,6 +7,7 @@ from pathlib import Path
 from factories import clock, incident, settle, type_text
 
 from retrotui.app import RetroApp
+from retrotui.shell.saving import SAVE_DELAY
 from retrotui.storage.store import Store
 from screens.home import HomeScreen
 from screens.stage import StageScreen
@@ -23,6 +24,8 @@ async def test_n_then_escape_leaves_no_empty_draft(db_path: Path) -> None:
         assert len(Store(db_path).all()) == 2  # saved from the first second
         await pilot.press("f6", "f6")  # looking around is not an entry
         await settle(pilot)
+        # Long enough for the autosave of where the user is to go through.
+        await pilot.pause(SAVE_DELAY + 0.5)
         await pilot.press("escape")
         await settle(pilot)
         assert isinstance(app.screen, HomeScreen)

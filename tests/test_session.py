@@ -145,6 +145,31 @@ def test_an_untouched_new_draft_is_discarded(store: Store):
     assert store.revision(pm.id) is None
 
 
+def test_a_new_draft_saved_while_only_moving_between_steps_is_still_discarded(
+    store: Store,
+):
+    # Paging through the steps is saved (where the user is), but it is not
+    # an entry: the autosave of that move must not make the draft a keeper.
+    session = Session(store)
+    pm = session.create("")
+    session.edit(session.pm.model_copy(update={"phase": "timeline"}))
+    assert session.save().saved
+    assert session.leave().discarded
+    assert store.revision(pm.id) is None
+
+
+def test_a_new_draft_with_an_entry_saved_is_kept(store: Store):
+    session = Session(store)
+    pm = session.create("")
+    session.edit(session.pm.model_copy(update={"summary": "Checkout 502s"}))
+    session.save()
+    session.edit(session.pm.model_copy(update={"summary": ""}))
+    session.save()
+    # Entered, then cleared again: the draft was worked on, it stays.
+    assert not session.leave().discarded
+    assert store.get(pm.id).title == pm.title
+
+
 def test_a_new_draft_someone_else_wrote_to_is_not_discarded(store: Store):
     session = Session(store)
     pm = session.create("")

@@ -232,7 +232,11 @@ class Session:
                     self.pm = stored
                 self._base = written
                 self._revision = stored.revision
-                self._as_created = None
+                # Only an entry makes a new draft a keeper: a save of where
+                # the user is in the interview (paging through steps) is not one.
+                created = self._as_created
+                if created is not None and _entered(written) != _entered(created):
+                    self._as_created = None
             return outcome
 
     def refresh(self) -> Outcome:
