@@ -1,45 +1,101 @@
-"""``retro list``: every postmortem, as a table or JSON."""
+"""``retro list``: postmortems newest first, as a table or JSON.
+
+A terminal gets the newest page and a last line saying how many more there
+are; a pipe, ``--all`` or ``--json`` gets every match (what scripts read).
+Filters are matched on the summary index, so only the rows shown are checked
+and cleaned.
+"""
 
 from __future__ import annotations
 
 import argparse
+import heapq
+import shutil
 import sys
+from collections.abc import Callable
+from datetime import date
+from typing import Any
 
 from retrotui.cli.common import add_command
+
+# Rows a terminal gets without --all or --limit at least; a taller terminal
+# gets a screenful (header, rows and the last line: the newest stay in view).
+PAGE = 10
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:
     parser = add_command(
-        sub, "list", "list postmortems and quick notes", "retro list --json"
+        sub,
+        "list",
+        "list postmortems and quick notes, newest incident first",
+        "retro list --grep checkout --since 2026-01-01",
+    )
+    parser.epilog = (
+        "In a terminal, a screenful of the newest; piped, with --all or --json, "
+        "every one.\n\n" + (parser.epilog or "")
+    )
+    many = parser.add_mutually_exclusive_group()
+    many.add_argument(
+        "--all", action="store_true", help="every match, in a terminal too"
+    )
+    many.add_argument(
+        "--limit", metavar="N", type=_count, help="the newest N matches, piped too"
+    )
+    parser.add_argument(
+        "--grep",
+        metavar="TEXT",
+        help="only those whose title, id, services or tags hold every word of "
+        "TEXT (full text: retro search)",
+    )
+    parser.add_argument(
+        "--service", metavar="S", help="only postmortems about service S"
+    )
+    parser.add_argument(
+        "--since",
+        metavar="YYYY-MM-DD",
+        type=_day,
+        help="only incidents on or after this day",
     )
     parser.add_argument("--json", action="store_true", help="a JSON list of objects")
     parser.set_defaults(run=run)
 
 
+def _count(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        value = -1
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a count (1 or more)")
+    return value
+
+
+def _day(text: str) -> date:
+    try:
+        return date.fromisoformat(text.strip())
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"{text!r} is not a date (use YYYY-MM-DD)"
+        ) from None
+
+
 def run(args: argparse.Namespace) -> int:
     import orjson
 
-    from retrotui.storage.listing import (
-        entry_date,
-        read_entries,
-        summarize_page,
-        text_of,
-    )
+    from retrotui.storage.listing import read_entries, summarize_page
     from retrotui.storage.paths import default_db_path
 
-    # Read as the home screen does: no lock or TinyDB needed to list. Ordered
-    # by what the index keeps, so each entry is checked and cleaned only as
-    # its row is written.
+    # Read as the home screen does: no lock or TinyDB needed to list. Matched
+    # and ordered by what the index keeps, so each entry is checked and
+    # cleaned only as its row is written.
     path = default_db_path(args.db)
     entries = read_entries(path)
     by_key = entries.by_key
-    # The incident's date, as the home screen shows it (a historical incident
-    # typed in today sorts and shows under the day it happened).
-    order = sorted(
-        by_key,
-        key=lambda k: (entry_date(by_key[k]), text_of(by_key[k].get("created"))),
-        reverse=True,
-    )
+    wanted = _filter(args)
+    keys = [key for key, entry in by_key.items() if wanted(entry)]
+    terminal = to_terminal() and not args.json
+    limit = args.limit or (page_rows() if terminal and not args.all else None)
+    order = _newest(by_key, keys, limit)
     skipped = entries.skipped
     if args.json:
         rows = [s.to_json() for s in summarize_page(by_key, order, skipped)]
@@ -48,8 +104,15 @@ def run(args: argparse.Namespace) -> int:
         return 0
     if not order:
         _report(skipped, path)
-        print("No postmortems yet. Start one with 'retro new' or 'retro note TITLE'.")
+        if by_key:
+            print("No postmortems match.")
+        else:
+            print(
+                "No postmortems yet. Start one with 'retro new' or 'retro note TITLE'."
+            )
         return 0
+    # A terminal's rows stay one line each; a pipe gets whole titles.
+    width = shutil.get_terminal_size().columns if terminal else 0
     lines = [
         f"{'ID':<8} {'DATE':<10} {'KIND':<8} {'SEV':<5} {'STATUS':<10} {'OPEN':>4}  TITLE"
     ]
@@ -58,17 +121,81 @@ def run(args: argparse.Namespace) -> int:
             title = pm.title
             if pm.promoted_to:
                 title += f" (promoted to {pm.promoted_to})"
-            lines.append(
+            line = (
                 f"{pm.id:<8} {pm.incident_date:<10} {pm.kind:<8} "
                 f"{pm.severity:<5} {pm.status:<10} {pm.open_actions:>4}  {title}"
             )
+            if width and len(line) > width:
+                line = line[: width - 1] + "…"
+            lines.append(line)
         sys.stdout.write("\n".join(lines) + "\n")
         lines = []
+    more = len(keys) - len(order)
+    if more and terminal:
+        print(more_line(more))
     _report(skipped, path)
     return 0
 
 
 CHUNK = 500
+
+
+def to_terminal() -> bool:
+    """Is a person reading (standard output a terminal), not a script?"""
+    return sys.stdout.isatty()
+
+
+def page_rows() -> int:
+    """How many rows fit the terminal below the header, above the last line
+    and the prompt."""
+    return max(PAGE, shutil.get_terminal_size().lines - 3)
+
+
+def more_line(more: int) -> str:
+    """The last line of a page: how many are left out and how to see them
+    (fits 80 columns up to a million postmortems)."""
+    return f"{more:,} more: --all, --limit N, --grep TEXT, --service S, --since DATE"
+
+
+def _newest(
+    by_key: dict[str, dict[str, Any]], keys: list[str], limit: int | None
+) -> list[str]:
+    """``keys`` by the incident's date, as the home screen shows it (a
+    historical incident typed in today sorts under the day it happened),
+    newest first; the first ``limit`` of them only, without sorting all."""
+    from retrotui.storage.listing import entry_date, text_of
+
+    def when(key: str) -> tuple[str, str]:
+        return entry_date(by_key[key]), text_of(by_key[key].get("created"))
+
+    if limit is None:
+        return sorted(keys, key=when, reverse=True)
+    return heapq.nlargest(limit, keys, key=when)
+
+
+def _filter(args: argparse.Namespace) -> Callable[[dict[str, Any]], bool]:
+    """Whether an index entry (not yet checked) passes the filters given."""
+    from retrotui.storage.listing import entry_date, entry_words, text_of
+
+    since = args.since.isoformat() if args.since else ""
+    service = (args.service or "").casefold().strip()
+    words = (args.grep or "").casefold().split()
+
+    def wanted(entry: dict[str, Any]) -> bool:
+        if since and entry_date(entry) < since:
+            return False
+        if service:
+            services = entry.get("services")
+            if not isinstance(services, list) or not any(
+                text_of(name).casefold().strip() == service for name in services
+            ):
+                return False
+        if words:
+            haystack = entry_words(entry)
+            return all(word in haystack for word in words)
+        return True
+
+    return wanted
 
 
 def _report(skipped: list, path: object) -> None:

@@ -16,6 +16,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from retrotui.document.text import clean_line
 from retrotui.errors import BadDocument, RetroError
 from retrotui.storage.db_file import read_documents
 from retrotui.storage.layout import ACTIONS, LIST, Layout
@@ -94,6 +95,19 @@ def entry_date(entry: dict[str, Any]) -> str:
     """The incident's date the index keeps (a document: its created day;
     it is shown from the summary)."""
     return text_of(entry.get("date")) or text_of(entry.get("created"))[:10]
+
+
+def entry_words(entry: dict[str, Any]) -> str:
+    """What ``Summary.matches`` searches (title, id, services, tags), from an
+    unchecked entry, cleaned and casefolded: a listing filters on the index
+    and checks only the entries it shows."""
+    names = [
+        text_of(name)
+        for field in ("services", "tags")
+        for name in (entry.get(field) if isinstance(entry.get(field), list) else ())
+    ]
+    text = " ".join([text_of(entry.get("title")), text_of(entry.get("id")), *names])
+    return clean_line(text).casefold()
 
 
 def home_order(entries: dict[str, dict[str, Any]]) -> list[str]:
