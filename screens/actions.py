@@ -7,14 +7,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
-from textual.widgets import (
-    Input,
-    Label,
-    ListItem,
-    ListView,
-    Select,
-    Static,
-)
+from textual.widgets import Input, Label, ListItem, ListView, Select, Static
 
 from retrotui.checks.readiness import check_item, review_blockers
 from retrotui.document.duedate import parse_due
@@ -102,6 +95,8 @@ class ActionsScreen(PhaseScreen):
         self.selected: int | None = None
         # One label per item row, updated in place while the item is typed.
         self._rows: list[Label] = []
+        # What the heading shows: text, no-factors note, form, factor list.
+        self._heading_shown: tuple[Text, bool, bool, bool] | None = None
 
     def compose_body(self) -> ComposeResult:
         with VerticalScroll(id="actions-body"):
@@ -166,13 +161,19 @@ class ActionsScreen(PhaseScreen):
             line.append(
                 f"\n⚠ {count} items: keep the top 3-5 so they get done", style="yellow"
             )
-        self.query_one("#actions-heading", Static).update(line)
-        self.query_one("#actions-no-factors").display = empty = factors_missing(self.pm)
+        empty = factors_missing(self.pm)
         form = not empty or bool(self.pm.actions)
+        shown = (line, empty, form, form and self.pm.kind.value != "retro")
+        # Called on every key: a redraw of the same parts costs a relayout.
+        if shown == self._heading_shown:
+            return
+        self._heading_shown = shown
+        self.query_one("#actions-heading", Static).update(line)
+        self.query_one("#actions-no-factors").display = empty
         widgets = ".actions-row, #actions-form-title, #action-smart, #actions-list"
         self.query(widgets).set(display=form)
         factors = "#action-factors-label, #action-factors"  # none in a retrospective
-        self.query(factors).set(display=form and self.pm.kind.value != "retro")
+        self.query(factors).set(display=shown[3])
 
     def _item_line(self, number: int, item: ActionItem) -> Text:
         ok = check_item(self.pm, item, self.today()).ok and bool(item.owner)
