@@ -12,6 +12,7 @@ def _isolated_data(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("RETROTUI_DB", str(tmp_path / "default-db.json"))
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg-data"))
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "xdg-config"))
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg-cache"))
     monkeypatch.setenv("TZ", os.environ.get("RETRO_TEST_TZ", "UTC"))
     # No test reaches GitHub: a ``gh`` that refuses comes first on PATH (the
     # tracker tests put their recording stub before it).

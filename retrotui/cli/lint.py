@@ -103,6 +103,9 @@ def _as_json(finding: Finding, field: str | None) -> dict[str, object]:
 
 def run(args: argparse.Namespace) -> int:
     from retrotui.checks.blameless import lint, lint_postmortem
+    from retrotui.lazy_re import keep_between_runs
+
+    keep_between_runs()  # most of a one-shot lint is compiling its rules
 
     names = [name.strip() for name in args.names.split(",") if name.strip()]
     labelled: list[tuple[str | None, Finding]]

@@ -43,6 +43,9 @@ def _marks() -> dict[bool | None, str]:
 
 def run(args: argparse.Namespace) -> int:
     from retrotui.checks.smart import LABELS, check_action
+    from retrotui.lazy_re import keep_between_runs
+
+    keep_between_runs()  # most of a one-shot check is compiling its rules
 
     if not args.text.strip():
         raise UsageError("retro smart: TEXT is empty (give the action item's text)")

@@ -7,6 +7,7 @@ import calendar
 import re
 
 from retrotui.document.holidays import HOLIDAYS
+from retrotui.lazy_re import lazy
 
 WEEKDAYS = {
     "mon": 0,
@@ -59,37 +60,35 @@ MONTH_RE = "|".join(sorted(MONTHS, key=len, reverse=True))
 WEEKDAY_RE = "|".join(sorted(WEEKDAYS, key=len, reverse=True))
 NUMBER_RE = r"\d{1,3}|" + "|".join(sorted(NUMBERS, key=len, reverse=True))
 
-LEAD = re.compile(
+LEAD = lazy(
     r"^(?:(?:no later than|not later than|by|due(?: date)?:?|before|until|till|"
     r"on|at|at the|for|deadline:?)\s+)+"
 )
-ISO = re.compile(r"(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})")
-YEAR_MONTH = re.compile(r"(\d{4})-(\d{1,2})")
-RELATIVE = re.compile(
+ISO = lazy(r"(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})")
+YEAR_MONTH = lazy(r"(\d{4})-(\d{1,2})")
+RELATIVE = lazy(
     rf"(?:in|within|in the next|within the next|over the next)\s+({NUMBER_RE})\s+"
     r"(day|week|fortnight|month|year)s?(?: time)?"
     rf"|({NUMBER_RE})\s+(day|week|fortnight|month|year)s?\s+from\s+(?:now|today)"
 )
-WEEKDAY = re.compile(rf"(?:(?:this|next|coming|the coming)\s+)?({WEEKDAY_RE})\.?")
-PERIOD_END = re.compile(
+WEEKDAY = lazy(rf"(?:(?:this|next|coming|the coming)\s+)?({WEEKDAY_RE})\.?")
+PERIOD_END = lazy(
     r"(?:(?:the\s+)?end\s+of\s+(?:the\s+)?(this\s+|next\s+|the\s+next\s+)?"
     r"|(?:eo|e\.o\.)|(this|next)\s+)"
     r"(week|month|quarter|year|w|m|q|y)\.?"
 )
-QUARTER = re.compile(
+QUARTER = lazy(
     r"(?:(?:the\s+)?end\s+of\s+)?(?:q([1-4])(?:\s*[-/']?\s*(\d{4}|'?\d{2}))?"
     r"|(\d{4})\s*[-/]?\s*q([1-4]))"
 )
-MONTH_END = re.compile(
-    rf"(?:(?:the\s+)?end\s+of\s+|in\s+)?({MONTH_RE})\.?(?:\s+(\d{{4}}))?"
-)
-DAY_MONTH = re.compile(
+MONTH_END = lazy(rf"(?:(?:the\s+)?end\s+of\s+|in\s+)?({MONTH_RE})\.?(?:\s+(\d{{4}}))?")
+DAY_MONTH = lazy(
     rf"(\d{{1,2}})(?:st|nd|rd|th)?(?:\s+of)?\s+({MONTH_RE})\.?,?(?:\s+(\d{{4}}))?"
 )
-MONTH_DAY = re.compile(
+MONTH_DAY = lazy(
     rf"({MONTH_RE})\.?\s+(?:the\s+)?(\d{{1,2}})(?:st|nd|rd|th)?,?(?:\s+(\d{{4}}))?"
 )
-SPACES = re.compile(r"\s+")
+SPACES = lazy(r"\s+")
 ABBREVIATIONS = (
     (re.compile(r"\b(?:tmrw|tmr|tmw|tmrow|tomorow|tommorow|tommorrow)\b"), "tomorrow"),
     (re.compile(r"\b(\d+)\s*(?:d|ds|dys)\b"), r"\1 days"),
@@ -99,18 +98,16 @@ ABBREVIATIONS = (
     (re.compile(r"\bmid[- ]"), "mid "),
 )
 # Politeness and filler after the date: "EOW pls", "Friday latest".
-TRAILING = re.compile(r"(?:\s+(?:pls|plz|please|thx|thanks|ty|latest|at the latest))+$")
-BEFORE = re.compile(r"^(?:(?:by|due|due date:?|deadline:?)\s+)?(?:before|ahead of)\s+")
-WEEK_NUMBER = re.compile(
+TRAILING = lazy(r"(?:\s+(?:pls|plz|please|thx|thanks|ty|latest|at the latest))+$")
+BEFORE = lazy(r"^(?:(?:by|due|due date:?|deadline:?)\s+)?(?:before|ahead of)\s+")
+WEEK_NUMBER = lazy(
     r"(\d{4})-?w(\d{1,2})|(?:iso\s+|cal(?:endar)?\s+)?(?:week|wk|w|kw|cw)\s*\.?\s*#?"
     r"(\d{1,2})(?:\s*[,/]?\s*(\d{4}))?"
 )
-WEEK_COMMENCING = re.compile(
-    r"(?:w/c|wc|w\.c\.|week commencing|the week of|week of)\s+(.+)"
-)
-ORDINAL_DAY = re.compile(r"(?:the\s+)?(\d{1,2})(?:st|nd|rd|th)")
-NUMERIC = re.compile(r"(\d{1,2})([/.])(\d{1,2})\2(\d{4}|\d{2})")
-MID_MONTH = re.compile(rf"(?:mid|middle of)\s+({MONTH_RE})\.?(?:\s+(\d{{4}}))?")
+WEEK_COMMENCING = lazy(r"(?:w/c|wc|w\.c\.|week commencing|the week of|week of)\s+(.+)")
+ORDINAL_DAY = lazy(r"(?:the\s+)?(\d{1,2})(?:st|nd|rd|th)")
+NUMERIC = lazy(r"(\d{1,2})([/.])(\d{1,2})\2(\d{4}|\d{2})")
+MID_MONTH = lazy(rf"(?:mid|middle of)\s+({MONTH_RE})\.?(?:\s+(\d{{4}}))?")
 WEEKDAY_NAMES = tuple(calendar.day_name[index].lower() for index in range(7))
 
 

@@ -183,7 +183,8 @@ def _clean(text: str, fallback: str) -> str:
     """The rewrite, or the rule's fallback when the rewrite still blames."""
     rule_list, lexicon = load()
     checker = Checker(lexicon, ())
-    for other in rule_list:
+    # Only the rules whose keywords the text has can match (as in lint()).
+    for _, other in _candidates([text], rule_list):
         for match in other.pattern.finditer(text):
             if checker.decide(other, text, 0, match):
                 return fallback[:1].upper() + fallback[1:]

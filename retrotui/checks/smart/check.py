@@ -20,10 +20,11 @@ from retrotui.checks.smart.result import REQUIRED, Parsed, SmartResult
 from retrotui.checks.smart.rules import rules
 from retrotui.checks.smart.wording import features
 from retrotui.document.duedate import read_due
+from retrotui.lazy_re import lazy
 
-_HEADING = re.compile(r"\s*\*\*(?P<title>[^*]{3,}?)\*\*\s*:\s*\S")
-_MARKUP = re.compile(r"[*_`]+")
-_LEAD_NOISE = re.compile(
+_HEADING = lazy(r"\s*\*\*(?P<title>[^*]{3,}?)\*\*\s*:\s*\S")
+_MARKUP = lazy(r"[*_`]+")
+_LEAD_NOISE = lazy(
     r"^(?:[\s\-—–*•:,.>|]+|(?:to|please|pls|plz|then|also|we need to|needs? to|"
     r"will|shall|is going to|are going to|should|must|has to|have to|can|"
     r"let's|lets|and|todo|action|ai)\b[\s:.-]*|\w+ly\s+)+",

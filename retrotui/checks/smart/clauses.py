@@ -27,24 +27,25 @@ from retrotui.checks.smart.wording import (
     content_words,
     identifier,
 )
+from retrotui.lazy_re import lazy
 
-_WATCH_LEAD = re.compile(r"(?:monitor|watch|track|keep\s+an\s+eye\s+on)\b", re.I)
-_WATCH_FOR = re.compile(r"^\s*(?P<what>.+?)\s+for\s+(?P<symptom>[^,;.]+)", re.I)
-_RESULT = re.compile(r"\b(?:until|so\s+that|so|such\s+that)\b", re.I)
-DOCUMENT = re.compile(
+_WATCH_LEAD = lazy(r"(?:monitor|watch|track|keep\s+an\s+eye\s+on)\b", re.I)
+_WATCH_FOR = lazy(r"^\s*(?P<what>.+?)\s+for\s+(?P<symptom>[^,;.]+)", re.I)
+_RESULT = lazy(r"\b(?:until|so\s+that|so|such\s+that)\b", re.I)
+DOCUMENT = lazy(
     r"\b(?:runbook|wiki|docs?|documentation|readme|section|playbook|checklist|adr|"
     r"guide|handbook|manual|faq)s?\b",
     re.IGNORECASE,
 )
-_ALERT_DOCUMENT = re.compile(
+_ALERT_DOCUMENT = lazy(
     r"\balert\w*\s+(?:runbooks?|playbooks?|docs?|documentation|guides?|pages?|wiki)\b",
     re.I,
 )
-_INSTEAD = re.compile(
+_INSTEAD = lazy(
     r"^\s*(?:the\s+|our\s+)?(?P<new>[\w./-]+(?:\s+[\w./-]+){0,3}?)\s+instead\s+of\s+\w",
     re.I,
 )
-_PURPOSE = re.compile(r"\bto\s+(?P<verb>[a-z]+)\b", re.I)
+_PURPOSE = lazy(r"\bto\s+(?P<verb>[a-z]+)\b", re.I)
 
 
 def read_clauses(found: Features, body: str, lead: str) -> None:

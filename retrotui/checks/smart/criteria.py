@@ -11,6 +11,7 @@ from retrotui.checks.smart.result import Criterion, Parsed
 from retrotui.checks.smart.rules import rules
 from retrotui.checks.smart.wording import Features
 from retrotui.document.duedate import DUE_HELP
+from retrotui.lazy_re import lazy
 
 _EXAMPLE = "e.g. 'Add an alert when disk usage on db-* exceeds 85% for 10 minutes'"
 
@@ -251,9 +252,9 @@ def time_bound(parsed: Parsed, given: str | None, as_of: date) -> Criterion:
 
 
 _HINT = "Name one person (@handle) or one named team, e.g. 'Team Payments'"
-_SPLIT_OWNERS = re.compile(r"\s*(?:,|;|/|&|\+|\band\b|\bor\b)\s*", re.IGNORECASE)
-_HANDLE = re.compile(r"(?<![\w.])@[A-Za-z0-9][\w.-]*\w")
-_ROTATION_WORDS = re.compile(
+_SPLIT_OWNERS = lazy(r"\s*(?:,|;|/|&|\+|\band\b|\bor\b)\s*", re.IGNORECASE)
+_HANDLE = lazy(r"(?<![\w.])@[A-Za-z0-9][\w.-]*\w")
+_ROTATION_WORDS = lazy(
     r"[\s_-]*\b(?:primary|secondary|backup)?[\s_-]*on[\s_-]?call(?:er)?s?\b[\s_-]*"
     r"|\b(?:primary|secondary|rota|rotation|pager)\b",
     re.IGNORECASE,

@@ -7,8 +7,9 @@ from datetime import date
 
 from retrotui.document.due_words import START_WORDS
 from retrotui.document.duedate import DueReading, read_due
+from retrotui.lazy_re import lazy
 
-_TOKEN = re.compile(r"\S+")
+_TOKEN = lazy(r"\S+")
 _MAX_DUE_WORDS = 7
 _EDGE = ".,;:()[]!?—–-"
 # Words that may follow a due date inside a sentence; any other lower-case word
@@ -58,7 +59,7 @@ _AFTER_DATE = frozenset(
     ]
 )
 # "2x", "5m" or "v1.2" are not the start of a date; "28/02", "3rd" and "2027-W10" are.
-_DIGIT_START = re.compile(r"^\d[\d/.-]*(?:st|nd|rd|th|w\d+|d|wks?)?$|^\d{4}-w\d", re.I)
+_DIGIT_START = lazy(r"^\d[\d/.-]*(?:st|nd|rd|th|w\d+|d|wks?)?$|^\d{4}-w\d", re.I)
 
 
 def _ends_phrase(text: str, end: int, following: re.Match[str] | None) -> bool:

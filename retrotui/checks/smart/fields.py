@@ -12,13 +12,12 @@ from dataclasses import dataclass
 from datetime import date
 
 from retrotui.checks.smart.check import check_action
+from retrotui.lazy_re import lazy
 
 # "by Friday pls" -> "Friday": the words around a date that are not the date.
 # "before" stays: "before christmas" is the day before.
-_LEAD = re.compile(r"^(?:by|due|until|till|til|for)\b\s*:?\s*", re.IGNORECASE)
-_TRAIL = re.compile(
-    r"(?:[\s,.!]+(?:pls|plz|please|thx|thanks|ty))+[\s,.!]*$", re.IGNORECASE
-)
+_LEAD = lazy(r"^(?:by|due|until|till|til|for)\b\s*:?\s*", re.IGNORECASE)
+_TRAIL = lazy(r"(?:[\s,.!]+(?:pls|plz|please|thx|thanks|ty))+[\s,.!]*$", re.IGNORECASE)
 
 
 @dataclass(frozen=True)

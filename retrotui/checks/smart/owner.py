@@ -16,15 +16,16 @@ from dataclasses import dataclass
 
 from retrotui.checks import verbs
 from retrotui.checks.smart.rules import Rules, stem
+from retrotui.lazy_re import lazy
 
-_TAG = re.compile(
+_TAG = lazy(
     r"(?<![\w-])(?:(?:owner|owenr|ownr|onwer|assignee|responsible|dri|who)\s*[:=]"
     r"|(?:owned\s+by|ass?i(?:gn|ng)ed\s+to|asigned\s+to)\s*[:=]?)\s*"
     r"(?P<owner>\?+|@?\w[\w.&/'’ -]{0,40}?)"
     r"(?=\s*(?:[)\],;:!|]|\s[-—–]+(?:\s|$)|[—–]|\.(?:\s|$)|$))",
     re.IGNORECASE,
 )
-_LEAD_LABEL = re.compile(
+_LEAD_LABEL = lazy(
     r"^\s*(?:[-—–*•]\s+)?(?:"
     r"\[(?P<bracket>[^\]]{1,40})\]"
     r"|\((?P<paren>[^)]{1,40})\)"
@@ -35,26 +36,26 @@ _LEAD_LABEL = re.compile(
     r"|(?P<dash_label>[^-—–:()\[\]|]{1,30}?)\s+(?:[-—–]+|\|)\s"
     r")\s*",
 )
-_TRAIL_MARKER = re.compile(
+_TRAIL_MARKER = lazy(
     r"(?:owner|owned\s+by|assignee|assigned\s+to|who)\s*[:=]?\s+(?=\S)", re.I
 )
-_BRACKET_WHO = re.compile(
+_BRACKET_WHO = lazy(
     r"\s*(?P<who>@?[\w.-]+)\s+(?:to|will|calls?|owns|leads?|drives?|organi[sz]es?|"
     r"hosts?|schedules?)\b",
     re.IGNORECASE,
 )
-_TRAIL_BRACKET = re.compile(r"[\[(](?P<owner>[^\])(\[]{1,40})[\])]\s*$")
-_SEPARATOR = re.compile(r"\s[-—–]+\s|[—–]|[.;,!]\s|\s\|\s")
-_HANDLE = re.compile(r"(?<![\w.])@[A-Za-z0-9][\w.-]*\w")
-_POLITE = re.compile(
+_TRAIL_BRACKET = lazy(r"[\[(](?P<owner>[^\])(\[]{1,40})[\])]\s*$")
+_SEPARATOR = lazy(r"\s[-—–]+\s|[—–]|[.;,!]\s|\s\|\s")
+_HANDLE = lazy(r"(?<![\w.])@[A-Za-z0-9][\w.-]*\w")
+_POLITE = lazy(
     r"^(?:(?:pls|plz|please|thx|thanks|ty|cc|fyi|ok)\b[\s,.:!]*)+|"
     r"(?:[\s,.:!]*\b(?:pls|plz|please|thx|thanks|ty))+\s*$",
     re.I,
 )
 _EDGES = " .,;:!?-—–*•"
-_TWO = re.compile(r"\s*(?:&|\+|/|,|\band\b)\s*", re.IGNORECASE)
-_NAME = re.compile(r"^[A-Z][a-zA-Z'’-]+$|^[A-Z][a-z]+[A-Z][A-Za-z]*$")
-_SLUG = re.compile(r"^[a-z][a-z0-9]*(?:[-_][a-z0-9]+)*$")
+_TWO = lazy(r"\s*(?:&|\+|/|,|\band\b)\s*", re.IGNORECASE)
+_NAME = lazy(r"^[A-Z][a-zA-Z'’-]+$|^[A-Z][a-z]+[A-Z][A-Za-z]*$")
+_SLUG = lazy(r"^[a-z][a-z0-9]*(?:[-_][a-z0-9]+)*$")
 
 
 @dataclass(frozen=True)

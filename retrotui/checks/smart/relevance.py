@@ -20,11 +20,12 @@ import re
 from retrotui.checks.smart.result import Criterion
 from retrotui.checks.smart.rules import Rules, rules, stem
 from retrotui.checks.smart.wording import Features
+from retrotui.lazy_re import lazy
 
-_WORD = re.compile(r"[a-z][a-z0-9]*")
+_WORD = lazy(r"[a-z][a-z0-9]*")
 # "replace RabbitMQ with ...", "retire the legacy ftp-sync host": the object's
 # head word, read up to a preposition or the end of the clause.
-_REPLACES = re.compile(
+_REPLACES = lazy(
     r"\b(?:replac|retir|decommission|remov|phas\w*\s+out|get\s+rid\s+of|"
     r"(?:migrat|mov)\w*\s+(?:off|away\s+from))\w*\s+"
     r"(?:(?:the|our|a|an|self-hosted|old|legacy|single|current|existing)\s+)*"

@@ -12,7 +12,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from retrotui.checks.smart.verb_lead import VerbLead
 from retrotui.document.due_words import START_WORDS
+from retrotui.lazy_re import LazyPattern, lazy
 
 _RULES_PATH = Path(__file__).parent.parent / "data" / "smart_rules.json"
 
@@ -46,46 +48,63 @@ def _verbs(verbs: list[str]) -> str:
     return _alternation([_inflect(v) for v in verbs], regex=True)
 
 
+def _stem(verb: str) -> str:
+    """The letters every form of ``verb`` starts with (as ``_inflect`` forms it)."""
+    first = verb.partition(" ")[0].lower()
+    if first.endswith("e") or (
+        first.endswith("y") and len(first) > 2 and first[-2] not in "aeiou"
+    ):
+        return first[:-1]
+    return first
+
+
+def _lead(verbs: list[str]) -> VerbLead:
+    """The verbs at the start of a text, tried in the order ``_verbs`` tries them."""
+    forms = sorted(
+        ((_inflect(v), v) for v in verbs), key=lambda f: len(f[0]), reverse=True
+    )
+    return VerbLead([(_stem(verb)[:2], form) for form, verb in forms], re.IGNORECASE)
+
+
 @dataclass(frozen=True)
 class Rules:
-    vague_verb_lead: re.Pattern[str]
-    deliberation_lead: re.Pattern[str]
-    comparative_lead: re.Pattern[str]
-    concrete_lead: re.Pattern[str]
-    state_lead: re.Pattern[str]
-    person_lead: re.Pattern[str]
-    concrete_clause: re.Pattern[str]
-    artifact_verb: re.Pattern[str]
-    hedge: re.Pattern[str]
-    behaviour: re.Pattern[str]
-    person_phrase: re.Pattern[str]
-    vague_phrase: re.Pattern[str]
-    vague_object: re.Pattern[str]
-    vague_quantity: re.Pattern[str]
-    artifact: re.Pattern[str]
-    absolute: re.Pattern[str]
-    huge_scope: re.Pattern[str]
-    vague_due: re.Pattern[str]
-    owner_link: re.Pattern[str]
+    vague_verb_lead: VerbLead
+    deliberation_lead: VerbLead
+    comparative_lead: VerbLead
+    concrete_lead: VerbLead
+    state_lead: VerbLead
+    person_lead: VerbLead
+    artifact_verb: LazyPattern
+    hedge: LazyPattern
+    behaviour: LazyPattern
+    person_phrase: LazyPattern
+    vague_phrase: LazyPattern
+    vague_object: LazyPattern
+    vague_quantity: LazyPattern
+    artifact: LazyPattern
+    absolute: LazyPattern
+    huge_scope: LazyPattern
+    vague_due: LazyPattern
+    owner_link: LazyPattern
     non_owners: frozenset[str]
     subject_stopwords: frozenset[str]
-    rotation: re.Pattern[str]
-    team_word: re.Pattern[str]
-    system_noun: re.Pattern[str]
-    known_verb: re.Pattern[str]
+    rotation: LazyPattern
+    team_word: LazyPattern
+    system_noun: LazyPattern
+    known_verb: VerbLead
     stopwords: frozenset[str]
     date_words: frozenset[str]  # "fri", "march", "asap": never an owner
     synonyms: dict[str, str]
     concept_stems: dict[str, frozenset[str]]  # word stem -> the concepts it names
-    concept_phrases: tuple[tuple[re.Pattern[str], str], ...]
+    concept_phrases: tuple[tuple[LazyPattern, str], ...]
     subject_concepts: frozenset[str]  # "database": what a text is about
-    definite_lead: re.Pattern[str]  # "pin", "disable": the object is all it needs
+    definite_lead: VerbLead  # "pin", "disable": the object is all it needs
     generic_nouns: frozenset[str]
-    outcome: re.Pattern[str]
-    change_lead: re.Pattern[str]
-    contact_lead: re.Pattern[str]
-    condition: re.Pattern[str]
-    alert_artifact: re.Pattern[str]
+    outcome: LazyPattern
+    change_lead: VerbLead
+    contact_lead: VerbLead
+    condition: LazyPattern
+    alert_artifact: LazyPattern
     huge_scope_min_days: int
     max_days_ahead: int
 
@@ -103,11 +122,8 @@ def rules() -> Rules:
     data = json.loads(_RULES_PATH.read_text(encoding="utf-8"))
     flags = re.IGNORECASE
 
-    def lead(verbs: list[str]) -> re.Pattern[str]:
-        return re.compile(r"^" + _verbs(verbs), flags)
-
-    def words(key: str, **options: bool) -> re.Pattern[str]:
-        return re.compile(_alternation(data[key], **options), flags)
+    def words(key: str, **options: bool) -> LazyPattern:
+        return lazy(_alternation(data[key], **options), flags)
 
     links = sorted(data["owner_links"], key=len, reverse=True)
     groups = {name: list(words) for name, words in data["concepts"].items()}
@@ -119,38 +135,30 @@ def rules() -> Rules:
         for member in members:
             if " " in member or member.startswith("="):
                 word = re.escape(member.lstrip("="))
-                phrases.append((re.compile(rf"\b{word}\b"), concept))
+                phrases.append((lazy(rf"\b{word}\b"), concept))
             else:
                 stems.setdefault(stem(member), set()).add(concept)
     concept_stems = {key: frozenset(value) for key, value in stems.items()}
     synonyms = {word: group[0] for group in data["synonyms"] for word in group}
     return Rules(
-        vague_verb_lead=lead(data["vague_verbs"]),
-        deliberation_lead=lead(data["deliberations"]),
-        comparative_lead=lead(data["comparative_verbs"]),
-        concrete_lead=lead(data["concrete_verbs"]),
-        state_lead=lead(data["state_verbs"]),
-        person_lead=lead(data["person_verbs"]),
-        # A second change joined to the first: "... and add", "by adding".
-        concrete_clause=re.compile(
-            r"(?:\b(?:and|then|by|to|plus|also|with|so)|[,;:\-])\s+(?:\w+ly\s+)?"
-            + _verbs(data["concrete_verbs"]),
-            flags,
-        ),
-        artifact_verb=re.compile(_verbs(data["artifact_verbs"]), flags),
+        vague_verb_lead=_lead(data["vague_verbs"]),
+        deliberation_lead=_lead(data["deliberations"]),
+        comparative_lead=_lead(data["comparative_verbs"]),
+        concrete_lead=_lead(data["concrete_verbs"]),
+        state_lead=_lead(data["state_verbs"]),
+        person_lead=_lead(data["person_verbs"]),
+        artifact_verb=lazy(_verbs(data["artifact_verbs"]), flags),
         hedge=words("hedges"),
         behaviour=words("behaviour"),
-        person_phrase=re.compile(
-            _alternation(data["person_phrases"], regex=True), flags
-        ),
+        person_phrase=lazy(_alternation(data["person_phrases"], regex=True), flags),
         vague_phrase=words("vague_phrases"),
         vague_object=words("vague_objects"),
         vague_quantity=words("vague_quantities"),
         artifact=words("artifacts", plural=True),
-        absolute=re.compile("|".join(f"(?:{p})" for p in data["absolute"]), flags),
-        huge_scope=re.compile("|".join(f"(?:{p})" for p in data["huge_scope"]), flags),
+        absolute=lazy("|".join(f"(?:{p})" for p in data["absolute"]), flags),
+        huge_scope=lazy("|".join(f"(?:{p})" for p in data["huge_scope"]), flags),
         vague_due=words("vague_due"),
-        owner_link=re.compile(
+        owner_link=lazy(
             r"^(?P<subject>[^,;:()]{1,60}?)\s+(?P<link>"
             + "|".join(re.escape(link).replace(r"\ ", r"\s+") for link in links)
             + r")\s+(?P<rest>\S.*)$",
@@ -161,7 +169,7 @@ def rules() -> Rules:
         rotation=words("rotations"),
         team_word=words("team_words", plural=True),
         system_noun=words("system_nouns", plural=True),
-        known_verb=lead(
+        known_verb=_lead(
             data["vague_verbs"]
             + data["deliberations"]
             + data["concrete_verbs"]
@@ -175,14 +183,12 @@ def rules() -> Rules:
         concept_stems=concept_stems,
         concept_phrases=tuple(phrases),
         subject_concepts=frozenset(data["subject_concepts"]),
-        definite_lead=lead(data["definite_verbs"]),
+        definite_lead=_lead(data["definite_verbs"]),
         generic_nouns=frozenset(data["generic_nouns"]),
         outcome=words("outcome_nouns"),
-        change_lead=lead(data["change_verbs"]),
-        contact_lead=lead(data["contact_verbs"]),
-        condition=re.compile(
-            _alternation(data["condition_words"]) + r"|[<>≤≥]|->|→", flags
-        ),
+        change_lead=_lead(data["change_verbs"]),
+        contact_lead=_lead(data["contact_verbs"]),
+        condition=lazy(_alternation(data["condition_words"]) + r"|[<>≤≥]|->|→", flags),
         alert_artifact=words("alert_artifacts"),
         huge_scope_min_days=data["huge_scope_min_days"],
         max_days_ahead=data["max_days_ahead"],

@@ -9,8 +9,9 @@ from dataclasses import dataclass
 
 from retrotui.checks import verbs
 from retrotui.checks.smart.rules import Rules, rules
+from retrotui.lazy_re import lazy
 
-_NUMBER = re.compile(
+_NUMBER = lazy(
     r"(?<![\w/.@-])(?:[<>]=?\s*)?(?:v?\d+(?:[.,:]\d+)*(?:\s*%|[a-z]{0,3}\b)"
     r"|p\d{2,3}(?:\.\d+)?\b)"
     r"|\b(?:zero|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|"
@@ -18,54 +19,52 @@ _NUMBER = re.compile(
     re.IGNORECASE,
 )
 # Numbers that do not say when an item is done: HTTP codes ("the 502s", "5xx").
-_CODE = re.compile(r"^(?:[1-5]\d\d|[1-5]xx)s?$", re.IGNORECASE)
+_CODE = lazy(r"^(?:[1-5]\d\d|[1-5]xx)s?$", re.IGNORECASE)
 # ... unless a unit follows: "100 requests per second", "500 ms".
-_COUNTED = re.compile(
+_COUNTED = lazy(
     r"\s*(?:requests?|reqs?|rps|qps|ms|milliseconds?|seconds?|secs?|minutes?|mins?|"
     r"connections?|conns?|messages?|msgs?|rows?|users?|pods?|nodes?|replicas?|items?|"
     r"jobs?|workers?|threads?|files?|[kmgt]i?b|per|percent)\b",
     re.IGNORECASE,
 )
 # ... or a setting is given it: "set the pool size of api-gw to 200".
-_SET_TO = re.compile(
+_SET_TO = lazy(
     r"\b(?:size|sizes|limits?|count|max\w*|min\w*|timeouts?|connections|replicas|"
     r"pool|workers|threads|capacity|quotas?|concurrency|batch|buffer|ttl|retention|"
     r"interval|heap|memory|cpu|qps|rps)\b[^.;,]{0,40}?(?:\bto|=|:)\s*$",
     re.IGNORECASE,
 )
-_VERSION = re.compile(r"^v\d", re.IGNORECASE)
+_VERSION = lazy(r"^v\d", re.IGNORECASE)
 # A result to reach: "speed up the login page to under 1 s", "bring lag under 5 s",
 # "stabilise the API so 5xx stays under 0.5%"; not a setting given a bound
 # ("lower the timeout below 5 s" names the knob).
-_TARGET_LEAD = re.compile(
+_TARGET_LEAD = lazy(
     r"(?:bring|keep|get|make|stabili[sz]e|speed\s+up|shrink|reduce|lower|cut|"
     r"decrease|increase|raise|improve|boost|shorten|minimi[sz]e|maximi[sz]e)\b",
     re.IGNORECASE,
 )
-_TARGET = re.compile(
+_TARGET = lazy(
     r"\b(?:under|below|beneath|above|less\s+than|fewer\s+than|more\s+than|"
     r"at\s+most|at\s+least|within|before)\s+(?:p\d+\s+)?\d[\d.,:]*(?:\s*%|\s*(?:ms|s|sec|seconds?|"
     r"minutes?|mins?|hours?|h|[kmgt]i?b|rps|qps)\b)?",
     re.IGNORECASE,
 )
-KNOB = re.compile(
+KNOB = lazy(
     r"\b(?:timeouts?|limits?|quotas?|thresholds?|ttl|retention|pool|replicas?|workers?|"
     r"threads?|concurrency|heap|memory|cpu|interval|window|batch|buffer|max\w*|"
     r"min\w*|disks?|storage|volumes?|capacity|nodes?|instances?|shards?|partitions?|"
     r"budget|price|retries|backoff)\b",
     re.IGNORECASE,
 )
-_WORD = re.compile(r"[A-Za-z][\w'’-]*")
+_WORD = lazy(r"[A-Za-z][\w'’-]*")
 # "orders-db", "runbooks/kafka.md", "order_items.order_id", "/healthz", "INC-530",
 # "PodDisruptionBudget", "S3", and anything in quotes.
-_IDENTIFIER = re.compile(
+_IDENTIFIER = lazy(
     r"(?<![\w])(?:/[\w.{}*-]+|[\w*]+(?:[./_:#][\w*{}-]+)+|#[\w-]+|"
     r"[A-Za-z]+\d[\w-]*|[a-z]+[A-Z]\w*|[A-Z][a-z]+[A-Z]\w*)(?![\w])"
     r"|'[^']{3,}'|\"[^\"]{3,}\"|‘[^’]{3,}’|“[^”]{3,}”"
 )
-_HYPHENATED = re.compile(
-    r"(?<![\w-])([A-Za-z][A-Za-z0-9]*)(?:-([A-Za-z0-9]+))+(?![\w-])"
-)
+_HYPHENATED = lazy(r"(?<![\w-])([A-Za-z][A-Za-z0-9]*)(?:-([A-Za-z0-9]+))+(?![\w-])")
 # Parts of ordinary hyphenated words ("on-call", "re-run", "auto-remediation").
 _PREFIXES = frozenset(
     [
@@ -174,7 +173,7 @@ _GENERIC_ACRONYMS = frozenset(
     ]
 )
 # "high priority", "low watermark": names of levels, not vague amounts.
-_NAMED_LEVEL = re.compile(
+_NAMED_LEVEL = lazy(
     r"\b(?:high|low)(?:\s+(?:and|or|/)\s+(?:high|low))?[- ]"
     r"(?:priority|availability|cardinality|water\s*mark)\b",
     re.IGNORECASE,
@@ -182,7 +181,7 @@ _NAMED_LEVEL = re.compile(
 # Settings that are nothing without their value: "add a rate limit", "a timeout".
 # Only as the object of the lead verb, not as a topic ("a runbook section on
 # rate limits", "a CI check that fails without resource limits").
-_VALUED = re.compile(
+_VALUED = lazy(
     r"^\S+\s+(?:(?:a|an|the|new|global|default|per-[\w-]+)\s+){0,2}(?:[\w-]+\s+)?"
     r"(rate[- ]limit(?:ing|s)?|timeouts?|quotas?|retention|ttl|threshold|"
     r"pool\s+size|max(?:imum)?\s+connections|replica\s+count|concurrency\s+limit|"
@@ -190,7 +189,7 @@ _VALUED = re.compile(
     r"(?=\s+(?:to|on|for|in|of|at|across|per)\b|\s*$|[,.;])",
     re.IGNORECASE,
 )
-_JOINER = re.compile(
+_JOINER = lazy(
     r"(?:\b(?:and|then|plus|also|so)|[,;:+&]|\s-)\s+(?:\w+ly\s+)?([a-z][a-z-]+)"
     r"|\bby\s+([a-z]+ing)\b",
     re.IGNORECASE,
