@@ -6,8 +6,8 @@ postmortem's id and the item's (``k7m2qx/a-4kq9``).
 
 The board is read like ``retro list``: from the summary index, without the
 store's lock or a document (the index keeps every postmortem's action items
-beside its summary, written in the same save), and only the action items are
-validated as models.
+beside its summary, written in the same save); items are checked field by
+field, not validated as models (``board_item``).
 """
 
 from __future__ import annotations
@@ -18,12 +18,12 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from retrotui.document.models import ActionItem
 from retrotui.document.schema import ActionStatus
 from retrotui.errors import BadDocument
+from retrotui.followup.board_item import BoardItem, board_items
 from retrotui.storage.layout import ACTIONS
 from retrotui.storage.listing import read_entries
-from retrotui.storage.summary import summarize
+from retrotui.storage.summary import heading
 
 
 @dataclass(frozen=True)
@@ -33,18 +33,12 @@ class Source:
     id: str
     title: str
     services: tuple[str, ...]
-    actions: list[ActionItem]
+    actions: list[BoardItem]
 
 
 def read_sources(path: Path, skipped: list[BadDocument]) -> list[Source]:
     """Every readable postmortem in the database at ``path``; the others are
     added to ``skipped``, never fatal and never rewritten."""
-    from pydantic import TypeAdapter, ValidationError
-
-    from retrotui.document.validation import describe
-
-    # Validated under their field's name, so an error reads "actions.0.due".
-    items = TypeAdapter(dict[str, list[ActionItem]])
     entries = read_entries(path)
     skipped.extend(entries.skipped)
     if entries.from_index:
@@ -54,17 +48,12 @@ def read_sources(path: Path, skipped: list[BadDocument]) -> list[Source]:
     sources = []
     for key, entry in entries.by_key.items():
         try:
-            summary = summarize(entry)
-            checked = items.validate_python({"actions": actions.get(key) or []})
+            pm_id, title, services = heading(entry)
+            items = board_items(pm_id, actions.get(key))
         except BadDocument as error:
             skipped.append(error)
             continue
-        except ValidationError as error:
-            skipped.append(BadDocument(entry.get("id"), describe(error)))
-            continue
-        sources.append(
-            Source(summary.id, summary.title, summary.services, checked["actions"])
-        )
+        sources.append(Source(pm_id, title, services, items))
     return sources
 
 
@@ -73,7 +62,7 @@ class BoardRow:
     pm_id: str
     pm_title: str
     services: tuple[str, ...]
-    item: ActionItem
+    item: BoardItem
     ref: str
     overdue: bool
 

@@ -22,6 +22,7 @@ from retrotui.document.schema import ActionStatus
 from retrotui.errors import RetroError, UsageError
 from retrotui.followup import describe, items
 from retrotui.followup.board import Source
+from retrotui.followup.board_item import BoardItem
 from retrotui.reports.md_text import escape_block, escape_inline
 from retrotui.storage.store import Store
 
@@ -150,7 +151,7 @@ def push(
     return filed
 
 
-def _tracked(pms: list[Source]) -> Iterator[tuple[Source, ActionItem]]:
+def _tracked(pms: list[Source]) -> Iterator[tuple[Source, BoardItem]]:
     for pm in pms:
         for item in pm.actions:
             if item.status is ActionStatus.open and ISSUE_URL.fullmatch(item.tracker):

@@ -17,6 +17,7 @@ from retrotui.document.schema import ActionStatus
 from retrotui.errors import NotFound, RetroError, UsageError
 from retrotui.followup import REF_HELP
 from retrotui.followup.board import Source
+from retrotui.followup.board_item import BoardItem
 from retrotui.storage.store import Store
 
 
@@ -24,7 +25,7 @@ from retrotui.storage.store import Store
 class Found:
     pm_id: str
     pm_title: str
-    item: ActionItem
+    item: BoardItem
 
     @property
     def label(self) -> str:

@@ -159,6 +159,13 @@ def _open_count(fields: _Fields) -> int:
     return count
 
 
+def heading(doc: dict[str, Any]) -> tuple[str, str, tuple[str, ...]]:
+    """Id, title and services of a document or index entry, checked and
+    cleaned (what the action board shows of a postmortem)."""
+    fields = _Fields(doc)
+    return fields.id, fields.text("title"), fields.texts("services")
+
+
 def summarize(doc: dict[str, Any]) -> Summary:
     """The fields ``retro list`` and the home screen show, from a migrated
     document or an index entry: every string cleaned; a field of the wrong
