@@ -21,7 +21,15 @@ layout that migrates on first write is measured after its migration (a
   the full-text ones too (term index built beforehand);
 - ``import textual.app`` and a bare Textual app, in the same run, for scale.
 
-Prints one table, sizes side by side, and one JSON line.
+``retro list`` is timed as a person runs it, its output a terminal (a
+pseudo-terminal of 80x24), and piped (every row, as scripts read it).
+
+With ``--before DIR`` (a checkout of older code, e.g. ``git worktree add
+--detach /tmp/base <commit>``) every command-line figure and both saves run
+with that code too, on the same store in the same run, side by side.
+
+Prints one table, sizes side by side, the ratio of the largest size to the
+smallest and of ``retro note`` to ``import textual.app``, and one JSON line.
 """
 
 from __future__ import annotations
@@ -121,8 +129,9 @@ def legacy_store(size: int) -> Path:
     return path
 
 
-def run(args: list[str]) -> tuple[float, int]:
-    """Wall seconds and peak RSS (KB) of one command."""
+def run(args: list[str], code: Path | None = None) -> tuple[float, int]:
+    """Wall seconds and peak RSS (KB) of one command, run with the code in
+    ``code`` (its working folder: ``-m retrotui.cli`` imports from there)."""
     start = time.perf_counter()
     # Through /usr/bin/time: a child forked from this (large) process would
     # report this process's memory as its own peak.
@@ -131,11 +140,43 @@ def run(args: list[str]) -> tuple[float, int]:
         stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,
         text=True,
+        cwd=code or HERE.parent,
     )
     elapsed = time.perf_counter() - start
     if proc.returncode != 0:
         raise SystemExit(f"{args} failed: {proc.stderr[-500:]}")
     return elapsed, int(proc.stderr.strip().splitlines()[-1])
+
+
+def run_tty(args: list[str], code: Path | None = None) -> float:
+    """Wall seconds of one command whose output is an 80x24 terminal."""
+    import pty
+    import threading
+
+    leader, follower = pty.openpty()
+    env = {**os.environ, "COLUMNS": "80", "LINES": "24"}
+
+    def drain() -> None:
+        while True:
+            try:
+                if not os.read(leader, 1 << 16):
+                    return
+            except OSError:  # the command closed the terminal
+                return
+
+    reader = threading.Thread(target=drain, daemon=True)
+    reader.start()
+    start = time.perf_counter()
+    proc = subprocess.run(
+        args, stdout=follower, stderr=subprocess.PIPE, env=env, cwd=code or HERE.parent
+    )
+    elapsed = time.perf_counter() - start
+    os.close(follower)
+    reader.join()
+    os.close(leader)
+    if proc.returncode != 0:
+        raise SystemExit(f"{args} failed: {proc.stderr[-500:]!r}")
+    return elapsed
 
 
 def median_of(runs: int, action: Callable[[], float]) -> float:
@@ -195,32 +236,36 @@ Bare().run(headless=True, size=(80, 24))
 """
 
 
-def cold_save(db: Path, rounds: int) -> float:
-    """A save by a fresh Store, as each ``retro`` command makes."""
-    from retrotui.storage.store import Store
+# argv: database, "warm" (one long-lived Store, as the app) or "cold" (a
+# fresh Store per save, as each command), rounds. Prints the median seconds.
+SAVE = """
+import statistics, sys, time
+from pathlib import Path
+from retrotui.storage.store import Store
 
-    pm = Store(db).get("b00009")
-    times = []
-    for n in range(rounds):
-        pm.went_well = [*pm.went_well[:3], f"cold edit {n}"]
-        start = time.perf_counter()
-        pm = Store(db).save(pm)
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
+db, how, rounds = Path(sys.argv[1]), sys.argv[2], int(sys.argv[3])
+store = Store(db)
+pm = store.get("b00007" if how == "warm" else "b00009")
+times = []
+for n in range(rounds):
+    pm.went_well = [*pm.went_well[:3], f"{how} edit {n}"]
+    start = time.perf_counter()
+    pm = (store if how == "warm" else Store(db)).save(pm)
+    times.append(time.perf_counter() - start)
+print(statistics.median(times))
+"""
 
 
-def warm_save(db: Path, rounds: int) -> float:
-    from retrotui.storage.store import Store
-
-    store = Store(db)
-    pm = store.get("b00007")
-    times = []
-    for n in range(rounds):
-        pm.went_well = [*pm.went_well[:3], f"edit {n}"]
-        start = time.perf_counter()
-        pm = store.save(pm)
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
+def save(db: Path, how: str, rounds: int, code: Path | None = None) -> float:
+    """Median seconds of one save (see SAVE), with the code in ``code``."""
+    out = subprocess.run(
+        [sys.executable, "-c", SAVE, str(db), how, str(rounds)],
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=code or HERE.parent,
+    ).stdout
+    return float(out.split()[-1])
 
 
 async def filter_key(db: Path, keys: str) -> tuple[float, float]:
@@ -256,7 +301,33 @@ async def filter_key(db: Path, keys: str) -> tuple[float, float]:
         return statistics.median(quick), statistics.median(full)
 
 
-def measure(size: int, runs: int, skip: set[str]) -> dict[str, float]:
+def command_figures(
+    db: Path, runs: int, code: Path | None, figures: dict[str, float], tag: str
+) -> None:
+    """The command-line figures and saves, run with the code in ``code``."""
+
+    def timed(*words: str) -> float:
+        return median_of(runs, lambda: run([*RETRO, "--db", str(db), *words], code)[0])
+
+    figures[f"retro list, terminal s{tag}"] = median_of(
+        runs, lambda: run_tty([*RETRO, "--db", str(db), "list"], code)
+    )
+    figures[f"retro list, piped s{tag}"] = timed("list")
+    figures[f"retro show s{tag}"] = timed("show", "b00011")
+    figures[f"retro actions s{tag}"] = timed("actions", "--json")
+    notes = [
+        run([*RETRO, "--db", str(db), "note", "disk full on db-3"], code)
+        for _ in range(runs)
+    ]
+    figures[f"retro note s{tag}"] = statistics.median(t for t, _ in notes)
+    figures[f"retro note peak MB{tag}"] = max(rss for _, rss in notes) / 1024
+    figures[f"warm save s{tag}"] = save(db, "warm", 7, code)
+    figures[f"cold save s{tag}"] = save(db, "cold", 5, code)
+
+
+def measure(
+    size: int, runs: int, skip: set[str], before: Path | None
+) -> dict[str, float]:
     figures: dict[str, float] = {}
     with tempfile.TemporaryDirectory(dir="/tmp") as tmp:
         db = Path(tmp) / "postmortems.json"
@@ -266,22 +337,9 @@ def measure(size: int, runs: int, skip: set[str]) -> dict[str, float]:
         first = [*RETRO, "--db", str(db), "note", "first use"]
         figures["first write (migration) s"] = run(first)[0]
         run([*RETRO, "--db", str(db), "list"])  # warm the file cache
-        figures["retro list s"] = median_of(
-            runs, lambda: run([*RETRO, "--db", str(db), "list"])[0]
-        )
-        figures["retro show s"] = median_of(
-            runs, lambda: run([*RETRO, "--db", str(db), "show", "b00011"])[0]
-        )
-        figures["retro actions s"] = median_of(
-            runs, lambda: run([*RETRO, "--db", str(db), "actions", "--json"])[0]
-        )
-        notes = [run([*RETRO, "--db", str(db), "note", "disk full on db-3"])]
-        notes += [
-            run([*RETRO, "--db", str(db), "note", "disk full on db-3"])
-            for _ in range(runs - 1)
-        ]
-        figures["retro note s"] = statistics.median(t for t, _ in notes)
-        figures["retro note peak MB"] = max(rss for _, rss in notes) / 1024
+        if before is not None:
+            command_figures(db, runs, before, figures, BEFORE)
+        command_figures(db, runs, None, figures, "")
         if "home" not in skip:
             for what in ("paint", "list"):
                 figures[f"home {what} shown s"] = median_of(
@@ -290,13 +348,53 @@ def measure(size: int, runs: int, skip: set[str]) -> dict[str, float]:
                         0
                     ],
                 )
-        figures["warm save s"] = warm_save(db, 7)
-        figures["cold save s"] = cold_save(db, 5)
         if "filter" not in skip:
             quick, full = asyncio.run(filter_key(db, "inc"))
             figures["home filter key s"] = quick
             figures["home filter key, full text s"] = full
     return figures
+
+
+# Suffix of a figure measured with the --before code.
+BEFORE = " (before)"
+
+
+def cell(name: str, value: float | None) -> str:
+    if value is None:
+        return f"{'-':>12}"
+    if name.endswith(" MB"):
+        return f"{value:>12.0f}"
+    return f"{value * 1000:>10.1f}ms"
+
+
+def print_table(
+    sizes: list[int], results: dict[int, dict[str, float]], base: dict[str, float]
+) -> None:
+    names = sorted({n.removesuffix(BEFORE) for r in results.values() for n in r})
+    with_before = any(n.endswith(BEFORE) for r in results.values() for n in r)
+    heads = [
+        f"{size:,} {w}" if with_before else f"{size:,}"
+        for size in sizes
+        for w in (("before", "after") if with_before else ("",))
+    ]
+    last = f"{sizes[-1]:,}/{sizes[0]:,}" if len(sizes) > 1 else ""
+    print(f"{'figure':<26}" + "".join(f"{h:>12}" for h in heads) + f"{last:>12}")
+    for name in names:
+        cells = []
+        for size in sizes:
+            if with_before:
+                cells.append(cell(name, results[size].get(name + BEFORE)))
+            cells.append(cell(name, results[size].get(name)))
+        first, final = results[sizes[0]].get(name), results[sizes[-1]].get(name)
+        ratio = f"{final / first:>11.2f}x" if last and first and final else ""
+        print(f"{name:<26}" + "".join(cells) + ratio)
+    textual = base["import textual.app s"]
+    for name, value in base.items():
+        print(f"{name:<26}{value * 1000:>10.1f}ms (every size)")
+    for size in sizes:
+        note = results[size].get("retro note s")
+        if note:
+            print(f"retro note / import textual.app at {size:,}: {note / textual:.2f}")
 
 
 def main() -> None:
@@ -305,6 +403,12 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument(
         "--skip", default="", help="comma-separated: home,filter (slow on old code)"
+    )
+    parser.add_argument(
+        "--before",
+        type=Path,
+        metavar="DIR",
+        help="a checkout of older code: its command-line figures side by side",
     )
     args = parser.parse_args()
     skip = set(filter(None, args.skip.split(",")))
@@ -321,22 +425,8 @@ def main() -> None:
             args.runs, lambda: run([sys.executable, "-c", BARE])[0]
         ),
     }
-    results = {size: measure(size, args.runs, skip) for size in sizes}
-    rows = sorted({name for figs in results.values() for name in figs})
-    print(f"{'figure':<26}" + "".join(f"{size:>12,}" for size in sizes))
-    for name in rows:
-        cells = []
-        for size in sizes:
-            value = results[size].get(name)
-            if value is None:
-                cells.append(f"{'-':>12}")
-            elif name.endswith(" MB"):
-                cells.append(f"{value:>12.0f}")
-            else:
-                cells.append(f"{value * 1000:>10.1f}ms")
-        print(f"{name:<26}" + "".join(cells))
-    for name, value in base.items():
-        print(f"{name:<26}{value * 1000:>10.1f}ms (every size)")
+    results = {size: measure(size, args.runs, skip, args.before) for size in sizes}
+    print_table(sizes, results, base)
     print(json.dumps({"base": base, "sizes": {str(k): v for k, v in results.items()}}))
 
 
