@@ -123,7 +123,7 @@ class PhaseScreen(Screen[None]):
         self.query_one(StepIndicator).pm = pm
         self.query_one("#phase-title", Static).update(title_line(self.PHASE, pm))
         # By type name, as FindingsPanel below: not every screen has one.
-        for panel in self.query("HappenedBefore"):
+        for panel in self.query("HappenedBefore, FacilitatorHint"):
             panel.pm = pm  # type: ignore[attr-defined]
         self.post_message(self.Changed(pm))
 

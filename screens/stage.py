@@ -17,6 +17,7 @@ from retrotui.document.models import Participant, Role, Severity
 from retrotui.document.schema import MAX_LINE, MAX_NAME, MAX_TEXT
 from retrotui.interview.script import GROUND_RULES
 from screens.base import PhaseScreen
+from widgets.facilitator_hint import FacilitatorHint
 from widgets.happened_before import HappenedBefore
 from widgets.text_entry import TextEntry
 
@@ -95,7 +96,10 @@ class StageScreen(PhaseScreen):
         "named (*role only* or *named (agreed)*), press **enter** to add. In the list: **space** toggles consent, "
         "**r** changes the role, **x** or **delete** removes.\n"
         "- The facilitator should not have been a responder: retro warns, but "
-        "does not stop you.\n\n"
+        "does not stop you. Under the field, retro suggests people from earlier "
+        "postmortems who did not respond to this one, never or least recently "
+        "facilitated first; **enter** in the empty field takes the first (again: "
+        "the next).\n\n"
         f"Ground rules: {GROUND_RULES}"
     )
 
@@ -208,6 +212,7 @@ class StageScreen(PhaseScreen):
                     id="facilitator",
                     compact=True,
                 )
+            yield FacilitatorHint(pm, id="facilitator-hint")
             yield Static("", id="stage-message")
 
     def on_mount(self) -> None:
@@ -248,6 +253,18 @@ class StageScreen(PhaseScreen):
     @on(Input.Changed, "#facilitator, #detection, #resolution, #category")
     def _line_field(self, event: Input.Changed) -> None:
         self._set(event.input.id or "", event.value)
+
+    @on(Input.Submitted, "#facilitator")
+    def _take_suggestion(self, event: Input.Submitted) -> None:
+        name = self.query_one(FacilitatorHint).take(event.value)
+        if name is not None:
+            event.input.value = name
+            event.input.cursor_position = len(name)
+        elif event.value.strip():
+            self._message(
+                f"Kept {event.value.strip()} as the facilitator; clear the field "
+                "and press enter for a suggestion"
+            )
 
     @on(Select.Changed, "#severity")
     def _severity(self, event: Select.Changed) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from retrotui.document.schema import FactorKind, Kind, Milestone, Role
+from retrotui.document.schema import FactorKind, Kind, Milestone
 from retrotui.document.text import clip
 from retrotui.interview.script import PHASE_KEYS, PHASES
 
@@ -118,8 +118,10 @@ def missing(pm: Postmortem) -> list[str]:
 
 def facilitator_is_responder(pm: Postmortem) -> bool:
     """The facilitator should not have been a responder (a warning, not a block)."""
-    name = pm.facilitator.casefold()
-    responders = {Role.responder, Role.incident_commander}
+    from retrotui.learning.facilitators import RESPONDING, person_key
+
+    name = person_key(pm.facilitator)
     return bool(name) and any(
-        p.name.casefold() == name and p.role in responders for p in pm.participants
+        person_key(p.name) == name and p.role.value in RESPONDING
+        for p in pm.participants
     )

@@ -36,6 +36,7 @@ COMMANDS = (
     "search",
     "similar",
     "stats",
+    "facilitator",
     "repo",
     "sync",
     "delete",

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections import Counter
 from typing import TYPE_CHECKING, Any
 
-from retrotui.document.schema import ActionStatus, Milestone, Role
+from retrotui.document.schema import ActionStatus, Milestone
 from retrotui.document.text import clean_line
 from retrotui.learning.fields import searchable, words
 
@@ -61,11 +61,9 @@ def facts(pm: Postmortem) -> dict[str, Any]:
         "created": pm.created.isoformat(),
         "services": [clean_line(s) for s in pm.services],
         "facilitator": clean_line(pm.facilitator),
-        "responders": [
-            clean_line(p.name)
-            for p in pm.participants
-            if p.role in (Role.responder, Role.incident_commander, Role.support)
-        ],
+        # Everyone who took part, with their role: facilitator rotation reads
+        # who responded and who could facilitate.
+        "people": [[clean_line(p.name), p.role.value] for p in pm.participants],
         "milestones": milestones,
         "categories": [f.category.value for f in pm.factors],
         "actions": [

@@ -1,0 +1,183 @@
+"""Facilitator rotation: who to ask to facilitate this postmortem.
+
+The source articles ask for a facilitator who was not a responder in the
+incident (they see more from the outside) and for the role to rotate. The
+candidates are the people the store knows (participants and facilitators of
+every postmortem, note and retrospective), without this incident's
+responders, ranked:
+
+1. never facilitated before those who have, then the longest since their last
+   facilitation (by incident date) first;
+2. on a tie, the one who facilitated fewer times, then the one seen in a
+   postmortem most recently (still on the team), then by name.
+
+A person is one name however it is spelled in case and spacing ("Ana  Lopez"
+and "ana lopez"), shown as most recently written. Only stored names are
+suggested: a person kept by role only ("unnamed responder 2" from a report
+that did not name them, or a facilitator shown as "responder") is not a name.
+
+Headless and plain: it reads the facts of ``retrotui.learning.facts``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from retrotui.document.schema import Role
+
+# The roles of people who worked the incident (as the Set the stage warning
+# that the facilitator was a responder).
+RESPONDING = frozenset({Role.responder.value, Role.incident_commander.value})
+_ROLE_WORDS = "|".join(
+    sorted({re.escape(role.value.replace("_", " ")) for role in Role}, key=len)[::-1]
+)
+# What a report writes instead of a name given without consent, and what an
+# import keeps for it: "responder", "unnamed incident commander 3".
+_ROLE_ONLY = re.compile(rf"^(?:unnamed )?(?:{_ROLE_WORDS})s?(?: \d+)?$")
+
+
+def person_key(name: str) -> str:
+    """One key per person however the name is spaced or capitalised."""
+    return " ".join(name.split()).casefold()
+
+
+def is_name(name: str) -> bool:
+    """Whether ``name`` names someone (not empty, not a role kept instead)."""
+    key = person_key(name)
+    return bool(key) and not _ROLE_ONLY.match(key.replace("_", " "))
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A possible facilitator and what their rank rests on."""
+
+    name: str
+    last_facilitated: str | None  # ISO date of the last one, None if never
+    times_facilitated: int
+    last_seen: str  # ISO date of the latest postmortem they appear in
+
+    def reason(self) -> str:
+        """Why they are suggested: "never facilitated", "last 2026-09-12"."""
+        if self.last_facilitated is None:
+            return "never facilitated"
+        return f"last {self.last_facilitated}"
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "name": self.name,
+            "last_facilitated": self.last_facilitated,
+            "times_facilitated": self.times_facilitated,
+            "last_seen": self.last_seen,
+        }
+
+
+@dataclass
+class _Person:
+    name: str
+    named_on: str  # date of the document whose spelling is kept
+    last_seen: str
+    facilitated: list[str]
+
+
+def responders(fact: Mapping[str, Any]) -> set[str]:
+    """The keys of the people who responded, per a postmortem's facts."""
+    return {
+        person_key(name)
+        for name, role in fact.get("people", [])
+        if role in RESPONDING and is_name(name)
+    }
+
+
+class Rotation:
+    """Who took part and who facilitated, gathered once from the store's
+    facts; ``rank`` then answers for one postmortem as it is being edited
+    (a few hundred people, not thousands of documents, on every edit)."""
+
+    def __init__(
+        self, history: Iterable[Mapping[str, Any]], skip_id: str | None = None
+    ) -> None:
+        """``skip_id``: the postmortem being edited, whose stored copy is old."""
+        self._people: dict[str, _Person] = {}
+        for fact in history:
+            if fact.get("id") != skip_id:
+                self._add(self._people, fact, done=True)
+
+    @staticmethod
+    def _add(
+        people: dict[str, _Person], fact: Mapping[str, Any], *, done: bool
+    ) -> None:
+        """Count in the people of ``fact``; its facilitator only when ``done``
+        (a facilitator being chosen has not facilitated it yet)."""
+        day = str(fact.get("date", ""))
+        names = [name for name, _role in fact.get("people", [])]
+        if done:
+            names.append(fact.get("facilitator", ""))
+        for name in names:
+            if not is_name(name):
+                continue
+            key = person_key(name)
+            person = people.get(key)
+            if person is None:
+                person = people[key] = _Person(" ".join(name.split()), day, day, [])
+            elif day > person.named_on:
+                person.name, person.named_on = " ".join(name.split()), day
+            person.last_seen = max(person.last_seen, day)
+        facilitator = person_key(fact.get("facilitator", ""))
+        if done and facilitator in people:
+            people[facilitator].facilitated.append(day)
+
+    def rank(self, current: Mapping[str, Any] | None = None) -> list[Candidate]:
+        """Everyone who could facilitate ``current``, best first (see the
+        module): its responders left out, its other participants counted in;
+        without ``current``, the whole rotation."""
+        people = self._people
+        if current is not None:
+            people = {
+                key: _Person(p.name, p.named_on, p.last_seen, list(p.facilitated))
+                for key, p in people.items()
+            }
+            self._add(people, current, done=False)
+        excluded = responders(current) if current else set()
+        candidates = [
+            Candidate(
+                name=person.name,
+                last_facilitated=max(person.facilitated, default=None),
+                times_facilitated=len(person.facilitated),
+                last_seen=person.last_seen,
+            )
+            for key, person in people.items()
+            if key not in excluded
+        ]
+        return sorted(candidates, key=_rank)
+
+
+def rank_facilitators(
+    history: Iterable[Mapping[str, Any]],
+    current: Mapping[str, Any] | None = None,
+) -> list[Candidate]:
+    """Everyone who could facilitate ``current``, best first: ``history``
+    holds the facts of stored postmortems (``current``'s own stored copy
+    among them is ignored), ``current`` the facts of the one a facilitator is
+    chosen for. Without ``current``: the whole rotation."""
+    return Rotation(history, current.get("id") if current else None).rank(current)
+
+
+def _rank(candidate: Candidate) -> tuple[object, ...]:
+    # ISO dates sort as strings; the most recently seen first needs a number.
+    seen = (
+        date.fromisoformat(candidate.last_seen).toordinal()
+        if candidate.last_seen
+        else 0
+    )
+    return (
+        candidate.last_facilitated is not None,
+        candidate.last_facilitated or "",
+        candidate.times_facilitated,
+        -seen,
+        person_key(candidate.name),
+        candidate.name,
+    )
