@@ -260,7 +260,8 @@ class StageScreen(PhaseScreen):
         if name is not None:
             event.input.value = name
             event.input.cursor_position = len(name)
-        elif event.value.strip():
+        elif event.value.strip() and not facilitator_is_responder(self.pm):
+            # A responder's warning stays on screen instead.
             self._message(
                 f"Kept {event.value.strip()} as the facilitator; clear the field "
                 "and press enter for a suggestion"

@@ -83,6 +83,19 @@ async def test_a_typed_name_is_never_replaced(history: Store) -> None:
         assert hint_text(app).startswith("Suggested: ")
 
 
+async def test_enter_on_a_responders_name_keeps_the_warning(history: Store) -> None:
+    app = open_new(history, ("Kim", "responder"))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        box = app.screen.query_one("#facilitator", Input)
+        box.focus()
+        await pilot.press(*"kim", "enter")
+        await settle(pilot)
+        assert box.value == "kim"
+        message = str(app.screen.query_one("#stage-message", Static).render())
+        assert "kim was also a responder" in message
+
+
 async def test_a_responder_added_here_leaves_the_suggestion(history: Store) -> None:
     app = open_new(history)
     async with app.run_test(size=(80, 24)) as pilot:

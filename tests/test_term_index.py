@@ -124,3 +124,41 @@ def test_quick_search_finds_by_any_field_with_a_typo(store: Store) -> None:
     ranked = quick.ids("ingress")
     assert ranked[0][0] == "out003" and ranked[0][1] > ranked[-1][1]
     index.close()
+
+
+def test_two_openers_of_a_new_index_reset_it_once(
+    store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The app's two panels (and a command beside the app) open a new index
+    # at the same moment. Both once found no version, so the second reset
+    # (dropped) the tables the first had just filled and was reading. A
+    # pause in the reset holds that interleaving open.
+    import threading
+    import time
+
+    from retrotui.learning import term_index
+
+    reset = term_index._reset
+    resets: list[int] = []
+
+    def slow_reset(connection: object) -> None:
+        resets.append(1)
+        time.sleep(0.2)
+        reset(connection)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(term_index, "_reset", slow_reset)
+    counts: list[int] = []
+
+    def count() -> None:
+        index = open_index(store)
+        counts.append(-1 if index is None else index.count())
+        if index is not None:
+            index.close()
+
+    threads = [threading.Thread(target=count) for _ in range(2)]
+    for thread in threads:
+        thread.start()
+        time.sleep(0.05)
+    for thread in threads:
+        thread.join()
+    assert (len(resets), counts) == (1, [4, 4])

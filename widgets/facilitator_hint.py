@@ -135,9 +135,11 @@ class FacilitatorHint(Static):
         facilitator = self._pm.facilitator
         taking = self.take_after(facilitator)
         # As many as fit whole: a reason cut off would read as a wrong one.
+        # Not laid out yet (width 0): the screen's width less the padding.
+        width = self.content_size.width or self.app.size.width - 2
         for count in range(len(self.suggested), 0, -1):
             line = suggestion_line(self.suggested[:count], facilitator, taking)
-            if line.cell_len <= self.content_size.width:
+            if line.cell_len <= width:
                 break
         self.update(line)
 

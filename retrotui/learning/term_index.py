@@ -276,11 +276,16 @@ def _open(store: Store, path: Path) -> TermIndex:
     connection = sqlite3.connect(path, timeout=10, isolation_level=None)
     try:
         connection.executescript(_SCHEMA)
-        row = connection.execute(
-            "SELECT value FROM meta WHERE name = 'version'"
-        ).fetchone()
-        if row is None or row[0] != str(VERSION):
-            _reset(connection)
+        # Checked and reset in one write transaction: two openers at once (the
+        # app's panels, a command beside the app) would otherwise both find an
+        # old version, and the second drop the tables the first just filled.
+        with connection:
+            connection.execute("BEGIN IMMEDIATE")
+            row = connection.execute(
+                "SELECT value FROM meta WHERE name = 'version'"
+            ).fetchone()
+            if row is None or row[0] != str(VERSION):
+                _reset(connection)
         index = TermIndex(connection, store)
         index.sync()
     except BaseException:
@@ -291,16 +296,17 @@ def _open(store: Store, path: Path) -> TermIndex:
 
 
 def _reset(connection: sqlite3.Connection) -> None:
-    """Start again with the tables of this version (an older one kept others)."""
+    """Start again with the tables of this version (an older one kept others),
+    inside the caller's transaction (``executescript`` would commit it)."""
     tables = ("shards", "docs", "words", "postings", "skipped")
-    connection.executescript(
-        "".join(f"DROP TABLE IF EXISTS {table};" for table in tables) + _SCHEMA
+    for table in tables:
+        connection.execute(f"DROP TABLE IF EXISTS {table}")
+    for statement in _SCHEMA.split(";"):
+        if statement.strip():
+            connection.execute(statement)
+    connection.execute(
+        "INSERT OR REPLACE INTO meta VALUES ('version', ?)", (str(VERSION),)
     )
-    with connection:
-        connection.execute("BEGIN IMMEDIATE")
-        connection.execute(
-            "INSERT OR REPLACE INTO meta VALUES ('version', ?)", (str(VERSION),)
-        )
 
 
 def _stamp(layout: Layout, shard: int) -> str | None:
