@@ -46,6 +46,13 @@ _INSTEAD = lazy(
     re.I,
 )
 _PURPOSE = lazy(r"\bto\s+(?P<verb>[a-z]+)\b", re.I)
+# "raise the lag alert threshold", "lower the error-rate paging limit": the
+# outcome word names what a setting is about; the setting is what changes.
+_KNOB_AFTER = lazy(
+    r"(?:[\s-]+(?!(?:of|on|in|for|to|from|at|by|during|under|below|above|with|"
+    r"and|or|so|until|when|across)\b)[\w-]+){0,2}?\s+(?:" + KNOB.pattern + ")",
+    re.I,
+)
 
 
 def read_clauses(found: Features, body: str, lead: str) -> None:
@@ -55,7 +62,10 @@ def read_clauses(found: Features, body: str, lead: str) -> None:
     after_lead = lead[len(verb) :] if lead.startswith(verb.lower()) else lead
     if found.outcome is not None:
         outcome = r.outcome.search(after_lead)
-        if outcome is not None and KNOB.search(after_lead, 0, outcome.start()):
+        if outcome is not None and (
+            KNOB.search(after_lead, 0, outcome.start())
+            or _KNOB_AFTER.match(after_lead, outcome.end())
+        ):
             found.outcome = None
     if found.vague_lead is not None:
         found.watched = _as_typed(body, _watched(lead, after_lead, r))

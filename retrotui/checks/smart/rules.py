@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from retrotui.checks import verbs
 from retrotui.checks.smart.verb_lead import VerbLead
 from retrotui.document.due_words import START_WORDS
 from retrotui.lazy_re import LazyPattern, lazy
@@ -48,7 +49,7 @@ def _verbs(verbs: list[str]) -> str:
     return _alternation([_inflect(v) for v in verbs], regex=True)
 
 
-def _stem(verb: str) -> str:
+def _verb_start(verb: str) -> str:
     """The letters every form of ``verb`` starts with (as ``_inflect`` forms it)."""
     first = verb.partition(" ")[0].lower()
     if first.endswith("e") or (
@@ -63,7 +64,9 @@ def _lead(verbs: list[str]) -> VerbLead:
     forms = sorted(
         ((_inflect(v), v) for v in verbs), key=lambda f: len(f[0]), reverse=True
     )
-    return VerbLead([(_stem(verb)[:2], form) for form, verb in forms], re.IGNORECASE)
+    return VerbLead(
+        [(_verb_start(verb)[:2], form) for form, verb in forms], re.IGNORECASE
+    )
 
 
 @dataclass(frozen=True)
@@ -110,8 +113,17 @@ class Rules:
 
 
 def stem(word: str) -> str:
-    """A crude stem for matching meaning: "alerting" and "alerts" -> "alert"."""
+    """A crude stem for matching meaning: "alerting" and "alerts" -> "alert".
+
+    A verb's -ed or -ing form is taken back to the verb first, and so is its
+    negation: "tagged", "untagged" and "tag" meet; "untested" meets "test".
+    """
     word = word.lower()
+    if word.endswith(("ed", "ing")):
+        base = verbs.lemma(word)
+        if base is None and word.startswith("un"):
+            base = verbs.lemma(word[2:])
+        word = base or word
     if len(word) > 4 and word.endswith("s") and not word.endswith("ss"):
         word = word[:-1]
     return word[:5]

@@ -19,7 +19,11 @@ _NUMBER = lazy(
     re.IGNORECASE,
 )
 # Numbers that do not say when an item is done: HTTP codes ("the 502s", "5xx").
-_CODE = lazy(r"^(?:[1-5]\d\d|[1-5]xx)s?$", re.IGNORECASE)
+# Only codes in use: "120s" and "300s" are seconds, not statuses.
+_CODE = lazy(
+    r"^(?:10[0-3]|20[0-8]|226|30[1-8]|4[0-2]\d|431|451|50\d|51[01]|[1-5]xx)s?$",
+    re.IGNORECASE,
+)
 # ... unless a unit follows: "100 requests per second", "500 ms".
 _COUNTED = lazy(
     r"\s*(?:requests?|reqs?|rps|qps|ms|milliseconds?|seconds?|secs?|minutes?|mins?|"

@@ -1,0 +1,156 @@
+"""More SMART classes of issue 10, each with examples for and against, written
+for these tests in the way people type action items (not from the labelled sets).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from retrotui.checks.smart import check_action
+from retrotui.checks.smart.rules import stem
+
+AS_OF = date(2027, 2, 10)  # a Wednesday
+
+
+def _failing(text: str, factor: str | None = None) -> set[str]:
+    result = check_action(
+        text, owner="platform", due="2027-03-01", factor=factor, as_of=AS_OF
+    )
+    return {name for name, _ in result.problems()}
+
+
+# A three-digit number with "s" is seconds unless it is an HTTP status in use.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Modify the terraform module to allow a custom idle timeout of 120s on the ALB",
+        "Give the drain job a 600s grace period before it kills the pods",
+        "Keep 300s of buffered logs on each node in fluent-bit",
+        "Cache the /catalog responses for 180s in the CDN",
+    ],
+)
+def test_seconds_that_look_like_status_codes_are_figures(text: str) -> None:
+    assert "measurable" not in _failing(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Handle the 502s from the payment gateway better",
+        "Alert on 429s from the partner API",
+        "Look into the 504s on api-gw",
+    ],
+)
+def test_status_codes_stay_no_measure(text: str) -> None:
+    assert "measurable" in _failing(text)
+
+
+# The outcome word names what a setting is about ("the lag alert threshold"):
+# changing the setting is the change; changing the outcome is a result.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Raise the Kafka lag alert threshold on orders-events from 1,000 to 20,000 messages",
+        "Lower the error-rate paging threshold on checkout to 2% for 5 minutes",
+        "Raise the latency alert window on search-api to 10 minutes",
+        "Increase the downtime budget for the nightly migration to 30 minutes",
+    ],
+)
+def test_setting_named_after_an_outcome_is_a_change(text: str) -> None:
+    assert "specific" not in _failing(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Reduce lag on orders-db to under 5 s",
+        "Lower the error rate of the checkout API below 1%",
+        "Reduce latency for search requests to 200ms",
+        "Reduce the lag alert noise to 5 pages a week",
+    ],
+)
+def test_outcome_itself_is_a_result_not_a_change(text: str) -> None:
+    assert "specific" in _failing(text)
+
+
+# Verb forms and their negation name the same thing: "tagged", "untagged", "tag".
+@pytest.mark.parametrize(
+    ("word", "same"),
+    [
+        ("untagged", "tag"),
+        ("unencrypted", "encrypts"),
+        ("unsigned", "signing"),
+        ("tagged", "tag"),
+        ("alerting", "alerts"),
+    ],
+)
+def test_stems_meet_across_verb_forms_and_negation(word: str, same: str) -> None:
+    assert stem(word) == stem(same)
+
+
+@pytest.mark.parametrize(
+    ("word", "other"),
+    [("understand", "derstand"), ("until", "till"), ("unit", "it"), ("under", "der")],
+)
+def test_words_merely_starting_with_un_keep_their_stem(word: str, other: str) -> None:
+    assert stem(word) != stem(other)
+
+
+@pytest.mark.parametrize(
+    ("text", "factor"),
+    [
+        (
+            "Tag every EC2 instance with an owner tag",
+            "An untagged instance was deleted by the cost cleanup script",
+        ),
+        (
+            "Encrypt the orders-exports S3 bucket with a KMS key",
+            "Customer exports were stored unencrypted",
+        ),
+        (
+            "Sign every container image with cosign in the build job",
+            "The cluster ran an unsigned image from a public registry",
+        ),
+        (
+            "Set the HPA maxReplicas for search-api to 30",
+            "Search pods maxed out during the sale",
+        ),
+        (
+            "Add a retry with exponential backoff (max 3 attempts) to the webhook sender",
+            "Webhook deliveries were dropped when the partner API returned 503",
+        ),
+        (
+            "Send payment events that fail 3 times to a dead-letter queue",
+            "Payment events were dropped while the broker restarted",
+        ),
+    ],
+)
+def test_relevant_by_meaning(text: str, factor: str) -> None:
+    assert "relevant" not in _failing(text, factor)
+
+
+@pytest.mark.parametrize(
+    ("text", "factor"),
+    [
+        (
+            "Tag the release in git with the version number",
+            "An untagged instance was deleted by the cost cleanup script",
+        ),
+        (
+            "Encrypt the backups bucket with a KMS key",
+            "The on-call was unreachable for 40 minutes",
+        ),
+        (
+            "Set the HPA maxReplicas for search-api to 30",
+            "The TLS certificate expired unnoticed",
+        ),
+        (
+            "Add a retry with exponential backoff (max 3 attempts) to the webhook sender",
+            "Nobody knew where the failover runbook was",
+        ),
+    ],
+)
+def test_not_relevant_despite_look_alike_words(text: str, factor: str) -> None:
+    assert "relevant" in _failing(text, factor)
