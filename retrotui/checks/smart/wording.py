@@ -8,37 +8,10 @@ import re
 from dataclasses import dataclass
 
 from retrotui.checks import verbs
+from retrotui.checks.smart.figures import read_figures
 from retrotui.checks.smart.rules import Rules, rules
 from retrotui.lazy_re import lazy
 
-_NUMBER = lazy(
-    r"(?<![\w/.@-])(?:[<>]=?\s*)?(?:v?\d+(?:[.,:]\d+)*(?:\s*%|[a-z]{0,3}\b)"
-    r"|p\d{2,3}(?:\.\d+)?\b)"
-    r"|\b(?:zero|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|"
-    r"thirty|forty|fifty|sixty|ninety|hundred|thousand)\b",
-    re.IGNORECASE,
-)
-# Numbers that do not say when an item is done: HTTP codes ("the 502s", "5xx").
-# Only codes in use: "120s" and "300s" are seconds, not statuses.
-_CODE = lazy(
-    r"^(?:10[0-3]|20[0-8]|226|30[1-8]|4[0-2]\d|431|451|50\d|51[01]|[1-5]xx)s?$",
-    re.IGNORECASE,
-)
-# ... unless a unit follows: "100 requests per second", "500 ms".
-_COUNTED = lazy(
-    r"\s*(?:requests?|reqs?|rps|qps|ms|milliseconds?|seconds?|secs?|minutes?|mins?|"
-    r"connections?|conns?|messages?|msgs?|rows?|users?|pods?|nodes?|replicas?|items?|"
-    r"jobs?|workers?|threads?|files?|[kmgt]i?b|per|percent)\b",
-    re.IGNORECASE,
-)
-# ... or a setting is given it: "set the pool size of api-gw to 200".
-_SET_TO = lazy(
-    r"\b(?:size|sizes|limits?|count|max\w*|min\w*|timeouts?|connections|replicas|"
-    r"pool|workers|threads|capacity|quotas?|concurrency|batch|buffer|ttl|retention|"
-    r"interval|heap|memory|cpu|qps|rps)\b[^.;,]{0,40}?(?:\bto|=|:)\s*$",
-    re.IGNORECASE,
-)
-_VERSION = lazy(r"^v\d", re.IGNORECASE)
 # A result to reach: "speed up the login page to under 1 s", "bring lag under 5 s",
 # "stabilise the API so 5xx stays under 0.5%"; not a setting given a bound
 # ("lower the timeout below 5 s" names the knob).
@@ -308,16 +281,7 @@ def _lead_verb(lead: str, r: Rules) -> re.Match[str] | None:
 
 def features(body: str, lead: str) -> Features:
     r = rules()
-    figures, versions = [], []
-    for match in _NUMBER.finditer(body):
-        token = match.group().strip()
-        if (
-            _CODE.match(token)
-            and not _COUNTED.match(body, match.end())
-            and not _SET_TO.search(body, max(0, match.start() - 60), match.start())
-        ):
-            continue
-        (versions if _VERSION.match(token) else figures).append(token)
+    figures, versions = read_figures(body)
     # "Document the process": the verb is not a document that will exist.
     verb = re.match(r"[a-z][a-z-]*", lead)
     artifacts = [
