@@ -11,7 +11,9 @@ layout that migrates on first write is measured after its migration (a
 
 - ``retro note``, ``retro list``, ``retro show ID``, ``retro actions --json``
   (the action board, every open item): wall time of the command;
-- peak RSS of ``retro note``;
+- peak RSS of ``retro note``, and its CPU time (user + system) beside that
+  of ``import textual.app``: on a busy machine wall time mostly measures the
+  wait for a core;
 - home paint / list shown: a fresh process until home is first drawn, and
   until it shows its postmortems;
 - warm save: ``Store.save`` of one edited postmortem in a long-lived Store;
@@ -26,7 +28,8 @@ pseudo-terminal of 80x24), and piped (every row, as scripts read it).
 
 With ``--before DIR`` (a checkout of older code, e.g. ``git worktree add
 --detach /tmp/base <commit>``) every command-line figure and both saves run
-with that code too, on the same store in the same run, side by side.
+with that code too, on the same store in the same run, side by side (the
+two take turns run by run).
 
 Prints one table, sizes side by side, the ratio of the largest size to the
 smallest and of ``retro note`` to ``import textual.app``, and one JSON line.
@@ -129,14 +132,16 @@ def legacy_store(size: int) -> Path:
     return path
 
 
-def run(args: list[str], code: Path | None = None) -> tuple[float, int]:
-    """Wall seconds and peak RSS (KB) of one command, run with the code in
-    ``code`` (its working folder: ``-m retrotui.cli`` imports from there)."""
+def run(args: list[str], code: Path | None = None) -> tuple[float, int, float]:
+    """Wall seconds, peak RSS (KB) and CPU seconds (user + system: on a busy
+    machine, what the command costs apart from waiting for a core) of one
+    command, run with the code in ``code`` (its working folder: ``-m
+    retrotui.cli`` imports from there)."""
     start = time.perf_counter()
     # Through /usr/bin/time: a child forked from this (large) process would
     # report this process's memory as its own peak.
     proc = subprocess.run(
-        ["/usr/bin/time", "-f", "%M", *args],
+        ["/usr/bin/time", "-f", "%M %U %S", *args],
         stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,
         text=True,
@@ -145,7 +150,8 @@ def run(args: list[str], code: Path | None = None) -> tuple[float, int]:
     elapsed = time.perf_counter() - start
     if proc.returncode != 0:
         raise SystemExit(f"{args} failed: {proc.stderr[-500:]}")
-    return elapsed, int(proc.stderr.strip().splitlines()[-1])
+    rss, user, system = proc.stderr.strip().splitlines()[-1].split()
+    return elapsed, int(rss), float(user) + float(system)
 
 
 def run_tty(args: list[str], code: Path | None = None) -> float:
@@ -302,27 +308,38 @@ async def filter_key(db: Path, keys: str) -> tuple[float, float]:
 
 
 def command_figures(
-    db: Path, runs: int, code: Path | None, figures: dict[str, float], tag: str
-) -> None:
-    """The command-line figures and saves, run with the code in ``code``."""
+    db: Path, runs: int, versions: list[tuple[Path | None, str]]
+) -> dict[str, float]:
+    """The command-line figures and saves, for each (code, tag) of
+    ``versions``; the versions take turns run by run, so a change in the
+    machine's load falls on each alike."""
+    samples: dict[str, list[float]] = {}
 
-    def timed(*words: str) -> float:
-        return median_of(runs, lambda: run([*RETRO, "--db", str(db), *words], code)[0])
+    def each(name: str, once: Callable[[Path | None], float]) -> None:
+        for _ in range(runs):
+            for code, tag in versions:
+                samples.setdefault(name + tag, []).append(once(code))
 
-    figures[f"retro list, terminal s{tag}"] = median_of(
-        runs, lambda: run_tty([*RETRO, "--db", str(db), "list"], code)
-    )
-    figures[f"retro list, piped s{tag}"] = timed("list")
-    figures[f"retro show s{tag}"] = timed("show", "b00011")
-    figures[f"retro actions s{tag}"] = timed("actions", "--json")
-    notes = [
-        run([*RETRO, "--db", str(db), "note", "disk full on db-3"], code)
-        for _ in range(runs)
-    ]
-    figures[f"retro note s{tag}"] = statistics.median(t for t, _ in notes)
-    figures[f"retro note peak MB{tag}"] = max(rss for _, rss in notes) / 1024
-    figures[f"warm save s{tag}"] = save(db, "warm", 7, code)
-    figures[f"cold save s{tag}"] = save(db, "cold", 5, code)
+    def retro(*words: str) -> list[str]:
+        return [*RETRO, "--db", str(db), *words]
+
+    each("retro list, terminal s", lambda code: run_tty(retro("list"), code))
+    each("retro list, piped s", lambda code: run(retro("list"), code)[0])
+    each("retro show s", lambda code: run(retro("show", "b00011"), code)[0])
+    each("retro actions s", lambda code: run(retro("actions", "--json"), code)[0])
+    note = retro("note", "disk full on db-3")
+    for _ in range(runs):
+        for code, tag in versions:
+            elapsed, rss, cpu = run(note, code)
+            samples.setdefault("retro note s" + tag, []).append(elapsed)
+            samples.setdefault("retro note peak MB" + tag, []).append(rss / 1024)
+            samples.setdefault("retro note CPU s" + tag, []).append(cpu)
+    each("warm save s", lambda code: save(db, "warm", 7, code))
+    each("cold save s", lambda code: save(db, "cold", 5, code))
+    return {
+        name: max(values) if " MB" in name else statistics.median(values)
+        for name, values in samples.items()
+    }
 
 
 def measure(
@@ -337,9 +354,8 @@ def measure(
         first = [*RETRO, "--db", str(db), "note", "first use"]
         figures["first write (migration) s"] = run(first)[0]
         run([*RETRO, "--db", str(db), "list"])  # warm the file cache
-        if before is not None:
-            command_figures(db, runs, before, figures, BEFORE)
-        command_figures(db, runs, None, figures, "")
+        versions = [(before, BEFORE)] if before is not None else []
+        figures.update(command_figures(db, runs, [*versions, (None, "")]))
         if "home" not in skip:
             for what in ("paint", "list"):
                 figures[f"home {what} shown s"] = median_of(
@@ -361,10 +377,10 @@ BEFORE = " (before)"
 
 def cell(name: str, value: float | None) -> str:
     if value is None:
-        return f"{'-':>12}"
+        return f"{'-':>14}"
     if name.endswith(" MB"):
-        return f"{value:>12.0f}"
-    return f"{value * 1000:>10.1f}ms"
+        return f"{value:>14.0f}"
+    return f"{value * 1000:>12.1f}ms"
 
 
 def print_table(
@@ -378,7 +394,7 @@ def print_table(
         for w in (("before", "after") if with_before else ("",))
     ]
     last = f"{sizes[-1]:,}/{sizes[0]:,}" if len(sizes) > 1 else ""
-    print(f"{'figure':<26}" + "".join(f"{h:>12}" for h in heads) + f"{last:>12}")
+    print(f"{'figure':<26}" + "".join(f"{h:>14}" for h in heads) + f"{last:>14}")
     for name in names:
         cells = []
         for size in sizes:
@@ -386,15 +402,22 @@ def print_table(
                 cells.append(cell(name, results[size].get(name + BEFORE)))
             cells.append(cell(name, results[size].get(name)))
         first, final = results[sizes[0]].get(name), results[sizes[-1]].get(name)
-        ratio = f"{final / first:>11.2f}x" if last and first and final else ""
+        ratio = f"{final / first:>13.2f}x" if last and first and final else ""
         print(f"{name:<26}" + "".join(cells) + ratio)
     textual = base["import textual.app s"]
     for name, value in base.items():
-        print(f"{name:<26}{value * 1000:>10.1f}ms (every size)")
+        print(f"{name:<26}{value * 1000:>12.1f}ms (every size)")
+    textual_cpu = base["import textual.app CPU s"]
     for size in sizes:
-        note = results[size].get("retro note s")
-        if note:
-            print(f"retro note / import textual.app at {size:,}: {note / textual:.2f}")
+        note, cpu = (
+            results[size].get("retro note s"),
+            results[size].get("retro note CPU s"),
+        )
+        if note and cpu:
+            print(
+                f"retro note / import textual.app at {size:,}: {note / textual:.2f} "
+                f"(CPU {cpu / textual_cpu:.2f})"
+            )
 
 
 def main() -> None:
@@ -423,6 +446,9 @@ def main() -> None:
         ),
         "bare Textual app s": median_of(
             args.runs, lambda: run([sys.executable, "-c", BARE])[0]
+        ),
+        "import textual.app CPU s": median_of(
+            args.runs, lambda: run([sys.executable, "-c", "import textual.app"])[2]
         ),
     }
     results = {size: measure(size, args.runs, skip, args.before) for size in sizes}

@@ -27,3 +27,14 @@ def _isolated_data(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
 @pytest.fixture
 def db_path(tmp_path: Path) -> Path:
     return tmp_path / "retro" / "db.json"
+
+
+@pytest.fixture
+def terminal(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Standard output taken for an 80x24 terminal (the commands that cut a
+    table to a page ask ``retrotui.cli.common.to_terminal``)."""
+    from retrotui.cli import common
+
+    monkeypatch.setattr(common, "to_terminal", lambda: True)
+    monkeypatch.setenv("COLUMNS", "80")
+    monkeypatch.setenv("LINES", "24")

@@ -14,8 +14,7 @@ import pytest
 from factories import T0, incident
 from factories import run_cli as run
 
-from retrotui.cli import listing
-from retrotui.cli.listing import PAGE
+from retrotui.cli.common import PAGE
 from retrotui.storage.store import Store
 
 COUNT = 30
@@ -41,14 +40,6 @@ def many(db_path: Path) -> Path:
         pms.append(pm)
     Store(db_path).put_many(pms)
     return db_path
-
-
-@pytest.fixture
-def terminal(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Standard output taken for an 80x24 terminal."""
-    monkeypatch.setattr(listing, "to_terminal", lambda: True)
-    monkeypatch.setenv("COLUMNS", "80")
-    monkeypatch.setenv("LINES", "24")
 
 
 def ids(out: str) -> list[str]:

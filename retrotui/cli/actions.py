@@ -13,8 +13,8 @@ import sys
 import textwrap
 from typing import TYPE_CHECKING
 
-from retrotui.cli import actions_change, actions_tracker
-from retrotui.cli.common import add_command, as_of_date
+from retrotui.cli import actions_change, actions_tracker, common
+from retrotui.cli.common import add_command, as_of_date, count_argument
 from retrotui.followup import REF_HELP
 
 if TYPE_CHECKING:
@@ -46,6 +46,13 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
         help="only overdue items; exit 1 when there are any (for cron or a login script)",
     )
     parser.add_argument("--all", action="store_true", help="done and dropped items too")
+    parser.add_argument(
+        "--limit",
+        metavar="N",
+        type=count_argument,
+        help="the first N items, piped too (a terminal gets a screenful; a "
+        "pipe or --json every one)",
+    )
     parser.add_argument("--json", action="store_true", help="a JSON list of objects")
     parser.add_argument(
         "--as-of", metavar="YYYY-MM-DD", help="judge overdue as if today were this day"
@@ -72,8 +79,13 @@ def run(args: argparse.Namespace) -> int:
         include_closed=args.all,
     )
     failing = 1 if args.overdue and rows else 0
+    terminal = common.to_terminal() and not args.json
+    overdue = sum(row.overdue for row in rows)
+    # A terminal gets the most urgent that fit; the overdue count and what
+    # was left out close the table.
+    shown = rows[: args.limit or (common.page_rows(2) if terminal else None)]
     if args.json:
-        data = [row.to_json() for row in rows]
+        data = [row.to_json() for row in shown]
         sys.stdout.write(orjson.dumps(data, option=orjson.OPT_INDENT_2).decode() + "\n")
         return failing
     if not rows:
@@ -81,12 +93,19 @@ def run(args: argparse.Namespace) -> int:
         what = f"No {kind}action items"
         print(what + (" match." if args.owner or args.service else "."))
         return 0
-    _print_table(rows, args.all)
+    _print_table(shown, args.all, terminal)
+    if overdue:
+        print(f"{overdue} overdue (marked !)")
+    if terminal and len(shown) < len(rows):
+        print(
+            f"{len(rows) - len(shown):,} more: --limit N, --owner O, --service S, "
+            "--overdue; piped, every one"
+        )
     return failing
 
 
-def _print_table(rows: list[BoardRow], with_status: bool) -> None:
-    width = shutil.get_terminal_size().columns if sys.stdout.isatty() else 0
+def _print_table(rows: list[BoardRow], with_status: bool, terminal: bool) -> None:
+    width = shutil.get_terminal_size().columns if terminal else 0
     ref_w = max(4, *(len(row.ref) for row in rows))
     pm_w = max(4, *(len(row.pm_id) for row in rows))
     status = f"{'STATUS':<9} " if with_status else ""
@@ -102,6 +121,3 @@ def _print_table(rows: list[BoardRow], with_status: bool) -> None:
         if width and len(line) > width:
             line = line[: width - 1] + "…"
         print(line)
-    overdue = sum(row.overdue for row in rows)
-    if overdue:
-        print(f"{overdue} overdue (marked !)")

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import argparse
+import shutil
+import sys
 from datetime import date
 from typing import TYPE_CHECKING
 
@@ -48,3 +50,29 @@ def as_of_date(value: str | None, prog: str) -> date:
         raise UsageError(
             f"{prog}: --as-of {value!r} is not a date (use YYYY-MM-DD)"
         ) from None
+
+
+# Rows a terminal gets at least when a table is cut to a page.
+PAGE = 10
+
+
+def to_terminal() -> bool:
+    """Is a person reading (standard output a terminal), not a script?"""
+    return sys.stdout.isatty()
+
+
+def page_rows(below: int = 1) -> int:
+    """How many rows of a table fit the terminal under its header, above
+    ``below`` closing lines and the prompt: the first rows stay in view."""
+    return max(PAGE, shutil.get_terminal_size().lines - 2 - below)
+
+
+def count_argument(text: str) -> int:
+    """An argparse type: a count of 1 or more."""
+    try:
+        value = int(text)
+    except ValueError:
+        value = -1
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a count (1 or more)")
+    return value

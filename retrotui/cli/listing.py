@@ -16,11 +16,8 @@ from collections.abc import Callable
 from datetime import date
 from typing import Any
 
-from retrotui.cli.common import add_command
-
-# Rows a terminal gets without --all or --limit at least; a taller terminal
-# gets a screenful (header, rows and the last line: the newest stay in view).
-PAGE = 10
+from retrotui.cli import common
+from retrotui.cli.common import add_command, count_argument
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:
@@ -39,7 +36,10 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
         "--all", action="store_true", help="every match, in a terminal too"
     )
     many.add_argument(
-        "--limit", metavar="N", type=_count, help="the newest N matches, piped too"
+        "--limit",
+        metavar="N",
+        type=count_argument,
+        help="the newest N matches, piped too",
     )
     parser.add_argument(
         "--grep",
@@ -58,16 +58,6 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     )
     parser.add_argument("--json", action="store_true", help="a JSON list of objects")
     parser.set_defaults(run=run)
-
-
-def _count(text: str) -> int:
-    try:
-        value = int(text)
-    except ValueError:
-        value = -1
-    if value < 1:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a count (1 or more)")
-    return value
 
 
 def _day(text: str) -> date:
@@ -91,10 +81,13 @@ def run(args: argparse.Namespace) -> int:
     path = default_db_path(args.db)
     entries = read_entries(path)
     by_key = entries.by_key
-    wanted = _filter(args)
-    keys = [key for key, entry in by_key.items() if wanted(entry)]
-    terminal = to_terminal() and not args.json
-    limit = args.limit or (page_rows() if terminal and not args.all else None)
+    if args.grep or args.service or args.since:
+        wanted = _filter(args)
+        keys = [key for key, entry in by_key.items() if wanted(entry)]
+    else:
+        keys = list(by_key)
+    terminal = common.to_terminal() and not args.json
+    limit = args.limit or (common.page_rows() if terminal and not args.all else None)
     order = _newest(by_key, keys, limit)
     skipped = entries.skipped
     if args.json:
@@ -138,17 +131,6 @@ def run(args: argparse.Namespace) -> int:
 
 
 CHUNK = 500
-
-
-def to_terminal() -> bool:
-    """Is a person reading (standard output a terminal), not a script?"""
-    return sys.stdout.isatty()
-
-
-def page_rows() -> int:
-    """How many rows fit the terminal below the header, above the last line
-    and the prompt."""
-    return max(PAGE, shutil.get_terminal_size().lines - 3)
 
 
 def more_line(more: int) -> str:

@@ -23,7 +23,6 @@ from retrotui.document.schema import (
     normalize_severity,
 )
 from retrotui.document.text import clean_line, clean_text
-from retrotui.document.timeparse import TimeParseError, parse_duration, parse_when
 from retrotui.errors import UsageError
 from retrotui.interview.script import FULL_POSTMORTEM_AFTER_MINUTES
 
@@ -95,6 +94,12 @@ def clean_title(text: str) -> str:
 
 def parse_started(text: str, now: datetime) -> datetime:
     """When the incident started; not in the future."""
+    if text.strip().lower() == "now":
+        # The default: the parser (and its zone names, a few milliseconds of
+        # ``retro note``'s start-up) is loaded only when a time is given.
+        return now.replace(microsecond=0)
+    from retrotui.document.timeparse import TimeParseError, parse_when
+
     try:
         started = parse_when(text, now)
     except TimeParseError as error:
@@ -106,6 +111,8 @@ def parse_started(text: str, now: datetime) -> datetime:
 
 def resolved_after(text: str, started: datetime) -> datetime:
     """The end of an incident that lasted ``text`` (``15m``, ``1h30m``)."""
+    from retrotui.document.timeparse import TimeParseError, parse_duration
+
     try:
         return started + parse_duration(text)
     except TimeParseError as error:
@@ -114,6 +121,8 @@ def resolved_after(text: str, started: datetime) -> datetime:
 
 def resolved_at(text: str, started: datetime, now: datetime) -> datetime:
     """The end of an incident resolved at ``text`` (``14:30``, ISO); not before it began."""
+    from retrotui.document.timeparse import TimeParseError, parse_when
+
     value = _END_WORDS.sub("", text.strip().lower(), count=1)
     try:
         resolved = parse_when(value, now, previous=started)
@@ -129,6 +138,8 @@ def resolved_at(text: str, started: datetime, now: datetime) -> datetime:
 
 def parse_end(text: str, started: datetime, now: datetime) -> datetime:
     """A duration (``15m``) or, with a colon or "at", a time (``resolved at 14:30``)."""
+    from retrotui.document.timeparse import TimeParseError, parse_duration
+
     value = text.strip().lower()
     if ":" in value or _END_WORDS.sub("", value, count=1) != value:
         return resolved_at(value, started, now)
