@@ -31,6 +31,8 @@ def test_participles(word: str, expected: bool) -> None:
         "Action items fall under three types; we should have at least one per type.",
         "You should have access to the dashboard now.",
         "We should have a runbook for this.",
+        "We should have first-line support on weekends.",
+        "We should probably have a second region by Q3.",
     ],
 )
 def test_should_have_as_owning_is_not_hindsight(text: str) -> None:
@@ -44,6 +46,10 @@ def test_should_have_as_owning_is_not_hindsight(text: str) -> None:
         "we should have just listened to the alert",
         "You should have read the runbook first.",
         "The migration shouldn't have gone out on a Friday.",
+        # An adverb between "have" and the participle is still hindsight.
+        "We should have first communicated to everyone about the maintenance.",
+        "we should have at least paged the dba",
+        "They should have probably rolled back at the first error.",
     ],
 )
 def test_should_have_with_a_participle_is_hindsight(text: str) -> None:

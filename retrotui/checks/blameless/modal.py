@@ -17,7 +17,9 @@ _MODAL_HAVE = re.compile(
     re.IGNORECASE,
 )
 _ADVERBS = frozenset(
-    {"just", "simply", "really", "never", "not", "already", "also", "all"}
+    {"just", "simply", "really", "never", "not", "already", "also", "all", "first"}
+    | {"probably", "definitely", "ideally", "immediately", "instead", "properly"}
+    | {"clearly", "obviously", "actually", "at", "least", "maybe", "perhaps"}
 )
 
 
