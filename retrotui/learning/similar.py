@@ -4,8 +4,9 @@ Each postmortem is compared on four things a responder recognises: its
 title, the services it hit, its contributing factors and the wording of its
 timeline. Words are weighted by how rare they are in the store (tf-idf), so
 "kubernetes" in every title of a platform team's archive counts less than
-"503"; the four cosines are averaged with the weights below over the parts the
-postmortem asked about has.
+"503"; the four cosines are averaged with the weights below over the parts both
+postmortems have (a quick note without factors, or an imported report without
+services, is not marked down for what it never recorded).
 """
 
 from __future__ import annotations
@@ -24,8 +25,10 @@ if TYPE_CHECKING:
     from retrotui.document.models import Postmortem
 
 WEIGHTS = {"title": 0.35, "services": 0.15, "factors": 0.25, "timeline": 0.25}
-# Below this a postmortem shares little more than common words.
-MIN_SCORE = 20
+# Below this a postmortem shares little more than common words. Chosen on the
+# dev part of tests/data/similar_labels.json (benchmarks/similar_quality.py):
+# repeats typed as short notes score 11-16 there, unrelated ones at most 10.
+MIN_SCORE = 12
 
 
 @dataclass(frozen=True)
@@ -89,11 +92,11 @@ class Vectors:
         return {w: v / norm for w, v in vector.items()} if norm else {}
 
     def score(self, one: str, other: str) -> float:
-        """0-100: how much ``other`` resembles ``one`` over the parts ``one`` has."""
+        """0-100: how much ``other`` resembles ``one`` over the parts both have."""
         mine, theirs = self.vectors[one], self.vectors[other]
         weighted = total = 0.0
         for name, weight in WEIGHTS.items():
-            if not mine[name]:
+            if not mine[name] or not theirs[name]:
                 continue
             total += weight
             weighted += weight * _cosine(mine[name], theirs[name])

@@ -127,17 +127,18 @@ def similar_indexed(index: TermIndex, pm: Postmortem, limit: int = 5) -> list[Ma
     earlier = [doc for doc, key in rows if key != own]
     best = sorted(earlier, key=lambda doc: -rough[doc])[:CANDIDATES]
     theirs = _vectors_of(index, best)
-    total = sum(WEIGHTS[name] for name, v in zip(_COMPARED, vectors, strict=True) if v)
     scores = {}
     for doc in best:
-        weighted = 0.0
+        # Over the parts both have, as ``Vectors.score``.
+        weighted = total = 0.0
         for part, name in enumerate(_COMPARED):
-            if vectors[part]:
-                other = theirs[doc][part]
+            other = theirs[doc][part]
+            if vectors[part] and other:
+                total += WEIGHTS[name]
                 weighted += WEIGHTS[name] * sum(
                     v * other.get(t, 0.0) for t, v in vectors[part].items()
                 )
-        score = round(100 * weighted / total)
+        score = round(100 * weighted / total) if total else 0
         if score >= MIN_SCORE:
             scores[doc] = score
     facts = {
