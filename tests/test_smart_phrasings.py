@@ -154,3 +154,98 @@ def test_relevant_by_meaning(text: str, factor: str) -> None:
 )
 def test_not_relevant_despite_look_alike_words(text: str, factor: str) -> None:
     assert "relevant" in _failing(text, factor)
+
+
+# "Double", "triple", "halve" are relative: to what value?
+@pytest.mark.parametrize(
+    ("text", "measurable"),
+    [
+        ("Double the worker count for the email queue", False),
+        ("Triple the number of search replicas", False),
+        ("Halve the batch size of the exporter", False),
+        ("Quadruple the shard count of orders-index", False),
+        ("Double the worker count for the email queue from 4 to 8", True),
+        ("Set the number of search replicas to 6", True),
+        ("Halve the batch size of the exporter to 500 rows", True),
+    ],
+)
+def test_multipliers_need_a_target_value(text: str, measurable: bool) -> None:
+    assert ("measurable" not in _failing(text)) is measurable
+
+
+# Usage is an outcome: keeping it under a bound is a result, not a change.
+@pytest.mark.parametrize(
+    ("text", "specific"),
+    [
+        ("Keep disk usage on es-data under 80%", False),
+        ("Bring memory utilisation on kafka-* below 70%", False),
+        ("Keep CPU usage of the api pods under 60%", False),
+        ("Raise the disk usage alert threshold on es-data to 90%", True),
+        ("Raise the memory limit of the api pods to 2Gi", True),
+        ("Lower the CPU request of the worker pods below 500m", True),
+    ],
+)
+def test_usage_under_a_bound_is_a_result(text: str, specific: bool) -> None:
+    assert ("specific" not in _failing(text)) is specific
+
+
+# Asking, discussing, sharing: nothing to check afterwards, unless it names
+# what it produces.
+@pytest.mark.parametrize(
+    ("text", "measurable"),
+    [
+        ("Ask AWS support about the EBS throughput limits", False),
+        ("Talk to the DBA team about connection limits", False),
+        ("Discuss the alert thresholds with the payments team", False),
+        ("Share the postmortem with the wider engineering org", False),
+        (
+            "Ask AWS support for the EBS throughput limit of gp3 volumes and record "
+            "it in the capacity doc",
+            True,
+        ),
+        (
+            "Discuss the retry policy with payments and write the agreed limits "
+            "into client.yaml",
+            True,
+        ),
+        (
+            "Share the postmortem in the #eng-all channel and add it to the incident "
+            "index page",
+            True,
+        ),
+    ],
+)
+def test_conversations_need_a_deliverable(text: str, measurable: bool) -> None:
+    assert ("measurable" not in _failing(text)) is measurable
+
+
+# "Everything", "stuff": no object says what the change is.
+@pytest.mark.parametrize(
+    ("text", "specific"),
+    [
+        ("Migrate everything to the cloud", False),
+        ("Upgrade all the things to the latest version", False),
+        ("Fix stuff in the deploy pipeline", False),
+        ("Migrate the 3 remaining cron jobs on ops-01 to Kubernetes CronJobs", True),
+        ("Upgrade the nginx ingress controller to 1.10.1", True),
+        ("Fix the retry loop in deploy.sh that ignores exit codes", True),
+    ],
+)
+def test_everything_is_no_object(text: str, specific: bool) -> None:
+    assert ("specific" not in _failing(text)) is specific
+
+
+def test_messages_read_as_english() -> None:
+    def measurable(text: str) -> str:
+        result = check_action(text, owner="dba", due="2027-03-01", as_of=AS_OF)
+        return result.criteria["measurable"].message
+
+    assert measurable("Add replicas to the search cluster") == (
+        "Done when the replicas are in place"
+    )
+    assert measurable("Add a canary stage to web-deploy") == (
+        "Done when the canary is in place"
+    )
+    assert measurable("Double the worker count for the email queue") == (
+        "'double' to what? No target value is given"
+    )

@@ -127,6 +127,13 @@ def measurable(f: Features) -> Criterion:
             "Nothing to check when it is done",
             "Name what it produces: an alert, a setting, a written report",
         )
+    talk = f.deliberation or f.contact
+    if talk is not None and f.figure is None and not _deliverable(f):
+        return _fail(
+            f"'{talk}' leaves nothing to check afterwards",
+            "Say what it will produce and where: 'record the answer in the "
+            "capacity doc', 'write the agreed values into alerts.yaml'",
+        )
     if f.bare or (f.vague_phrase is not None and f.figure is None):
         return _fail(
             "Nothing to check when it is done",
@@ -144,7 +151,7 @@ def measurable(f: Features) -> Criterion:
         return Criterion(True, f"Checkable: version {f.version}", "")
     if f.comparative is not None:
         return _fail(
-            f"'{f.comparative}' by how much? No target is given",
+            f"'{f.comparative}' to what? No target value is given",
             "Give the target value: 'from 2 s to 5 s', 'to 300 seconds', 'below 1%'",
         )
     if f.change_lead is not None and not DOCUMENT.search(f.artifact or ""):
@@ -164,7 +171,10 @@ def measurable(f: Features) -> Criterion:
         )
     changes = f.concrete_lead is not None or f.concrete_clause
     if f.artifact is not None and changes and f.artifact_beside_vague:
-        return Criterion(True, f"Done when the {f.artifact.lower()} is in place", "")
+        artifact = f.artifact.lower()
+        plural = artifact.endswith("s") and not artifact.endswith(("ss", "us", "is"))
+        verb = "are" if plural else "is"
+        return Criterion(True, f"Done when the {artifact} {verb} in place", "")
     if f.artifact_verb:
         return Criterion(True, "Done when the document is written", "")
     if f.huge_scope is not None and f.concrete_lead is not None:
