@@ -248,7 +248,12 @@ SMART_ROWS = [
 
 def measure(splits: tuple[str, ...], labelled: Path = LABELLED) -> dict[str, Any]:
     report: dict[str, Any] = {}
-    for name in ("blameless_real", "blameless_fresh", "blameless_written"):
+    for name in (
+        "blameless_real",
+        "blameless_fresh",
+        "blameless_real2",
+        "blameless_written",
+    ):
         report[name] = {
             split: blameless_scores(_items(labelled / f"{name}_{split}.json"))
             for split in splits
@@ -309,6 +314,7 @@ def main() -> None:
     for name in (
         "blameless_real",
         "blameless_fresh",
+        "blameless_real2",
         "blameless_written",
         "blameless_textbook",
     ):
