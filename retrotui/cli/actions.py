@@ -95,7 +95,7 @@ def run(args: argparse.Namespace) -> int:
         return 0
     _print_table(shown, args.all, terminal)
     if overdue:
-        print(f"{overdue} overdue (marked !)")
+        print(f"{overdue:,} overdue (marked !)")
     if terminal and len(shown) < len(rows):
         print(
             f"{len(rows) - len(shown):,} more: --limit N, --owner O, --service S, "

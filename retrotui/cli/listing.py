@@ -14,10 +14,14 @@ import shutil
 import sys
 from collections.abc import Callable
 from datetime import date
-from typing import Any
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from retrotui.cli import common
 from retrotui.cli.common import add_command, count_argument
+
+if TYPE_CHECKING:
+    from retrotui.storage.newest import Newest
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:
@@ -79,17 +83,23 @@ def run(args: argparse.Namespace) -> int:
     # and ordered by what the index keeps, so each entry is checked and
     # cleaned only as its row is written.
     path = default_db_path(args.db)
-    entries = read_entries(path)
-    by_key = entries.by_key
-    if args.grep or args.service or args.since:
-        wanted = _filter(args)
-        keys = [key for key, entry in by_key.items() if wanted(entry)]
-    else:
-        keys = list(by_key)
     terminal = common.to_terminal() and not args.json
     limit = args.limit or (common.page_rows() if terminal and not args.all else None)
+    filters = bool(args.grep or args.service or args.since)
+    newest = None if filters or limit is None else _newest_kept(path, limit)
+    if newest is not None:
+        by_key, keys, total = newest.by_key, list(newest.by_key), newest.count
+        skipped = newest.skipped
+    else:
+        entries = read_entries(path)
+        by_key, skipped = entries.by_key, entries.skipped
+        if filters:
+            wanted = _filter(args)
+            keys = [key for key, entry in by_key.items() if wanted(entry)]
+        else:
+            keys = list(by_key)
+        total = len(keys)
     order = _newest(by_key, keys, limit)
-    skipped = entries.skipped
     if args.json:
         rows = [s.to_json() for s in summarize_page(by_key, order, skipped)]
         _report(skipped, path)
@@ -123,7 +133,7 @@ def run(args: argparse.Namespace) -> int:
             lines.append(line)
         sys.stdout.write("\n".join(lines) + "\n")
         lines = []
-    more = len(keys) - len(order)
+    more = total - len(order)
     if more and terminal:
         print(more_line(more))
     _report(skipped, path)
@@ -139,16 +149,25 @@ def more_line(more: int) -> str:
     return f"{more:,} more: --all, --limit N, --grep TEXT, --service S, --since DATE"
 
 
+def _newest_kept(path: Path, limit: int) -> Newest | None:
+    """A page's candidates from what is kept beside the index (see
+    ``retrotui.storage.newest``); None: read the index."""
+    from retrotui.storage.layout import Layout
+    from retrotui.storage.newest import TOP, read_newest
+    from retrotui.storage.paths import resolve_db
+
+    return read_newest(Layout(resolve_db(path))) if limit <= TOP else None
+
+
 def _newest(
     by_key: dict[str, dict[str, Any]], keys: list[str], limit: int | None
 ) -> list[str]:
-    """``keys`` by the incident's date, as the home screen shows it (a
-    historical incident typed in today sorts under the day it happened),
-    newest first; the first ``limit`` of them only, without sorting all."""
-    from retrotui.storage.listing import entry_date, text_of
+    """``keys`` newest first (``recency``); the first ``limit`` of them
+    only, without sorting all."""
+    from retrotui.storage.listing import recency
 
     def when(key: str) -> tuple[str, str]:
-        return entry_date(by_key[key]), text_of(by_key[key].get("created"))
+        return recency(by_key[key])
 
     if limit is None:
         return sorted(keys, key=when, reverse=True)

@@ -15,6 +15,8 @@ For a database path ``P`` (``postmortems.json``):
   the documents and removed after the index: a writer killed in between
   leaves it, and the next one (or a reader, in memory) brings those index
   entries in step from the documents;
+- ``P.d/newest/NN.json`` keeps each shard's newest entries for a listing's
+  first page, written by readers (``retrotui.storage.newest``);
 - ``P.d/tmp/`` holds temp files until their atomic rename.
 
 Every change happens under ``P.lock``; readers need no lock, since every file

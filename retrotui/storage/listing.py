@@ -97,6 +97,13 @@ def entry_date(entry: dict[str, Any]) -> str:
     return text_of(entry.get("date")) or text_of(entry.get("created"))[:10]
 
 
+def recency(entry: dict[str, Any]) -> tuple[str, str]:
+    """What a listing orders by, newest last: the incident's date as the
+    home screen shows it (a historical incident typed in today sorts under
+    the day it happened), then when it was written down."""
+    return entry_date(entry), text_of(entry.get("created"))
+
+
 def entry_words(entry: dict[str, Any]) -> str:
     """What ``Summary.matches`` searches (title, id, services, tags), from an
     unchecked entry, cleaned and casefolded: a listing filters on the index
