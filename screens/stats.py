@@ -7,6 +7,7 @@ are read in a worker from the term index, so the screen opens at once.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
@@ -22,7 +23,7 @@ from textual.widgets import Static
 from textual_plotext import PlotextPlot
 
 from retrotui.errors import RetroError
-from retrotui.learning.stats import Stats
+from retrotui.learning.stats import Stats, recent_months
 from widgets.keys_footer import KeysFooter
 
 MONTHS_SHOWN = 12
@@ -33,8 +34,9 @@ class StatsScreen(Screen[None]):
 
     HELP = (
         "Incidents per month, and the monthly medians of time to detect and "
-        "to resolve (from the 'started' milestone), for the last 12 months "
-        "with postmortems; below, action follow-through, the contributing-"
+        "to resolve (from the 'started' milestone), for 12 months in a row "
+        "(quiet months at zero) to this month, or to the last month with "
+        "incidents when none were this year; below, action follow-through, the contributing-"
         "factor categories met most and the incidents that repeat an earlier "
         "one. 'retro stats --json' has every figure. Esc goes back home."
     )
@@ -86,26 +88,37 @@ class StatsScreen(Screen[None]):
 
         stats = message.stats
         self.query_one("#stats-header", Static).update(next(describe(stats)))
-        months = stats.by_month[-MONTHS_SHOWN:]
+        months = recent_months(stats.by_month, self.clock().date(), MONTHS_SHOWN)
         labels = [m.month[2:] for m in months]  # 26-03: fits 12 bars in 40 columns
+        positions = list(range(1, len(months) + 1))
         count = PlotextPlot(id="stats-count")
         plt = count.plt
-        plt.title("Incidents per month")
         if months:
-            positions = list(range(1, len(labels) + 1))
-            plt.bar(positions, [m.postmortems + m.notes for m in months], width=0.6)
+            counts = [m.postmortems + m.notes for m in months]
+            plt.title(f"Incidents per month, {labels[0]} to {labels[-1]}")
+            # Narrow enough to leave a gap: side by side they read as one block.
+            plt.bar(positions, counts, width=0.3)
+            # Whole incidents on the scale (0, 1, 2, not 0.50, 1.50), from 0.
+            step = max(1, math.ceil(max(counts) / 4))
+            ticks = list(range(0, max(counts) + step, step))
+            plt.yticks(ticks, [str(tick) for tick in ticks])
+            plt.ylim(0, ticks[-1])
             plt.xticks(positions[::3], labels[::3])
+        else:
+            plt.title("Incidents per month")
         times = PlotextPlot(id="stats-times")
         plt = times.plt
         plt.title("Median minutes: detect, resolve")
         for span, marker in (("ttd", "dot"), ("ttr", "hd")):
             values = [getattr(m, f"{span}_median_minutes") for m in months]
-            points = [(i, v) for i, v in enumerate(values) if v is not None]
+            pairs = zip(positions, values, strict=True)
+            points = [(x, v) for x, v in pairs if v is not None]
             if points:
                 xs, ys = zip(*points, strict=True)
                 plt.plot(list(xs), list(ys), marker=marker, label=span.upper())
         if months:
-            plt.xticks(list(range(len(labels)))[::3], labels[::3])
+            plt.xlim(1, len(months))
+            plt.xticks(positions[::3], labels[::3])
         self.query_one("#stats-charts", Horizontal).remove_children()
         self.query_one("#stats-charts", Horizontal).mount(count, times)
         self.query_one("#stats-words", Static).update("\n".join(summary(stats)))

@@ -216,3 +216,33 @@ def _recurrences(facts: list[dict[str, Any]]) -> list[tuple[str, str]]:
         if fact["kind"] != "retro":
             first_by_title.setdefault(title, fact["id"])
     return found
+
+
+def _month_number(month: str) -> int:
+    year, number = month.split("-")
+    return int(year) * 12 + int(number) - 1
+
+
+def _month_name(number: int) -> str:
+    return f"{number // 12:04d}-{number % 12 + 1:02d}"
+
+
+def recent_months(by_month: list[Month], today: date, count: int = 12) -> list[Month]:
+    """``count`` calendar months in a row, those without incidents as zero,
+    for a chart that does not hide quiet months.
+
+    They end this month when anything happened in the last ``count`` months
+    (a quiet spell lately is news); else at the last month with incidents,
+    so an archive of old postmortems still shows its last year.
+    """
+    if not by_month:
+        return []
+    known = {m.month: m for m in by_month}
+    latest = _month_number(by_month[-1].month)
+    now = _month_number(today.isoformat()[:7])
+    end = now if latest > now - count else latest
+    end = max(end, latest)
+    return [
+        known.get(name, Month(month=name))
+        for name in map(_month_name, range(end - count + 1, end + 1))
+    ]
