@@ -10,7 +10,12 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.widgets import Static
 
-from retrotui.document.models import TimelineEvent, format_duration
+from retrotui.document.models import (
+    DURATION_NAMES,
+    Milestone,
+    TimelineEvent,
+    format_duration,
+)
 from retrotui.document.schema import MAX_TEXT
 from screens.base import PhaseScreen
 from widgets.timeline_editor import TimelineEditor
@@ -41,7 +46,15 @@ class TimelineScreen(PhaseScreen):
         "**s d a m r** mark the event as started, detected, acknowledged, "
         "mitigated or resolved (again to unmark), **e** or **enter** edits, "
         "**x** deletes, **u** brings back the last deleted one.\n\n"
-        "Time to detect, mitigate and resolve count from the *started* milestone.\n\n"
+        "A time known only so far is kept as such and shown with `??`: "
+        "`2022-06-02 ...` (a date, no time), `14:?? ...`, `2022-05-?? ...`, "
+        "`?? ...` (time unknown, placed after the event before). It is never "
+        "used to work out a duration.\n\n"
+        "Time to detect, mitigate and resolve count from the *started* "
+        "milestone. A duration the record states without a start event is "
+        "typed as a line of its own: `time to detect 30m` (also `ttd`, `tta`, "
+        "`ttm`, `ttr`; `time to detect -` clears it); it is shown as stated, "
+        "beside what the timeline gives.\n\n"
         "**ctrl+t** adds events from a file or pasted text (a Slack export, shell "
         "history, logs, CSV, git log, kubectl events) after a preview; events "
         "already in the timeline are not added twice."
@@ -87,6 +100,17 @@ class TimelineScreen(PhaseScreen):
         if text:
             self.query_one(TimelineEditor).put_back(text, kept=not self.continuing)
 
+    @on(TimelineEditor.Stated)
+    def _stated(self, message: TimelineEditor.Stated) -> None:
+        stated = dict(self.pm.stated_minutes)
+        if message.duration is None:
+            stated.pop(message.milestone, None)
+        else:
+            stated[message.milestone] = round(message.duration.total_seconds() / 60)
+        self.pm.stated_minutes = stated
+        self.changed(self.pm)
+        self._show_stats()
+
     @on(TimelineEditor.Edited)
     def _edited(self, message: TimelineEditor.Edited) -> None:
         self.pm.timeline = message.events
@@ -96,13 +120,18 @@ class TimelineScreen(PhaseScreen):
     def _show_stats(self) -> None:
         pm = self.pm
         line = Text(no_wrap=True, overflow="ellipsis")
-        for label, value in (
-            ("detect", pm.time_to_detect),
-            ("mitigate", pm.time_to_mitigate),
-            ("resolve", pm.time_to_resolve),
-        ):
-            line.append(f"{label} ", style="dim")
-            line.append(format_duration(value), style="bold")
+        for milestone in (Milestone.detected, Milestone.mitigated, Milestone.resolved):
+            line.append(f"{DURATION_NAMES[milestone]} ", style="dim")
+            derived, stated = pm.time_to(milestone), pm.stated(milestone)
+            line.append(format_duration(derived or stated), style="bold")
+            if stated is not None and (derived is None or derived != stated):
+                # Said, not worked out from the milestones.
+                line.append(
+                    " stated"
+                    if derived is None
+                    else f" (stated {format_duration(stated)})",
+                    style="italic",
+                )
             line.append("  ")
         line.append(f"{len(pm.timeline)} events", style="dim")
         line.append(f"  times in {zone_label(self.now())}", style="dim")

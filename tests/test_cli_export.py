@@ -92,10 +92,13 @@ def test_markdown_follows_the_sre_template_order(stored: Path) -> None:
         "## Resolution",
         "## Action items",
         "## Lessons learned",
-        "## Takeaways",
         "## Timeline",
         "## Participants",
     ]
+    # Takeaways lead the lessons, where a write-up's "Lessons Learned" are.
+    lessons = md[md.index("## Lessons learned") : md.index("## Timeline")]
+    subheadings = [line for line in lessons.splitlines() if line.startswith("### ")]
+    assert subheadings[:2] == ["### Takeaways", "### What went well"]
     assert (
         "| Add an alert when database connections exceed 80% of max\\_connections | detect | P1 | Team Data | 2026-12-18 | open | F1 |"
         in md

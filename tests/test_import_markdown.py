@@ -9,7 +9,13 @@ from pathlib import Path
 import pytest
 
 from retrotui.document.models import Postmortem
-from retrotui.document.schema import ActionStatus, FactorKind, Milestone, Status
+from retrotui.document.schema import (
+    ActionStatus,
+    FactorKind,
+    Milestone,
+    Precision,
+    Status,
+)
 from retrotui.importing.markdown import read_markdown
 from retrotui.importing.report import ZoneNeeded
 from retrotui.importing.zones import zone_named
@@ -275,8 +281,11 @@ def test_placeholders_keep_the_row_in_order() -> None:
     ) > texts.index(
         "Discovered RDS issues for the instance used by the rogue dev container."
     )
-    assert any("14:??" in w for w in warnings)
-    assert "14:??" in pm.notes
+    # Known to the hour: kept as such (shown "14:??"), not moved to the notes.
+    scaled = [e for e in pm.timeline if e.text.startswith("Scaled the rough")]
+    assert [e.precision for e in scaled] == [Precision.hour, Precision.hour]
+    assert [e.at.hour for e in scaled] == [14, 14]
+    assert "14:??" not in pm.notes and not any("14:??" in w for w in warnings)
 
 
 def test_factors_actions_lessons_attendees() -> None:

@@ -43,8 +43,8 @@ async def test_bad_line_keeps_the_text_and_says_why_in_one_line(db_path: Path) -
         # A long line from a real document: the reason is on screen, not
         # pushed past the edge by the line quoted again.
         entry = app.screen.query_one(EventInput)
-        entry.value = "2022-02-?? ??:?? TBA: Problem will remain until the " + (
-            "capability has reworked their consumergroup usage."
+        entry.value = "TBA: Problem will remain until the capability has " + (
+            "reworked their consumergroup usage."
         )
         await pilot.press("enter")
         shown = app.screen.query_one("#timeline-message").region.width
@@ -195,3 +195,69 @@ async def test_a_time_typed_with_a_zone_is_stored_in_that_zone(db_path: Path) ->
     assert event.text == "deploy started"
     assert (event.at.hour, event.at.minute) == (14, 10)
     assert event.at.utcoffset() == timedelta(hours=1)
+
+
+async def test_a_partial_time_and_a_stated_duration_are_typed_as_lines(
+    db_path: Path,
+) -> None:
+    pm = Postmortem(title="ALB 502 errors", created=NOW)
+    app = start(db_path, pm)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        entry = app.screen.query_one(EventInput)
+        for line in (
+            "2026-11-19 14:02 deploy started",
+            "2026-11-19 limitrange applied by hand",
+            "14:?? scaled down",
+        ):
+            entry.value = line
+            await pilot.press("enter")
+        assert "Added 2026-11-19 14:??: scaled down" in message(app)
+        # In the order typed: a time known less well joins the event before
+        # it when that one lies inside what is known.
+        timeline = app.screen.pm.timeline
+        assert [(e.text, e.precision.value) for e in timeline] == [
+            ("deploy started", "minute"),
+            ("limitrange applied by hand", "day"),
+            ("scaled down", "hour"),
+        ]
+        table = app.screen.query_one(EventTable)
+        assert [str(table.get_row_at(n)[0]) for n in range(3)] == [
+            "11-19 14:02",
+            "11-19 ??:??",
+            "11-19 14:??",
+        ]
+        # Editing shows the time as it is known, and keeps it so.
+        table.focus()
+        await pilot.pause()
+        table.move_cursor(row=1)
+        await pilot.press("e")
+        assert entry.value == "2026-11-19 ??:?? limitrange applied by hand"
+        await pilot.press("enter")
+        assert app.screen.pm.timeline[1].precision.value == "day"
+        # Marked as detected: no time to detect from a day alone.
+        table.focus()
+        await pilot.pause()
+        table.move_cursor(row=0)
+        await pilot.press("s")
+        table.move_cursor(row=1)
+        await pilot.press("d")
+        assert "no duration" in message(app)
+        stats = app.screen.query_one("#timeline-stats")
+        assert str(stats.render()).startswith("detect -")
+        # What the write-up states instead.
+        entry.focus()
+        entry.value = "time to detect 3 days"
+        await pilot.press("enter")
+        assert entry.value == ""
+        assert app.screen.pm.stated_minutes == {Milestone.detected: 3 * 24 * 60}
+        assert str(stats.render()).startswith("detect 3d 00h 00m stated")
+        entry.value = "ttd soon"
+        await pilot.press("enter")
+        assert entry.value == "ttd soon" and "not a duration" in message(app)
+        entry.value = "ttd -"
+        await pilot.press("enter")
+        assert app.screen.pm.stated_minutes == {}
+        await pilot.press("ctrl+q")
+    stored = Store(db_path).get(pm.id)
+    assert [e.precision.value for e in stored.timeline] == ["minute", "day", "hour"]

@@ -117,3 +117,27 @@ def test_timeline_help(snap_compare, db_path: Path, size: tuple[int, int]) -> No
         await pilot.pause()
 
     assert snap_compare(app, terminal_size=size, run_before=open_help)
+
+
+def test_timeline_with_partial_times_and_a_stated_duration(  # type: ignore[no-untyped-def]
+    snap_compare, db_path: Path
+) -> None:
+    """A write-up's rows known only to the day, the month or not at all, and
+    a stated time to detect, at 80x24."""
+    pm = incident()
+    pm.phase = "timeline"
+    Store(db_path).add(pm)
+    app = RetroApp(db_path, pm_id=pm.id, clock=clock)
+
+    async def type_rows(pilot) -> None:  # type: ignore[no-untyped-def]
+        await settle(pilot)
+        for line in (
+            "2026-11-19 limitrange applied by hand",
+            "2026-11-?? ??:?? slow requests noticed some day",
+            "?? script run again",
+            "time to detect 3 days",
+        ):
+            await pilot.press(*line, "enter")
+        await pilot.pause()
+
+    assert snap_compare(app, terminal_size=(80, 24), run_before=type_rows)

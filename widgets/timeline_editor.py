@@ -7,7 +7,7 @@ editor posts ``TimelineEditor.Edited`` with the new list after every change.
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import datetime, tzinfo
+from datetime import datetime, timedelta, tzinfo
 
 from rich.text import Text
 from textual import on
@@ -16,9 +16,17 @@ from textual.containers import Vertical
 from textual.message import Message
 from textual.widgets import DataTable, Input, Static
 
+from retrotui.document.approx import when_text
 from retrotui.document.ids import new_item_id
-from retrotui.document.models import Milestone, TimelineEvent
-from retrotui.document.timeparse import TimeParseError, split_event
+from retrotui.document.models import (
+    DURATION_NAMES,
+    Milestone,
+    Precision,
+    TimelineEvent,
+    format_duration,
+)
+from retrotui.document.stated import read_stated_line
+from retrotui.document.timeparse import TimeParseError, split_timed
 from widgets.timeline_keys import EventInput, EventTable
 
 PLACEHOLDER = "14:02 paged on-call · +5m rolled back · now ... (enter adds)"
@@ -35,7 +43,10 @@ def typed_zone(at: datetime, zone: tzinfo) -> str:
 
 def event_line(event: TimelineEvent, zone: tzinfo) -> str:
     """The event as a line the input understands again (for editing): in the
-    zone it was typed in, so an edit keeps it."""
+    zone it was typed in, so an edit keeps it; a time not known to the minute
+    as it is shown (``2022-06-02 ??:??``)."""
+    if not event.exact:
+        return f"{when_text(event.at, event.precision, zone, short=False)} {event.text}"
     if typed_zone(event.at, zone):
         return f"{event.at:%Y-%m-%d %H:%M} {typed_zone(event.at, zone)} {event.text}"
     return f"{event.at.astimezone(zone):%Y-%m-%d %H:%M} {event.text}"
@@ -56,6 +67,15 @@ def unique_ids(events: list[TimelineEvent]) -> list[TimelineEvent]:
 
 class TimelineEditor(Vertical):
     """Entry line, message line and the sorted list of events."""
+
+    class Stated(Message):
+        """A duration the record states was typed (``time to detect 30m``);
+        ``duration`` None clears it."""
+
+        def __init__(self, milestone: Milestone, duration: timedelta | None) -> None:
+            super().__init__()
+            self.milestone = milestone
+            self.duration = duration
 
     class Edited(Message):
         """The events changed (sorted, oldest first)."""
@@ -112,8 +132,10 @@ class TimelineEditor(Vertical):
             return self._last_added
         return self.events[-1].at if self.events else None
 
-    def _parse(self, line: str, previous: datetime | None) -> tuple[datetime, str]:
-        return split_event(line, self.clock(), previous)
+    def _parse(
+        self, line: str, previous: datetime | None
+    ) -> tuple[datetime, Precision, str]:
+        return split_timed(line, self.clock(), previous)
 
     @on(Input.Submitted, "#event-input")
     def _submitted(self, event: Input.Submitted) -> None:
@@ -121,14 +143,22 @@ class TimelineEditor(Vertical):
         if not line:
             return
         editing = next((e for e in self.events if e.id == self._editing), None)
-        previous = None if editing else self._previous()
+        stated = self._stated(line) if editing is None else None
+        if stated is not None:
+            if stated:
+                event.input.value = self._pending.pop(0) if self._pending else ""
+            return
+        # An edited event not known to the minute stays where it was placed.
+        previous = editing.at if editing else self._previous()
         try:
-            when, text = self._parse(line, previous)
+            when, precision, text = self._parse(line, previous)
             if editing is not None:
-                new = editing.model_copy(update={"at": when, "text": text})
+                new = editing.model_copy(
+                    update={"at": when, "text": text, "precision": precision}
+                )
                 TimelineEvent.model_validate(new.model_dump())
             else:
-                new = TimelineEvent(at=when, text=text)
+                new = TimelineEvent(at=when, text=text, precision=precision)
         except (TimeParseError, ValueError) as error:
             # The line is still in the entry: quoting it again pushed the
             # reason past the edge of an 80-column message line.
@@ -152,9 +182,31 @@ class TimelineEditor(Vertical):
                 error=True,
             )
 
+    def _stated(self, line: str) -> bool | None:
+        """``time to detect 30m``: a stated duration, posted up (True); False
+        when its duration is not understood (said, the line kept); None when
+        ``line`` is not one."""
+        try:
+            stated = read_stated_line(line)
+        except TimeParseError as error:
+            self.say(str(error), error=True)
+            return False
+        if stated is None:
+            return None
+        milestone, duration = stated
+        self.post_message(self.Stated(milestone, duration))
+        name = DURATION_NAMES[milestone]
+        self.say(
+            f"Time to {name} as stated: {format_duration(duration)} "
+            "(shown beside what the timeline gives)"
+            if duration is not None
+            else f"Time to {name}: no stated duration now"
+        )
+        return True
+
     def _added_text(self, event: TimelineEvent) -> Text:
-        line = Text(f"Added {event.at.astimezone(self.zone):%Y-%m-%d %H:%M}")
-        if typed_zone(event.at, self.zone):
+        line = Text(f"Added {when_text(event.at, event.precision, self.zone, False)}")
+        if event.exact and typed_zone(event.at, self.zone):
             # Shown in this screen's zone; what was typed, in its own.
             line.append(f" ({event.at:%H:%M} {event.at.tzname()})")
         line.append(": ")
@@ -167,9 +219,11 @@ class TimelineEditor(Vertical):
         failed: list[str] = []
         previous = self._previous()
         for line in message.lines:
+            if self._stated(line) is not None:
+                continue
             try:
-                when, text = self._parse(line, previous)
-                event = TimelineEvent(at=when, text=text)
+                when, precision, text = self._parse(line, previous)
+                event = TimelineEvent(at=when, text=text, precision=precision)
             except (TimeParseError, ValueError):
                 failed.append(line.strip())
                 continue
@@ -257,6 +311,8 @@ class TimelineEditor(Vertical):
         table = self.query_one(EventTable)
         table.update_cell(event.id, "milestone", self._milestone_cell(changed))
         self.post_message(self.Edited(list(self.events)))
+        if value is not None and not event.exact:
+            self.say(f"Marked {value.value}: not to the minute, so no duration")
         return value is not None
 
     def delete(self, row: int) -> None:
@@ -312,7 +368,7 @@ class TimelineEditor(Vertical):
         zone = self.zone
         for event in self.events:
             table.add_row(
-                Text(f"{event.at.astimezone(zone):%m-%d %H:%M}"),
+                Text(when_text(event.at, event.precision, zone, short=True)),
                 self._milestone_cell(event),
                 Text(event.text),
                 key=event.id,

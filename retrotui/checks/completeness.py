@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from retrotui.document.schema import FactorKind, Kind, Milestone
+from retrotui.document.schema import FactorKind, Kind, Milestone, Severity
 from retrotui.document.text import clip
 from retrotui.interview.script import PHASE_KEYS, PHASES
 
@@ -18,6 +18,8 @@ def missing_by_phase(pm: Postmortem) -> dict[str, list[str]]:
     gaps: dict[str, list[str]] = {key: [] for key in PHASE_KEYS}
 
     stage = gaps["stage"]
+    if pm.severity is Severity.unknown:
+        stage.append("a severity (the record gives none)")
     if not pm.summary and not pm.impact:
         stage.append("a summary or the impact")
     if not pm.services:

@@ -34,6 +34,7 @@ from retrotui.document.schema import (  # noqa: F401 - re-exported: the models' 
     FactorKind,
     Kind,
     Milestone,
+    Precision,
     Priority,
     Role,
     Severity,
@@ -57,6 +58,8 @@ def _aware(value: datetime) -> datetime:
     return value if value.tzinfo else value.astimezone()
 
 
+# A stated duration longer than ten years is a typing slip.
+MAX_MINUTES = 10 * 366 * 24 * 60
 Text = Annotated[str, BeforeValidator(_text), Field(max_length=MAX_TEXT)]
 Line = Annotated[str, BeforeValidator(_line), Field(max_length=MAX_LINE)]
 Name = Annotated[str, BeforeValidator(_line), Field(min_length=1, max_length=MAX_NAME)]
@@ -83,8 +86,15 @@ class TimelineEvent(_Model):
     at: AwareDatetime
     text: Text = Field(min_length=1)
     milestone: Milestone | None = None
+    # How much of the time the record gives ("2022-05-??" is a month): an
+    # event known to less than the minute is only placed in order by ``at``.
+    precision: Precision = Precision.minute
     source: Line = ""
     link: Line = ""
+
+    @property
+    def exact(self) -> bool:
+        return self.precision is Precision.minute
 
 
 class Factor(_Model):
@@ -178,6 +188,12 @@ class Postmortem(_Model):
     factors: list[Factor] = Field(default_factory=list)
     actions: list[ActionItem] = Field(default_factory=list)
     takeaways: list[Text] = Field(default_factory=list)
+    # Durations the record states (a write-up's "Time to detection: 30
+    # minutes") by the milestone they lead to, in minutes: shown as stated
+    # beside what the timeline gives, never mixed into it.
+    stated_minutes: dict[Milestone, Annotated[int, Field(ge=0, le=MAX_MINUTES)]] = (
+        Field(default_factory=dict)
+    )
     # What an import did not understand, kept verbatim so nothing is dropped.
     notes: Text = ""
     follow_up_on: date | None = None
@@ -232,17 +248,31 @@ class Postmortem(_Model):
     def sorted_timeline(self) -> list[TimelineEvent]:
         return sorted(self.timeline, key=lambda event: event.at)
 
+    def _milestone_event(self, milestone: Milestone) -> TimelineEvent | None:
+        marked = [e for e in self.timeline if e.milestone is milestone]
+        return min(marked, key=lambda e: e.at) if marked else None
+
     def milestone_time(self, milestone: Milestone) -> datetime | None:
         """The earliest event marked with ``milestone``, if any."""
-        times = [e.at for e in self.timeline if e.milestone is milestone]
-        return min(times) if times else None
+        event = self._milestone_event(milestone)
+        return event.at if event is not None else None
 
     def _since_start(self, milestone: Milestone) -> timedelta | None:
-        start = self.milestone_time(Milestone.started)
-        end = self.milestone_time(milestone)
-        if start is None or end is None:
+        # An end known only to the day (or not at all) gives no duration.
+        start = self._milestone_event(Milestone.started)
+        end = self._milestone_event(milestone)
+        if start is None or end is None or not (start.exact and end.exact):
             return None
-        return end - start
+        return end.at - start.at
+
+    def time_to(self, milestone: Milestone) -> timedelta | None:
+        """From the 'started' milestone to ``milestone``, both exact."""
+        return self._since_start(milestone)
+
+    def stated(self, milestone: Milestone) -> timedelta | None:
+        """The time to ``milestone`` as the record states it, if it does."""
+        minutes = self.stated_minutes.get(milestone)
+        return None if minutes is None else timedelta(minutes=minutes)
 
     @property
     def time_to_detect(self) -> timedelta | None:
@@ -267,8 +297,11 @@ class Postmortem(_Model):
 
     def milestone_warnings(self) -> list[str]:
         """Milestones out of their natural order: a warning, never an error."""
+        # An approximate time only places its event: no order to warn about.
         present = [
-            (m, t) for m in MILESTONE_ORDER if (t := self.milestone_time(m)) is not None
+            (m, e.at)
+            for m in MILESTONE_ORDER
+            if (e := self._milestone_event(m)) is not None and e.exact
         ]
         warnings = []
         for index, (earlier, t_earlier) in enumerate(present):
@@ -305,6 +338,28 @@ _GENERATED_TITLE = re.compile(r"Incident on \d{4}-\d{2}-\d{2}")
 def generated_title(when: datetime) -> str:
     """The title of a draft started without one."""
     return f"Incident on {when:%Y-%m-%d}"
+
+
+# Milestones a duration leads to, with the words the report and screens use.
+DURATION_NAMES = {
+    Milestone.detected: "detect",
+    Milestone.acknowledged: "acknowledge",
+    Milestone.mitigated: "mitigate",
+    Milestone.resolved: "resolve",
+}
+
+
+def duration_text(derived: timedelta | None, stated: timedelta | None) -> str:
+    """``1h 05m`` from the timeline, ``30m (stated)`` when only the record
+    says, ``1h 05m (stated 1h)`` when both differ (``(as stated)`` when they
+    agree); ``-`` when neither."""
+    if stated is None:
+        return format_duration(derived)
+    if derived is None:
+        return f"{format_duration(stated)} (stated)"
+    if format_duration(derived) == format_duration(stated):
+        return f"{format_duration(derived)} (as stated)"
+    return f"{format_duration(derived)} (stated {format_duration(stated)})"
 
 
 def format_duration(value: timedelta | None) -> str:

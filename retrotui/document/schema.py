@@ -32,6 +32,9 @@ class Severity(str, Enum):
     sev3 = "sev3"
     sev4 = "sev4"
     minor = "minor"
+    # The record gives none (an imported write-up): kept unknown, never
+    # guessed, and the review checklist asks for one.
+    unknown = "unknown"
 
 
 class Status(str, Enum):
@@ -60,6 +63,19 @@ class Milestone(str, Enum):
 
 
 MILESTONE_ORDER = list(Milestone)
+
+
+class Precision(str, Enum):
+    """How much of an event's time the record gives.  An event known to less
+    than the minute is shown as such ("2022-05-?? ??:??"), only placed in
+    order, and no duration is worked out from it."""
+
+    minute = "minute"  # exact: to the minute (or second)
+    hour = "hour"  # 14:??
+    day = "day"  # a date without a time
+    month = "month"  # 2022-05-??
+    year = "year"  # 2022-??-??
+    unknown = "unknown"  # no time at all: placed after the event before it
 
 
 class FactorCategory(str, Enum):
@@ -114,6 +130,13 @@ _SEVERITY_ALIASES = {
     "critical": "sev1",
     "major": "sev2",
     "low": "sev4",
+    # What write-ups put where they give no severity.
+    "?": "unknown",
+    "n/a": "unknown",
+    "na": "unknown",
+    "none": "unknown",
+    "tbd": "unknown",
+    "notrecorded": "unknown",
 }
 
 

@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from datetime import date, datetime, time, timedelta, tzinfo
 
+from retrotui.document.approx import read_approx
+from retrotui.document.schema import Precision
 from retrotui.document.zone_names import zone_named
 from retrotui.errors import RetroError
 
@@ -37,6 +39,9 @@ _UNITS = {
     "d": 86400,
     "day": 86400,
     "days": 86400,
+    "w": 7 * 86400,
+    "week": 7 * 86400,
+    "weeks": 7 * 86400,
 }
 _PART = re.compile(r"(\d+(?:\.\d+)?)\s*([a-z]+)")
 _CLOCK = re.compile(r"^(\d{1,2}):(\d{2})(?::(\d{2}))?$")
@@ -158,15 +163,35 @@ def split_event(
     The longest leading run of words that reads as a time wins, so
     ``2026-11-21 23:50 deploy started`` and ``30m ago alert fired`` both work.
     """
+    when, _, text = _split(line, now, previous, approximate=False)
+    return when, text
+
+
+def split_timed(
+    line: str, now: datetime, previous: datetime | None = None
+) -> tuple[datetime, Precision, str]:
+    """``split_event`` that also takes a time known to less than the minute
+    (``2022-06-02 ...``, ``14:?? ...``, ``2022-05-?? ...``, ``?? ...``):
+    where it places the event, how much of its time is known, the text."""
+    return _split(line, now, previous, approximate=True)
+
+
+def _split(
+    line: str, now: datetime, previous: datetime | None, approximate: bool
+) -> tuple[datetime, Precision, str]:
     words = line.strip().split()
+    zone = now.tzinfo
+    assert zone is not None
     for count in range(min(len(words), 4), 0, -1):
         head = " ".join(words[:count])
-        try:
-            when = parse_when(head, now, previous)
-        except TimeParseError:
-            continue
+        placed = read_approx(head, zone, previous, now) if approximate else None
+        if placed is None:
+            try:
+                placed = parse_when(head, now, previous), Precision.minute
+            except TimeParseError:
+                continue
         text = " ".join(words[count:])
         if not text:
             raise TimeParseError(f"'{line.strip()}' has a time but no event text")
-        return when, text
+        return placed[0], placed[1], text
     raise TimeParseError(f"'{line.strip()}' does not start with a time; {TIME_HELP}")

@@ -153,8 +153,12 @@ def read_markdown(
     ids = own_export.identities(doc) if own else None
     if own:
         data.update(own_export.meta(title_section, doc))
+        stated = [own_export.stated_minutes(s) for s in by_role.get("timeline", [])]
+        data["stated_minutes"] = {k: v for found in stated for k, v in found.items()}
     else:
         _intro(title_section, doc, data, text_of, report)
+        # A write-up that gives no severity keeps none: retro does not guess.
+        data.setdefault("severity", Severity.unknown)
     for field in _TEXT_FIELDS:
         body = "\n\n".join(s.text() for s in by_role.get(field, []) if s.text().strip())
         if body:

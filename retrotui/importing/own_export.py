@@ -22,6 +22,7 @@ from retrotui.importing.report import Report
 from retrotui.reports.markdown import (
     FACTOR_KIND_LABELS,
     OPEN_QUESTION,
+    SEVERITY_UNKNOWN,
     role_noun,
     steps_cell,
 )
@@ -90,10 +91,36 @@ def meta(title: Section | None, doc: Document) -> dict[str, Any]:
         key, value = match["key"], unescape(match["value"])
         if key in _LISTS:
             data[key.lower()] = [v.strip() for v in value.split(", ") if v.strip()]
+        elif key == "Severity" and value == SEVERITY_UNKNOWN:
+            data["severity"] = "unknown"
         elif key in _FIELDS:
             word = value.replace(" ", "_") if key in ("Kind", "Status") else value
             data[_FIELDS[key]] = word
     return data
+
+
+# "- Time to detect: 1h 05m (stated 1h)", "- Time to resolve: 30m (stated)".
+_STATED = re.compile(
+    r"^Time to (?P<name>[a-z]+): (?P<derived>.*?) ?"
+    r"\((?:as )?stated(?: (?P<stated>[^)]+))?\)$"
+)
+
+
+def stated_minutes(section: Section) -> dict[str, int]:
+    """The durations the report shows as stated, by milestone."""
+    from retrotui.document.models import DURATION_NAMES
+    from retrotui.document.stated import read_duration
+
+    milestones = {name: m.value for m, name in DURATION_NAMES.items()}
+    found = {}
+    for item in section.items():
+        match = _STATED.match(item.text)
+        if match is None or match["name"] not in milestones:
+            continue
+        span = read_duration(match["stated"] or match["derived"])
+        if span is not None:
+            found[milestones[match["name"]]] = round(span.total_seconds() / 60)
+    return found
 
 
 def factors(section: Section) -> list[dict[str, Any]]:

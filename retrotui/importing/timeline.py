@@ -6,10 +6,11 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta, tzinfo
+from datetime import date, datetime, time, timedelta, timezone, tzinfo
 from typing import Any
 
-from retrotui.document.schema import Milestone
+from retrotui.document.approx import is_unknown_label, read_approx
+from retrotui.document.schema import Milestone, Precision
 from retrotui.importing.blocks import Item, Paragraph, Section, Table
 from retrotui.importing.report import Report, ZoneNeeded
 from retrotui.importing.stamps import after, read_stamp
@@ -144,6 +145,29 @@ def read_timeline(
         if row.day_only:
             day = stamp.day if stamp is not None and stamp.day else day
             continue
+        placed = _approximate(row.when, zone, previous, day)
+        if placed is not None and placed[1] is Precision.unknown:
+            _keep_unusual(row, report)
+            events.append(_unknown(row, placed[0]))
+            continue
+        if placed is not None:
+            # "2022-05-??", "2024-03-13 14:??", a date alone: shown as
+            # written, placed in order, no duration worked out from it.
+            at, precision = placed
+            for lost, _ in homeless:
+                events.append(_unknown(lost, at))
+            homeless.clear()
+            events.append(
+                {
+                    "at": at,
+                    "text": text,
+                    "milestone": row.milestone,
+                    "precision": precision,
+                }
+            )
+            day = at.date()
+            previous = at if previous is None or at > previous else previous
+            continue
         if (
             stamp is not None
             and stamp.day is not None
@@ -157,15 +181,11 @@ def read_timeline(
             )
         if stamp is None or stamp.at is None:
             why = stamp.problem if stamp is not None else "it has no time"
+            _keep_unusual(row, report, why)
             if previous is None:
                 homeless.append((row, why))
                 continue
-            report.keep(
-                f"timeline: {row.when!r}: {why}; the event is placed with the one "
-                "before it",
-                row.source,
-            )
-            events.append({"at": previous, "text": text, "milestone": row.milestone})
+            events.append(_unknown(row, previous))
             continue
         at = stamp.at
         if stamp.guess:
@@ -186,18 +206,48 @@ def read_timeline(
                 f"timeline: {row.when!r} is earlier than the row above it "
                 "(kept at the time written)"
             )
-        for lost, why in homeless:
-            report.keep(
-                f"timeline: {lost.when!r}: {why}; the event is placed with the one "
-                "after it",
-                lost.source,
-            )
-            events.append(
-                {"at": at, "text": lost.text or lost.when, "milestone": lost.milestone}
-            )
+        for lost, _ in homeless:
+            events.append(_unknown(lost, at))
         homeless.clear()
         events.append({"at": at, "text": text, "milestone": row.milestone})
         previous = at if previous is None or at > previous else previous
     for lost, why in homeless:
         report.keep(f"timeline: {lost.when!r}: {why}; kept in the notes", lost.source)
     return events
+
+
+def _keep_unusual(row: Row, report: Report, why: str = "no time") -> None:
+    """A time written in a way retro cannot show again ("2021/22-??-??"):
+    the row is kept as written in the notes."""
+    if not is_unknown_label(row.when):
+        report.keep(
+            f"timeline: {row.when!r}: {why}; shown as 'time unknown', placed by "
+            "the rows around it",
+            row.source,
+        )
+
+
+def _unknown(row: Row, at: datetime) -> dict[str, Any]:
+    """A row with no time retro can read: at ``at`` (a neighbour's), time
+    unknown."""
+    return {
+        "at": at,
+        "text": row.text or row.when,
+        "milestone": row.milestone,
+        "precision": Precision.unknown,
+    }
+
+
+def _approximate(
+    when: str, zone: tzinfo | None, previous: datetime | None, day: date | None
+) -> tuple[datetime, Precision] | None:
+    """``when`` read as a time known to less than the minute, placed after
+    ``previous`` (or on ``day``, a date line above); None when it is not one
+    or (time unknown) there is nothing before it to place it by."""
+    zone = zone or timezone.utc
+    if previous is None and day is not None:
+        previous = datetime.combine(day, time(0), tzinfo=zone)
+    placed = read_approx(when, zone, previous, datetime.now(zone))
+    if placed is not None and placed[1] is Precision.unknown and previous is None:
+        return None
+    return placed

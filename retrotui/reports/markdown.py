@@ -6,14 +6,17 @@ from collections.abc import Mapping
 from datetime import date
 
 from retrotui.checks.readiness import item_gaps
+from retrotui.document.approx import when_text
 from retrotui.document.models import (
+    DURATION_NAMES,
     ActionItem,
     ActionStatus,
     FactorKind,
     Participant,
     Postmortem,
     Role,
-    format_duration,
+    Severity,
+    duration_text,
 )
 from retrotui.reports.md_text import (
     CELL_BREAK,
@@ -30,6 +33,12 @@ FACTOR_KIND_LABELS = {
 }
 # A factor the team wrote as a question it had not answered yet.
 OPEN_QUESTION = ", open question"
+# Under a timeline with times not known to the minute.
+APPROXIMATE_NOTE = (
+    "Times with ?? are known only that far (or not at all): no duration is "
+    "worked out from them."
+)
+SEVERITY_UNKNOWN = "unknown (not recorded)"
 # The continuation indent of a "- " list item's content.
 ITEM = "  "
 
@@ -69,7 +78,7 @@ def to_markdown(
     meta = [
         ("Id", pm.id),
         ("Kind", _label(pm.kind.value)),
-        ("Severity", pm.severity.value.upper()),
+        ("Severity", severity_text(pm)),
         ("Status", _label(pm.status.value)),
         ("Date", pm.incident_date().isoformat()),
         ("Services", ", ".join(pm.services)),
@@ -98,7 +107,11 @@ def to_markdown(
     section("Detection", [escape_block(pm.detection)] if pm.detection else [])
     section("Resolution", [escape_block(pm.resolution)] if pm.resolution else [])
     section("Action items", _actions(pm, person, today))
+    # A write-up's "Lessons Learned" list is read in as takeaways: they lead
+    # this section, where a reader of the original looks for them.
     out += ["## Lessons learned", ""]
+    if pm.takeaways:
+        out += ["### Takeaways", "", *(_item(t) for t in pm.takeaways), ""]
     for title, items in (
         ("What went well", pm.went_well),
         ("What went wrong", pm.went_wrong),
@@ -108,8 +121,6 @@ def to_markdown(
         out += [f"### {title}", ""]
         out += [_item(item) for item in items] or ["_None recorded._"]
         out.append("")
-    if pm.takeaways:
-        section("Takeaways", [_item(item) for item in pm.takeaways])
     section("Timeline", _timeline(pm))
     section("Participants", participant_lines(pm.participants))
     if pm.related:
@@ -271,9 +282,22 @@ def _conflicts(pm: Postmortem) -> list[str]:
     ]
 
 
+def severity_text(pm: Postmortem) -> str:
+    """``SEV2``; ``unknown (not recorded)`` for a write-up that gave none."""
+    if pm.severity is Severity.unknown:
+        return SEVERITY_UNKNOWN
+    return pm.severity.value.upper()
+
+
 def _timeline(pm: Postmortem) -> list[str]:
-    if not pm.timeline:
+    if not pm.timeline and not pm.stated_minutes:
         return []
+    if not pm.timeline:
+        return [
+            f"- Time to {DURATION_NAMES[m]}: {duration_text(None, pm.stated(m))}"
+            for m in DURATION_NAMES
+            if m in pm.stated_minutes
+        ]
     # Events typed in other zones ("14:05 CET") are shown in the first
     # event's zone, so one "All times ..." line is true of every row.
     first = pm.sorted_timeline()[0].at
@@ -289,14 +313,15 @@ def _timeline(pm: Postmortem) -> list[str]:
         text = escape_cell(event.text)
         if event.link:
             text += f" ({escape_cell(event.link)})"
-        at = event.at.astimezone(first.tzinfo)
-        lines.append(f"| {at:%Y-%m-%d %H:%M} | {text} | {milestone} |")
+        assert first.tzinfo is not None
+        at = when_text(event.at, event.precision, first.tzinfo, short=False)
+        lines.append(f"| {at} | {text} | {milestone} |")
+    lines.append("")
     lines += [
-        "",
-        f"- Time to detect: {format_duration(pm.time_to_detect)}",
-        f"- Time to acknowledge: {format_duration(pm.time_to_acknowledge)}",
-        f"- Time to mitigate: {format_duration(pm.time_to_mitigate)}",
-        f"- Time to resolve: {format_duration(pm.time_to_resolve)}",
+        f"- Time to {name}: {duration_text(pm.time_to(m), pm.stated(m))}"
+        for m, name in DURATION_NAMES.items()
     ]
+    if any(not e.exact for e in pm.timeline):
+        lines.append(f"- {APPROXIMATE_NOTE}")
     lines += [f"- Warning: {escape_inline(w)}" for w in pm.milestone_warnings()]
     return lines
