@@ -23,7 +23,7 @@ from widgets.item_list import ItemList
 from widgets.smart_panel import SmartPanel, due_reading
 from widgets.text_entry import TextEntry
 from widgets.toggle_list import ToggleList
-from widgets.typed_fields import fill_typed_fields, split_steps
+from widgets.typed_fields import fill_typed_fields, join_steps, split_steps
 
 # Past this many items the list stops being a plan people follow up on.
 MAX_ITEMS = 5
@@ -229,7 +229,7 @@ class ActionsScreen(PhaseScreen):
                 if item
                 else ""
             )
-            steps.value = "; ".join(item.steps) if item else ""
+            steps.value = join_steps(item.steps) if item else ""
             kind.value = item.type if item else ActionType.prevent
             priority.value = item.priority if item else Priority.p1
             factors.set_items(

@@ -7,6 +7,7 @@ from datetime import date
 from rich.text import Text
 from textual.widgets import DataTable
 
+from retrotui.document.schema import severity_column
 from retrotui.followup.schedule import reviews
 from retrotui.storage.listing import DRAFT
 from retrotui.storage.summary import Summary
@@ -57,7 +58,7 @@ def pm_cells(pm: Summary, width: int) -> tuple[Text, ...]:
     return (
         Text(pm.id),
         status,
-        Text(pm.severity),
+        Text(severity_column(pm.severity)),
         Text(pm.incident_date),
         fit(pm.title, width),
     )

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from rich.text import Text
 from textual import on
@@ -31,6 +31,11 @@ def zone_label(moment: datetime) -> str:
     if not name or name == f"UTC{offset}":
         return f"UTC{offset}"
     return f"{name} ({offset})"
+
+
+def _short(value: timedelta | None) -> str:
+    """``3d`` for ``3d 00h 00m``: the stats line has 80 columns for three."""
+    return format_duration(value).replace(" 00h 00m", "").removesuffix(" 00m")
 
 
 class TimelineScreen(PhaseScreen):
@@ -123,13 +128,12 @@ class TimelineScreen(PhaseScreen):
         for milestone in (Milestone.detected, Milestone.mitigated, Milestone.resolved):
             line.append(f"{DURATION_NAMES[milestone]} ", style="dim")
             derived, stated = pm.time_to(milestone), pm.stated(milestone)
-            line.append(format_duration(derived or stated), style="bold")
-            if stated is not None and (derived is None or derived != stated):
+            shown = derived if derived is not None else stated
+            line.append(_short(shown), style="bold")
+            if stated is not None and derived != stated:
                 # Said, not worked out from the milestones.
                 line.append(
-                    " stated"
-                    if derived is None
-                    else f" (stated {format_duration(stated)})",
+                    " stated" if derived is None else f" (stated {_short(stated)})",
                     style="italic",
                 )
             line.append("  ")

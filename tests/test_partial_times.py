@@ -224,3 +224,17 @@ def test_a_stated_duration_beside_a_derived_one_reads_back() -> None:
     pm = incident()
     pm.stated_minutes = {Milestone.detected: 50, Milestone.mitigated: 20}
     assert _back(pm).stated_minutes == pm.stated_minutes
+
+
+def test_an_unknown_severity_lists_as_a_question_mark(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from retrotui.cli import main
+
+    db = str(tmp_path / "db.json")
+    (path,) = DFDS.glob("PM2024-003*")
+    assert main(["--db", db, "import", str(path)]) == 0
+    capsys.readouterr()
+    assert main(["--db", db, "list"]) == 0
+    (row,) = capsys.readouterr().out.splitlines()[1:]
+    assert row.split()[2:4] == ["incident", "?"]

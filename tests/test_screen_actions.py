@@ -12,6 +12,7 @@ from retrotui.checks.readiness import review_blockers
 from retrotui.document.models import ActionItem, ActionType, Priority, Status
 from screens.actions import ActionsScreen
 from widgets.smart_panel import SmartPanel
+from widgets.typed_fields import join_steps, split_steps
 
 
 async def test_new_item_is_stored_with_resolved_due_and_links(db_path: Path) -> None:
@@ -203,3 +204,47 @@ async def test_sub_steps_are_typed_on_one_line_and_stored_in_order(
         "cordon them",
         "delete the pool",
     ]
+
+
+def test_a_semicolon_inside_code_quotes_or_brackets_stays_in_its_step() -> None:
+    assert split_steps(
+        "run `systemctl stop x; systemctl start x`; set (cpu: 1; mem: 2Gi); "
+        'say "a; b"; tell S&amp;O; keep a\\; b'
+    ) == [
+        "run `systemctl stop x; systemctl start x`",
+        "set (cpu: 1; mem: 2Gi)",
+        'say "a; b"',
+        "tell S&amp;O",
+        "keep a; b",
+    ]
+    steps = ["drain; cordon", "run `a; b`", "plain"]
+    assert join_steps(steps) == "drain\\; cordon; run `a; b`; plain"
+    assert split_steps(join_steps(steps)) == steps
+
+
+async def test_editing_an_item_never_splits_a_step_holding_a_semicolon(
+    db_path: Path,
+) -> None:
+    # Imported from nested bullets: a step written with a semicolon in it.
+    pm = incident()
+    pm.actions = [
+        ActionItem(
+            text="Rotate the node pool",
+            owner="Team Platform",
+            steps=["drain the nodes; then cordon them", "run `kubectl get no; date`"],
+        )
+    ]
+    app = open_at(db_path, pm, "actions")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("ctrl+l", "up", "enter")  # open item 1
+        await pilot.pause()
+        steps = app.screen.query_one("#action-steps", Input)
+        assert steps.value == (
+            "drain the nodes\\; then cordon them; run `kubectl get no; date`"
+        )
+        await type_text(pilot, " weekly")  # the cursor is after its text
+        await settle(pilot)
+        saved = stored(app).actions[0]
+    assert saved.text == "Rotate the node pool weekly"
+    assert saved.steps == pm.actions[0].steps

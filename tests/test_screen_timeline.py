@@ -251,7 +251,7 @@ async def test_a_partial_time_and_a_stated_duration_are_typed_as_lines(
         await pilot.press("enter")
         assert entry.value == ""
         assert app.screen.pm.stated_minutes == {Milestone.detected: 3 * 24 * 60}
-        assert str(stats.render()).startswith("detect 3d 00h 00m stated")
+        assert str(stats.render()).startswith("detect 3d stated")
         entry.value = "ttd soon"
         await pilot.press("enter")
         assert entry.value == "ttd soon" and "not a duration" in message(app)

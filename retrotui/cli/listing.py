@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any
 
 from retrotui.cli import common
 from retrotui.cli.common import add_command, count_argument
+from retrotui.document.schema import severity_column
 
 if TYPE_CHECKING:
     from retrotui.storage.newest import Newest
@@ -126,7 +127,7 @@ def run(args: argparse.Namespace) -> int:
                 title += f" (promoted to {pm.promoted_to})"
             line = (
                 f"{pm.id:<8} {pm.incident_date:<10} {pm.kind:<8} "
-                f"{pm.severity:<5} {pm.status:<10} {pm.open_actions:>4}  {title}"
+                f"{severity_column(pm.severity):<5} {pm.status:<10} {pm.open_actions:>4}  {title}"
             )
             if width and len(line) > width:
                 line = line[: width - 1] + "…"

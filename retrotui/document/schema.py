@@ -140,6 +140,11 @@ _SEVERITY_ALIASES = {
 }
 
 
+def severity_column(value: str) -> str:
+    """A severity in a five-character column: ``?`` when it is not known."""
+    return "?" if value == Severity.unknown.value else value
+
+
 def normalize_severity(value: object) -> object:
     """Accept ``SEV2``, ``2``, ``s2`` or ``major`` for ``sev2``."""
     if isinstance(value, str):
