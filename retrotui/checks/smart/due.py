@@ -42,6 +42,8 @@ _AFTER_DATE = frozenset(
         "pls",
         "thx",
         "thanks",
+        "cc",
+        "fyi",
         "owner",
         "owned",
         "assigned",

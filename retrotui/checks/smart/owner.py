@@ -46,6 +46,23 @@ _BRACKET_WHO = lazy(
 )
 _TRAIL_BRACKET = lazy(r"[\[(](?P<owner>[^\])(\[]{1,40})[\])]\s*$")
 _SEPARATOR = lazy(r"\s[-—–]+\s|[—–]|[.;,!]\s|\s\|\s")
+# "..., kim to do", "- dba to own -", "sre on it": who takes it, and the words saying so.
+_TAKES_IT = lazy(
+    r"\s+(?:to\s+(?:do|own|handle|action|pick\s+up|drive|lead|follow\s+up)|"
+    r"owns(?:\s+it|\s+this)?|on\s+it|will\s+do|takes\s+it)$",
+    re.IGNORECASE,
+)
+# "AI: ...", "TODO - ...", "action item: ...": a marker, not an owner.
+_MARKER = lazy(
+    r"^\s*(?:ai|a\.i\.|todo|to-do|fixme|action(?:\s+item)?|task|follow[- ]?up)"
+    r"\s*(?::|-|—|–)\s*",
+    re.IGNORECASE,
+)
+# "... -> @kim", "=> Lena", "→ dba": handed to one person or team (not
+# "-> #sre-alerts channel", where the alerts go).
+_ARROW = lazy(r"\s(?:->|=>|→)\s*(?P<who>@?[A-Za-z][\w.-]*)$")
+# "cc @kim", "fyi @raj": told, not owning.
+_TOLD = lazy(r"\b(?:cc|fyi|ping|ask)\s*:?\s*$", re.IGNORECASE)
 _HANDLE = lazy(r"(?<![\w.])@[A-Za-z0-9][\w.-]*\w")
 _POLITE = lazy(
     r"^(?:(?:pls|plz|please|thx|thanks|ty|cc|fyi|ok)\b[\s,.:!]*)+|"
@@ -150,8 +167,8 @@ def _team_like(phrase: str, rules: Rules) -> bool:
 
 def _trailing(body: str, rules: Rules) -> tuple[str, int, int] | None:
     """A short owner at the end: "... — Omar", "... (infra)", "... . Lena."."""
-    text = body.rstrip(_EDGES + " ")
-    text = _POLITE.sub("", text).rstrip(_EDGES + " ")
+    text = body.rstrip(_EDGES + " |")
+    text = _POLITE.sub("", text).rstrip(_EDGES + " |")
     bracket = _TRAIL_BRACKET.search(text)
     if bracket is not None:
         if owner_like(bracket["owner"], rules):
@@ -162,6 +179,8 @@ def _trailing(body: str, rules: Rules) -> tuple[str, int, int] | None:
             start = bracket.start() + 1 + who.start("who")
             return who["who"], start, start + len(who["who"])
         return None
+    if (arrow := _ARROW.search(text)) and owner_like(arrow["who"], rules, strict=True):
+        return arrow["who"], arrow.start("who"), arrow.end("who")
     separators = list(_SEPARATOR.finditer(text))
     if not separators:
         return None
@@ -171,6 +190,10 @@ def _trailing(body: str, rules: Rules) -> tuple[str, int, int] | None:
     if marker := _TRAIL_MARKER.match(chunk):
         start += marker.end()
         chunk = text[start:]
+    if _TOLD.match(chunk.split(" ", 1)[0] + " "):
+        return None  # "..., fyi @raj"
+    if took := _TAKES_IT.search(chunk):
+        chunk = chunk[: took.start()]
     if owner_like(chunk, rules):
         return chunk, start, len(text)
     return None
@@ -266,6 +289,8 @@ def read_owner(body: str, rules: Rules) -> OwnerReading:
     """The owner in ``body`` (its due date already blanked out), if any."""
     found: tuple[str, int, int] | None = None
     lead_from = 0
+    if marker := _MARKER.match(body):
+        body = _blank(body, 0, marker.end())
     if (tag := _TAG.search(body)) is not None:
         found = tag["owner"], tag.start(), tag.end("owner")
         if tag.start() <= 2:
@@ -285,7 +310,11 @@ def read_owner(body: str, rules: Rules) -> OwnerReading:
             found = name, start, start + len(name)
         lead_from += end
     if found is None:
-        handles = list(_HANDLE.finditer(body))
+        handles = [
+            handle
+            for handle in _HANDLE.finditer(body)
+            if not _TOLD.search(body, 0, handle.start())
+        ]
         if handles:
             found = (
                 " ".join(h.group() for h in handles),
