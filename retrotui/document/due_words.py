@@ -79,11 +79,11 @@ PERIOD_END = lazy(
 )
 QUARTER = lazy(
     r"(?:(?:the\s+)?end\s+of\s+)?(?:q([1-4])(?:\s*[-/']?\s*(\d{4}|'?\d{2}))?"
-    r"|(\d{4})\s*[-/]?\s*q([1-4]))"
+    r"|(\d{4})\s*[-/]?\s*q([1-4]))(?:\s+end)?"
 )
 MONTH_END = lazy(rf"(?:(?:the\s+)?end\s+of\s+|in\s+)?({MONTH_RE})\.?(?:\s+(\d{{4}}))?")
 DAY_MONTH = lazy(
-    rf"(\d{{1,2}})(?:st|nd|rd|th)?(?:\s+of)?\s+({MONTH_RE})\.?,?(?:\s+(\d{{4}}))?"
+    rf"(\d{{1,2}})(?:st|nd|rd|th)?(?:\s+of)?\s+({MONTH_RE})\.?,?(?:\s+(\d{{4}}|'?\d{{2}}))?"
 )
 MONTH_DAY = lazy(
     rf"({MONTH_RE})\.?\s+(?:the\s+)?(\d{{1,2}})(?:st|nd|rd|th)?,?(?:\s+(\d{{4}}))?"
@@ -95,10 +95,15 @@ ABBREVIATIONS = (
     (re.compile(r"\b(\d+)\s*(?:w|wk|wks|wk\.)(?=\s|$)"), r"\1 weeks"),
     (re.compile(r"\b(\d+)\s*(?:mo|mos|mth|mths)\b"), r"\1 months"),
     (re.compile(r"\bwks\b"), "weeks"),
+    (re.compile(r"\b(next|this|end of|end of the|end of next)\s+wk\b"), r"\1 week"),
     (re.compile(r"\bmid[- ]"), "mid "),
 )
 # Politeness and filler after the date: "EOW pls", "Friday latest".
-TRAILING = lazy(r"(?:\s+(?:pls|plz|please|thx|thanks|ty|latest|at the latest))+$")
+# "fri EOD", "Monday COB": the day is the date; the hour is not asked for.
+TRAILING = lazy(
+    r"(?:\s+(?:pls|plz|please|thx|thanks|ty|latest|at the latest|eod|cob|eob|"
+    r"end of day|close of business|am|pm|morning|noon|afternoon|evening))+$"
+)
 BEFORE = lazy(r"^(?:(?:by|due|due date:?|deadline:?)\s+)?(?:before|ahead of)\s+")
 WEEK_NUMBER = lazy(
     r"(\d{4})-?w(\d{1,2})|(?:iso\s+|cal(?:endar)?\s+)?(?:week|wk|w|kw|cw)\s*\.?\s*#?"

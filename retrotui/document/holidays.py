@@ -29,6 +29,15 @@ def _thanksgiving(year: int) -> date:
     return first + timedelta(days=(3 - first.weekday()) % 7 + 21)
 
 
+def _monday(year: int, month: int, nth: int) -> date:
+    """The nth Monday of a month; nth=-1 for the last one."""
+    if nth < 0:
+        after = date(year + month // 12, month % 12 + 1, 1)
+        return after - timedelta(days=(after.weekday() - 0) % 7 or 7)
+    first = date(year, month, 1)
+    return first + timedelta(days=(0 - first.weekday()) % 7 + 7 * (nth - 1))
+
+
 HOLIDAYS: dict[str, Callable[[int], date]] = {
     "christmas": lambda year: date(year, 12, 25),
     "xmas": lambda year: date(year, 12, 25),
@@ -51,4 +60,11 @@ HOLIDAYS: dict[str, Callable[[int], date]] = {
     "halloween": lambda year: date(year, 10, 31),
     "valentine's day": lambda year: date(year, 2, 14),
     "valentines day": lambda year: date(year, 2, 14),
+    "valentine's": lambda year: date(year, 2, 14),
+    "valentines": lambda year: date(year, 2, 14),
+    "boxing day": lambda year: date(year, 12, 26),
+    "memorial day": lambda year: _monday(year, 5, -1),
+    "labor day": lambda year: _monday(year, 9, 1),
+    "labour day": lambda year: _monday(year, 9, 1),
+    "independence day": lambda year: date(year, 7, 4),
 }

@@ -60,8 +60,11 @@ _AFTER_DATE = frozenset(
         "cob",
     ]
 )
-# "2x", "5m" or "v1.2" are not the start of a date; "28/02", "3rd" and "2027-W10" are.
-_DIGIT_START = lazy(r"^\d[\d/.-]*(?:st|nd|rd|th|w\d+|d|wks?)?$|^\d{4}-w\d", re.I)
+# "2x", "5m" or "v1.2" are not the start of a date; "28/02", "3rd", "2027-W10"
+# and "W7" are.
+_DIGIT_START = lazy(
+    r"^\d[\d/.-]*(?:st|nd|rd|th|w\d+|d|wks?)?$|^\d{4}-w\d|^w\d{1,2}$", re.I
+)
 
 
 def _ends_phrase(text: str, end: int, following: re.Match[str] | None) -> bool:
