@@ -135,6 +135,8 @@ def test_rewrites_are_sentences_without_the_blaming_words(text: str, word: str) 
         "Ines ought to have paged the database team.",
         "Marek wrongly assumed the replica had caught up.",
         "Ines neglected the disk warnings for a week.",
+        "Ines restarted the validator with the wrong flag.",
+        "Marek applied the incorrect certificates to the load balancers.",
     ],
 )
 def test_a_named_participant_behind_a_failure_is_named_as_a_cause(text: str) -> None:
@@ -148,6 +150,8 @@ def test_a_named_participant_behind_a_failure_is_named_as_a_cause(text: str) -> 
         "Ines rolled back the ingress change at 14:20.",
         "The job that Marek wrote failed to start.",
         "We asked Ines to take over the bridge.",
+        "Ines restarted the validator with the new flag.",
+        "The validator restarted with the wrong flag after Marek's upgrade.",
     ],
 )
 def test_a_named_participant_who_acted_is_not_named_as_a_cause(text: str) -> None:
