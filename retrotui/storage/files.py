@@ -88,7 +88,8 @@ def fsync_folder(folder: Path) -> None:
 def remove_leftovers(folder: Path, name: str | None = None) -> None:
     """Delete temp files a killed writer left in ``folder`` (for ``name`` only,
     if given). Call only while holding the store's lock: every writer writes
-    under it, so no temp file there belongs to a live writer."""
+    under it, so no temp file there belongs to a live writer (a reader keeping
+    derived files, ``newest``, only loses one it would have kept)."""
     prefix = f".{name}." if name else "."
     try:
         entries = list(os.scandir(folder))

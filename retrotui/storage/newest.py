@@ -94,6 +94,9 @@ def _part(layout: Layout, folder: Path, shard: int) -> dict[str, Any] | None:
         # over the whole index.
         "top": {k: e for k, e in listed.items() if k in top},
     }
+    # Without the lock: a writer clearing the temp folder may take this temp
+    # file away, and the part is simply not kept this time (as on a
+    # read-only store); one a killed reader leaves is cleared likewise.
     with suppress(OSError, RetroError):
         folder.mkdir(mode=0o700, exist_ok=True)
         atomic_write(
