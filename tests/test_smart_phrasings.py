@@ -9,6 +9,7 @@ from datetime import date
 import pytest
 
 from retrotui.checks.smart import check_action
+from retrotui.checks.smart.figures import read_figures
 from retrotui.checks.smart.rules import stem
 
 AS_OF = date(2027, 2, 10)  # a Wednesday
@@ -249,3 +250,82 @@ def test_messages_read_as_english() -> None:
     assert measurable("Double the worker count for the email queue") == (
         "'double' to what? No target value is given"
     )
+
+
+# An item written as a question names no change, unless a sentence after it does.
+@pytest.mark.parametrize(
+    ("text", "question"),
+    [
+        ("Is executing heavy queries making prometheus miss its readiness probe", True),
+        ("Does the LB drop idle connections after 60s?", True),
+        ("Why did the cron job run twice on 2027-02-01?", True),
+        ("Can the replica keep up with 5k writes per second?", True),
+        (
+            "How do we fail over pg-main? Write the steps with commands in runbooks/pg.md",
+            False,
+        ),
+        ("Why did the job run twice? Add a lock file check to cron.py", False),
+        (
+            "Do a monthly restore drill of orders-db into staging and record the time",
+            False,
+        ),
+        ("Can we add a lag alert > 30s on orders-db?", False),
+    ],
+)
+def test_questions_are_not_changes(text: str, question: bool) -> None:
+    failing = _failing(text)
+    assert ({"specific", "measurable"} <= failing) is question
+
+
+# "Spike into", "dig into": investigation jargon, like "look into".
+@pytest.mark.parametrize(
+    ("text", "specific"),
+    [
+        ("Spike into Amazon Managed Prometheus", False),
+        ("Dig into the kafka rebalances", False),
+        ("Deep dive into the checkout latency", False),
+        (
+            "Spike into Amazon Managed Prometheus and write up the costs of 3 "
+            "retention options in docs/amp.md",
+            True,
+        ),
+        ("Add a spike arrest policy of 100 rps to the api-gw", True),
+        ("Dig a second trench for the fibre to dc-2", True),
+    ],
+)
+def test_investigation_jargon(text: str, specific: bool) -> None:
+    assert ("specific" not in _failing(text)) is specific
+
+
+# A date in the text says when, not how much.
+@pytest.mark.parametrize(
+    ("body", "figures"),
+    [
+        ("fix the job that ran twice on 2027-02-01", []),
+        ("replay the events since 01/02/2027 into the warehouse", []),
+        ("backfill from 2027-02-01 to 2027-02-03", []),
+        ("alert when lag > 30 s on 2 replicas", ["> 30", "2"]),
+        ("keep 30 days of logs", ["30"]),
+        ("set p99 under 300 ms", ["p99", "300"]),
+    ],
+)
+def test_dates_are_not_figures(body: str, figures: list[str]) -> None:
+    assert [f.split()[0] if f.startswith(">") else f for f in read_figures(body)[0]][
+        : len(figures)
+    ] == [f.split()[0] if f.startswith(">") else f for f in figures]
+
+
+# An alert named without a verb still needs its condition.
+@pytest.mark.parametrize(
+    ("text", "measurable"),
+    [
+        ("High priority alerts for Elasticsearch and Opensearch", False),
+        ("Alerts for disk usage on es-data", False),
+        ("Paging alert for the payments webhook queue", False),
+        ("Paging alert when disk usage on es-data exceeds 85% for 10 min", True),
+        ("Alert rule for replica lag > 30s on orders-db", True),
+        ("Regression test for the VAT rounding bug in billing/tax.py", True),
+    ],
+)
+def test_alert_without_verb_needs_a_condition(text: str, measurable: bool) -> None:
+    assert ("measurable" not in _failing(text)) is measurable

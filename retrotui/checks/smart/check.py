@@ -26,7 +26,7 @@ _HEADING = lazy(r"\s*\*\*(?P<title>[^*]{3,}?)\*\*\s*:\s*\S")
 _MARKUP = lazy(r"[*_`]+")
 _LEAD_NOISE = lazy(
     r"^(?:[\s\-—–*•:,.>|]+|(?:to|please|pls|plz|then|also|we need to|needs? to|"
-    r"will|shall|is going to|are going to|should|must|has to|have to|can|"
+    r"will|shall|is going to|are going to|should|must|has to|have to|can|could|we|"
     r"let's|lets|and|todo|action|ai)\b[\s:.-]*|\w+ly\s+)+",
     re.IGNORECASE,
 )

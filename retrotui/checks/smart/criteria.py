@@ -26,6 +26,12 @@ def _fail(message: str, hint: str) -> Criterion:
 
 
 def specific(f: Features, lead: str) -> Criterion:
+    if f.question is not None:
+        return _fail(
+            "A question, not a change: what will answer it, and where?",
+            "Say what the work produces: 'load-test the query and write the result "
+            "in the team repo', then the change it leads to",
+        )
     for phrase, why in (
         (f.behaviour, "asks people to behave differently"),
         (f.hedge, "is a maybe, not a commitment"),
@@ -126,6 +132,11 @@ def measurable(f: Features) -> Criterion:
         return _fail(
             "Nothing to check when it is done",
             "Name what it produces: an alert, a setting, a written report",
+        )
+    if f.question is not None:
+        return _fail(
+            "Nothing to check when the question is answered",
+            "Name the write-up or test that will answer it",
         )
     talk = f.deliberation or f.contact
     if talk is not None and f.figure is None and not _deliverable(f):

@@ -1,7 +1,7 @@
 """The figures in an action item: numbers that say when it is done, and versions.
 
 HTTP statuses ("the 502s", "5xx") are numbers that measure nothing, unless a
-unit follows or a setting is given them.
+unit follows or a setting is given them; dates ("on 2027-02-01") never do.
 """
 
 from __future__ import annotations
@@ -40,12 +40,18 @@ _SET_TO = lazy(
 _VERSION = lazy(r"^v\d", re.IGNORECASE)
 
 
+# A date says when, not how much: "the spike on 2027-02-01", "since 01/02/2027".
+_DATE = lazy(r"\d{4}-\d{1,2}-\d{1,2}\b|\d{1,2}[/.]\d{1,2}[/.]\d{2,4}\b")
+
+
 def read_figures(body: str) -> tuple[list[str], list[str]]:
     """(figures, versions) as typed, in order."""
     figures: list[str] = []
     versions: list[str] = []
     for match in _NUMBER.finditer(body):
         token = match.group().strip()
+        if _DATE.match(body, match.start()):
+            continue
         if (
             _CODE.match(token)
             and not _COUNTED.match(body, match.end())

@@ -33,6 +33,16 @@ KNOB = lazy(
     r"budget|price|retries|backoff)\b",
     re.IGNORECASE,
 )
+# An item written as a question: "is X making Y stop ...", "why did the job
+# run twice"; "do"/"can"/"should" only with a question mark ("do a restore
+# drill ..." is an order).
+_QUESTION = lazy(
+    r"(?:is|are|was|were|does|did|why|how\s+(?:do|does|did|can|come)|"
+    r"what|which)\b",
+    re.IGNORECASE,
+)
+_SENTENCE_BREAK = lazy(r"[?.!]\s+\S")
+_ASKING = lazy(r"(?:do|can|could|should|would|will|shall)\b", re.IGNORECASE)
 _WORD = lazy(r"[A-Za-z][\w'’-]*")
 # "orders-db", "runbooks/kafka.md", "order_items.order_id", "/healthz", "INC-530",
 # "PodDisruptionBudget", "S3", and anything in quotes.
@@ -207,6 +217,7 @@ class Features:
     watched: str | None = None
     purpose: str | None = None
     result_figure: bool = False
+    question: str | None = None  # "Is X making Y ...?", "Why did ...": to answer
 
 
 def _text(match: re.Match[str] | None) -> str | None:
@@ -281,6 +292,10 @@ def _lead_verb(lead: str, r: Rules) -> re.Match[str] | None:
 
 def features(body: str, lead: str) -> Features:
     r = rules()
+    # "how do we fail over? write the steps ...": led by what follows the question.
+    asked, mark, rest = lead.partition("? ")
+    if mark and rest.strip() and (_QUESTION.match(asked) or _ASKING.match(asked)):
+        lead = rest.strip()
     figures, versions = read_figures(body)
     # "Document the process": the verb is not a document that will exist.
     verb = re.match(r"[a-z][a-z-]*", lead)
@@ -309,7 +324,22 @@ def features(body: str, lead: str) -> Features:
         else lead
     )
     condition = r.condition.search(after_lead)
-    alert = r.alert_artifact.search(" ".join(after_lead.split()[:4]))
+    question = None
+    if _SENTENCE_BREAK.search(body.strip()) is None:  # "Why ...? Write up ..." acts
+        question = _QUESTION.match(lead)
+        if (
+            question is None
+            and body.rstrip().endswith("?")
+            and not r.known_verb.match(lead)
+        ):
+            question = _ASKING.match(lead) or _ASKING.match(body.strip())
+    # "High priority alerts for ES" has no verb: the alert itself leads.
+    alert_led = concrete_lead is not None and r.alert_artifact.fullmatch(
+        concrete_lead.group()
+    )
+    alert = r.alert_artifact.search(
+        " ".join((lead if alert_led else after_lead).split()[:4])
+    )
     comparative = r.comparative_lead.match(lead)
     detail = identifier(body)
     content = content_words(after_lead, r)
@@ -364,4 +394,5 @@ def features(body: str, lead: str) -> Features:
         absolute=_text(r.absolute.search(body)),
         huge_scope=huge,
         target=_text(target),
+        question=_text(question),
     )
