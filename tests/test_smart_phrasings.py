@@ -329,3 +329,43 @@ def test_dates_are_not_figures(body: str, figures: list[str]) -> None:
 )
 def test_alert_without_verb_needs_a_condition(text: str, measurable: bool) -> None:
     assert ("measurable" not in _failing(text)) is measurable
+
+
+def _checked(text: str):
+    return check_action(text, as_of=date(2027, 1, 13))
+
+
+# A change verb typed in a hurry is still the change ("creat", "updte").
+@pytest.mark.parametrize(
+    ("text", "specific"),
+    [
+        ("creat a lag alert >30s on orders-db by fri @kim", True),
+        ("updte the pool size on api-gw to 200 by fri @kim", True),
+        ("confgure a 30s idle timeout on the ALB by fri @kim", True),
+        ("kafka lag alert >30s on orders-db by fri @kim", True),
+        ("nuke the stale DNS records for *.old.example.com by fri @kim", True),
+        ("improv the deploy process by fri @kim", False),
+        ("gooble the frobnicator by fri @kim", False),
+        ("sort out alerting by fri @kim", False),
+        ("tidy up the dashboards by fri @kim", False),
+    ],
+)
+def test_lead_verbs_typed_in_a_hurry(text: str, specific: bool) -> None:
+    assert _checked(text).criteria["specific"].ok is specific
+
+
+# "cfg: set ...", "kafka: raise ...": a topic before the verb is not the verb.
+@pytest.mark.parametrize(
+    ("text", "ok"),
+    [
+        ("cfg: set nginx proxy_read_timeout=120s on edge-*, kim fri", True),
+        ("kafka: raise retention to 7d on orders-events @kim fri", True),
+        ("k8s: bump coredns replicas 2->4 in kube-system, @kim, fri", True),
+        ("@kim we should prob add a lag alert >30s on orders-db by fri", True),
+        ("note: improve monitoring @kim fri", False),
+        ("kafka: retention @kim fri", False),
+        ("cfg: whatever works @kim fri", False),
+    ],
+)
+def test_topic_before_the_verb(text: str, ok: bool) -> None:
+    assert _checked(text).ok is ok

@@ -27,9 +27,12 @@ _MARKUP = lazy(r"[*_`]+")
 _LEAD_NOISE = lazy(
     r"^(?:[\s\-—–*•:,.>|]+|(?:to|please|pls|plz|then|also|we need to|needs? to|"
     r"will|shall|is going to|are going to|should|must|has to|have to|can|could|we|"
-    r"let's|lets|and|todo|action|ai)\b[\s:.-]*|\w+ly\s+)+",
+    r"let's|lets|and|todo|action|ai|prob|prolly)\b[\s:.-]*|\w+ly\s+)+",
     re.IGNORECASE,
 )
+
+
+_TOPIC = lazy(r"[\w./*-]{1,24}:\s+")
 
 
 def _blank(text: str, start: int, end: int) -> str:
@@ -63,6 +66,10 @@ def parse(text: str, owner: str | None, due: str | None, as_of: date) -> Parsed:
     )
     reading_owner = read_owner(scan, r)
     lead = _LEAD_NOISE.sub("", " ".join(reading_owner.lead.split())).lower()
+    # "cfg: set ...", "kafka: raise ...": a topic before the action, not its verb.
+    topic = _TOPIC.match(lead)
+    if topic is not None and r.known_verb.match(lead[topic.end() :]):
+        lead = lead[topic.end() :]
     return Parsed(
         owner=owner if owner is not None else reading_owner.owner,
         owner_text=None if owner is not None else reading_owner.text,

@@ -283,10 +283,19 @@ def _first_word(body: str, word: str) -> int:
 
 
 def _lead_verb(lead: str, r: Rules) -> re.Match[str] | None:
-    """The first word, when it is a verb in the base form ("log", "collect")."""
+    """The first word, when it is a verb in the base form ("log", "collect"),
+    or a change verb mistyped ("creat", "updte", "confgure")."""
     match = re.match(r"[a-z][a-z-]+", lead)
-    if match and verbs.is_base_verb(match.group()):
+    if match is None:
+        return None
+    word = match.group()
+    if verbs.is_base_verb(word):
         return match
+    if len(word) >= 4 and not verbs.is_verb(word):
+        from difflib import get_close_matches  # only for an unknown first word
+
+        if get_close_matches(word, r.concrete_words, n=1, cutoff=0.85):
+            return match
     return None
 
 
