@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 from retrotui.checks import verbs
 from retrotui.checks.smart.figures import read_figures
+from retrotui.checks.smart.lead import asked, lead_verb, past_question
 from retrotui.checks.smart.rules import Rules, rules
 from retrotui.lazy_re import lazy
 
@@ -33,16 +34,6 @@ KNOB = lazy(
     r"budget|price|retries|backoff)\b",
     re.IGNORECASE,
 )
-# An item written as a question: "is X making Y stop ...", "why did the job
-# run twice"; "do"/"can"/"should" only with a question mark ("do a restore
-# drill ..." is an order).
-_QUESTION = lazy(
-    r"(?:is|are|was|were|does|did|why|how\s+(?:do|does|did|can|come)|"
-    r"what|which)\b",
-    re.IGNORECASE,
-)
-_SENTENCE_BREAK = lazy(r"[?.!]\s+\S")
-_ASKING = lazy(r"(?:do|can|could|should|would|will|shall)\b", re.IGNORECASE)
 _WORD = lazy(r"[A-Za-z][\w'’-]*")
 # "orders-db", "runbooks/kafka.md", "order_items.order_id", "/healthz", "INC-530",
 # "PodDisruptionBudget", "S3", and anything in quotes.
@@ -282,29 +273,9 @@ def _first_word(body: str, word: str) -> int:
     return found.start() if found else -1
 
 
-def _lead_verb(lead: str, r: Rules) -> re.Match[str] | None:
-    """The first word, when it is a verb in the base form ("log", "collect"),
-    or a change verb mistyped ("creat", "updte", "confgure")."""
-    match = re.match(r"[a-z][a-z-]+", lead)
-    if match is None:
-        return None
-    word = match.group()
-    if verbs.is_base_verb(word):
-        return match
-    if len(word) >= 4 and not verbs.is_verb(word):
-        from difflib import get_close_matches  # only for an unknown first word
-
-        if get_close_matches(word, r.concrete_words, n=1, cutoff=0.85):
-            return match
-    return None
-
-
 def features(body: str, lead: str) -> Features:
     r = rules()
-    # "how do we fail over? write the steps ...": led by what follows the question.
-    asked, mark, rest = lead.partition("? ")
-    if mark and rest.strip() and (_QUESTION.match(asked) or _ASKING.match(asked)):
-        lead = rest.strip()
+    lead = past_question(lead)
     figures, versions = read_figures(body)
     # "Document the process": the verb is not a document that will exist.
     verb = re.match(r"[a-z][a-z-]*", lead)
@@ -322,7 +293,7 @@ def features(body: str, lead: str) -> Features:
     concrete_lead = None if vague_lead or deliberation else r.concrete_lead.match(lead)
     person_lead = r.person_lead.match(lead)
     if concrete_lead is None and not (vague_lead or deliberation or person_lead):
-        concrete_lead = _lead_verb(lead, r)
+        concrete_lead = lead_verb(lead, r)
         if concrete_lead is None:
             # "regression test for ...", "CI check that ...": the change is named.
             three = len(" ".join(lead.split()[:3]))
@@ -333,15 +304,7 @@ def features(body: str, lead: str) -> Features:
         else lead
     )
     condition = r.condition.search(after_lead)
-    question = None
-    if _SENTENCE_BREAK.search(body.strip()) is None:  # "Why ...? Write up ..." acts
-        question = _QUESTION.match(lead)
-        if (
-            question is None
-            and body.rstrip().endswith("?")
-            and not r.known_verb.match(lead)
-        ):
-            question = _ASKING.match(lead) or _ASKING.match(body.strip())
+    question = asked(body, lead, r)
     # "High priority alerts for ES" has no verb: the alert itself leads.
     alert_led = concrete_lead is not None and r.alert_artifact.fullmatch(
         concrete_lead.group()
