@@ -18,10 +18,16 @@ layout that migrates on first write is measured after its migration (a
   until it shows its postmortems;
 - warm save: ``Store.save`` of one edited postmortem in a long-lived Store;
   cold save: the same by a fresh Store (as each command does);
-- home filter key: one key typed into the home filter (``/``), in the app,
-  until the list shows the title/service/tag matches, and until it shows
-  the full-text ones too (term index built beforehand);
-- ``import textual.app`` and a bare Textual app, in the same run, for scale.
+- home filter key: from a key sent to the app (as the terminal sends it)
+  typed into the home filter (``/``) until the list is drawn with the
+  title/id/service/tag matches (the keystroke), and until it is drawn with
+  every word's matches (full text; the term index built beforehand, its
+  build timed as "term index build"); the rows each showed for a word in
+  every title ("inc") and one only in timelines ("panel"); and the
+  keystroke while the term index is built from nothing in another process;
+- ``import textual.app``, a bare Textual app, and what ``pilot.press``
+  takes on a bare app with an Input (the overhead a Pilot-timed key would
+  carry), in the same run, for scale.
 
 ``retro list`` is timed as a person runs it, its output a terminal (a
 pseudo-terminal of 80x24), and piped (every row, as scripts read it).
@@ -274,37 +280,155 @@ def save(db: Path, how: str, rounds: int, code: Path | None = None) -> float:
     return float(out.split()[-1])
 
 
-async def filter_key(db: Path, keys: str) -> tuple[float, float]:
-    """Seconds from a key typed into the home filter (``/``) until the list
-    shows the titles, services and tags that match, and until it shows the
-    full-text matches too (the term index built beforehand); per key."""
+class KeyStamps:
+    """When home has drawn the rows for a query, and how many it drew:
+    ``(query, False)`` the quick matches (titles, ids, services, tags),
+    ``(query, True)`` every word's. Stamped inside the app, after the
+    refresh that shows them."""
+
+    def __init__(self) -> None:
+        from textual.widgets import DataTable
+
+        from screens.home import HomeScreen
+
+        self.at: dict[tuple[str, bool], tuple[float, int]] = {}
+        show = HomeScreen._show_lists
+
+        def stamped(screen: HomeScreen, query: str, found: object = None) -> None:
+            show(screen, query, found)  # type: ignore[arg-type]
+            stamp = (query, found is not None)
+            table = screen.query_one("#home-list", DataTable)
+            screen.call_after_refresh(
+                lambda: self.at.setdefault(
+                    stamp, (time.perf_counter(), table.row_count)
+                )
+            )
+
+        HomeScreen._show_lists = stamped  # type: ignore[method-assign]
+
+    async def wait(self, stamp: tuple[str, bool], limit: float = 300) -> float:
+        """The time of ``stamp``, once it is there."""
+        give_up = time.perf_counter() + limit
+        while stamp not in self.at:
+            if time.perf_counter() > give_up:
+                raise SystemExit(f"home never showed {stamp}")
+            await asyncio.sleep(0.001)
+        return self.at[stamp][0]
+
+
+async def _home_ready(app: object, pilot: object) -> None:
+    for _ in range(30000):
+        if getattr(app.screen, "listed", False):  # type: ignore[attr-defined]
+            break
+        await asyncio.sleep(0.01)
+    await app.workers.wait_for_complete()  # type: ignore[attr-defined]
+    await pilot.press("slash")  # type: ignore[attr-defined]
+    await pilot.pause(0.3)  # type: ignore[attr-defined]
+
+
+async def filter_key(db: Path, words: tuple[str, ...]) -> dict[str, float]:
+    """Per key typed into the home filter (``/``): seconds from the key event
+    sent to the app until its rows are drawn, quick matches and every word's
+    (median over the keys of ``words``, each typed after ctrl+u). The key is
+    sent as the terminal would (no Pilot wait: Pilot's own cost is timed on
+    a bare app apart). Also the matches the last key of each word found,
+    quick and full, to show the two differ where they should."""
+    from textual import events
+
     from retrotui.app import RetroApp
 
+    stamps = KeyStamps()
     app = RetroApp(db)
+    quick: list[float] = []
+    full: list[float] = []
+    counts: dict[str, float] = {}
     async with app.run_test(size=(80, 24)) as pilot:
-        for _ in range(20000):
-            if getattr(app.screen, "listed", False):
-                break
-            await pilot.pause(0.01)
-        await pilot.press("slash")
-        await pilot.pause()
-        quick: list[float] = []
-        full: list[float] = []
-        for word in ("zz", keys):  # the first builds or opens the term index
+        await _home_ready(app, pilot)
+        for word in words:
+            await pilot.press("ctrl+u")
+            await pilot.pause(0.2)
+            for n, key in enumerate(word):
+                typed = word[: n + 1].strip()
+                stamps.at.clear()
+                start = time.perf_counter()
+                name = "space" if key == " " else key
+                app._driver.send_message(events.Key(name, key))  # type: ignore[union-attr]
+                quick.append(await stamps.wait((typed, False)) - start)
+                full.append(await stamps.wait((typed, True)) - start)
+                await pilot.pause(0.05)
+            for kind, stamp in (("quick", False), ("full", True)):
+                rows = stamps.at[(word.strip(), stamp)][1]
+                counts[f"'{word}' rows shown, {kind}"] = rows
+    return {
+        "home filter key s": statistics.median(quick),
+        "home filter key, full text s": statistics.median(full),
+        **counts,
+    }
+
+
+async def typing_while_building(db: Path, word: str) -> float:
+    """Median seconds from a key to its quick rows drawn while the term
+    index is built from nothing in another process (the first search)."""
+    from textual import events
+
+    from retrotui.app import RetroApp
+    from retrotui.learning.index_build import build_apart
+
+    stamps = KeyStamps()
+    app = RetroApp(db)
+    quick: list[float] = []
+    async with app.run_test(size=(80, 24)) as pilot:
+        await _home_ready(app, pilot)
+        building = build_apart(db)
+        for _ in range(3):
             await pilot.press("ctrl+u")
             for n, key in enumerate(word):
+                stamps.at.clear()
                 start = time.perf_counter()
-                await pilot.press(key)
-                typed = word[: n + 1]
-                while app.screen.shown_query[0] != typed:
-                    await pilot.pause(0.001)
-                shown = time.perf_counter() - start
-                while app.screen.shown_query != (typed, True):
-                    await pilot.pause(0.001)
-                if word == keys:
-                    quick.append(shown)
-                    full.append(time.perf_counter() - start)
-        return statistics.median(quick), statistics.median(full)
+                app._driver.send_message(events.Key(key, key))  # type: ignore[union-attr]
+                quick.append(await stamps.wait((word[: n + 1], False)) - start)
+                await pilot.pause(0.1)
+        if building.poll() is not None:
+            print("note: the index build ended before the keys did", file=sys.stderr)
+        building.terminate()
+        building.wait()
+    return statistics.median(quick)
+
+
+BARE_INPUT = """
+import asyncio, statistics, sys, time
+from textual.app import App
+from textual.widgets import Input
+
+class Bare(App):
+    def compose(self):
+        yield Input()
+
+async def main():
+    app = Bare()
+    async with app.run_test(size=(80, 24)) as pilot:
+        times = []
+        for key in "abcdefghij":
+            start = time.perf_counter()
+            await pilot.press(key)
+            times.append(time.perf_counter() - start)
+    print(statistics.median(times))
+
+asyncio.run(main())
+"""
+
+
+def pilot_press() -> float:
+    """Seconds ``pilot.press`` takes for one key on a bare app with an Input."""
+    out = subprocess.run(
+        [sys.executable, "-c", BARE_INPUT], capture_output=True, text=True, check=True
+    )
+    return float(out.stdout.split()[-1])
+
+
+# "inc" is in every title ("Incident N: ..."); "panel" in no title, id,
+# service or tag, only in the timeline: the quick matches show no row.
+FILTER_WORDS = ("inc", "panel")
 
 
 def command_figures(
@@ -365,9 +489,20 @@ def measure(
                     ],
                 )
         if "filter" not in skip:
-            quick, full = asyncio.run(filter_key(db, "inc"))
-            figures["home filter key s"] = quick
-            figures["home filter key, full text s"] = full
+            from retrotui.learning.term_index import open_index
+            from retrotui.storage.store import Store
+
+            # Built beforehand, as after a first search; apart below.
+            start = time.perf_counter()
+            index = open_index(Store(db))
+            figures["term index build s"] = time.perf_counter() - start
+            if index is not None:
+                index.close()
+            figures.update(asyncio.run(filter_key(db, FILTER_WORDS)))
+            (db.parent / f"{db.name}.d" / "learning.sqlite").unlink()
+            figures["home filter key, index building s"] = asyncio.run(
+                typing_while_building(db, "web")
+            )
     return figures
 
 
@@ -378,7 +513,7 @@ BEFORE = " (before)"
 def cell(name: str, value: float | None) -> str:
     if value is None:
         return f"{'-':>14}"
-    if name.endswith(" MB"):
+    if name.endswith((" MB", " rows shown, quick", " rows shown, full")):
         return f"{value:>14.0f}"
     return f"{value * 1000:>12.1f}ms"
 
@@ -394,7 +529,7 @@ def print_table(
         for w in (("before", "after") if with_before else ("",))
     ]
     last = f"{sizes[-1]:,}/{sizes[0]:,}" if len(sizes) > 1 else ""
-    print(f"{'figure':<26}" + "".join(f"{h:>14}" for h in heads) + f"{last:>14}")
+    print(f"{'figure':<34}" + "".join(f"{h:>14}" for h in heads) + f"{last:>14}")
     for name in names:
         cells = []
         for size in sizes:
@@ -403,10 +538,10 @@ def print_table(
             cells.append(cell(name, results[size].get(name)))
         first, final = results[sizes[0]].get(name), results[sizes[-1]].get(name)
         ratio = f"{final / first:>13.2f}x" if last and first and final else ""
-        print(f"{name:<26}" + "".join(cells) + ratio)
+        print(f"{name:<34}" + "".join(cells) + ratio)
     textual = base["import textual.app s"]
     for name, value in base.items():
-        print(f"{name:<26}{value * 1000:>12.1f}ms (every size)")
+        print(f"{name:<34}{value * 1000:>12.1f}ms (every size)")
     textual_cpu = base["import textual.app CPU s"]
     for size in sizes:
         note, cpu = (

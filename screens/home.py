@@ -8,20 +8,23 @@ the summary index's listing; each table adds rows a page at a time
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 from typing import ClassVar
 
 from rich.text import Text
-from textual import on, work
+from textual import events, on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import DataTable, Input, Static
 
-from retrotui.errors import BadDocument, RetroError
+from retrotui.errors import RetroError
+from retrotui.learning.index_build import build_apart
 from retrotui.storage.listing import (
     Entries,
     home_order,
@@ -29,13 +32,15 @@ from retrotui.storage.listing import (
     read_open_refs,
     summarize_page,
 )
-from retrotui.storage.summary import Summary, summarize
-from screens.home_data import OpenActions, Shelf, full_text_matches
+from retrotui.storage.summary import Summary
+from screens.home_data import Found, OpenActions, Shelf, full_text_matches
 from screens.home_rows import (
+    ListRows,
     action_cells,
     add_action_columns,
     add_list_columns,
-    pm_cells,
+    header,
+    retros_title,
     reviews_line,
     room,
 )
@@ -96,55 +101,53 @@ class HomeScreen(Screen[None]):
         ),
     ]
 
+    @dataclass
     class Loaded(Message):
-        def __init__(self, shelf: Shelf, due: list[Summary]) -> None:
-            super().__init__()
-            self.shelf = shelf
-            self.due = due
+        shelf: Shelf
+        due: list[Summary]
 
+    @dataclass
     class ActionsLoaded(Message):
-        def __init__(self, found: OpenActions) -> None:
-            super().__init__()
-            self.found = found
+        found: OpenActions
 
+    @dataclass
     class Filtered(Message):
-        """The keys matching ``query``; ``full`` once every word was searched."""
+        """Every key matching ``query``, worked out in a worker."""
 
-        def __init__(self, query: str, keys: list[str], full: bool) -> None:
-            super().__init__()
-            self.query = query
-            self.keys = keys
-            self.full = full
+        query: str
+        found: Found
 
+    class IndexBuilt(Message):
+        """The term index was brought in step in another process."""
+
+    @dataclass
     class OpenPostmortem(Message):
         """The user chose postmortem ``pm_id``."""
 
-        def __init__(self, pm_id: str) -> None:
-            super().__init__()
-            self.pm_id = pm_id
+        pm_id: str
 
     class NewPostmortem(Message):
         """The user asked for a new postmortem."""
 
+    @dataclass
     class Unreadable(Message):
         """The database cannot be read at all: ``line`` says why."""
 
-        def __init__(self, line: str) -> None:
-            super().__init__()
-            self.line = line
+        line: str
 
     def __init__(self, db_path: Path, clock: Callable[[], datetime]) -> None:
         super().__init__(id="home")
         self.db_path = db_path
         self.clock = clock
         self.shelf = Shelf(Entries(Path(), {}, [], False), [])
-        self.summaries: dict[str, Summary] = {}
-        self.failed: set[str] = set()
+        self.list_rows = ListRows(self.shelf.entries)
         self.found = OpenActions([], date.min)
+        # The query shown; False while its rows are the quick matches only.
         self.shown_query: tuple[str, bool] = ("", True)
         self.latest_query = ""
         self.listed = False
         self.notified: set[str] = set()
+        self.index_asked = False
 
     def compose(self) -> ComposeResult:
         yield Static(Text("retro · postmortems", style="bold"), id="home-header")
@@ -175,9 +178,16 @@ class HomeScreen(Screen[None]):
     def on_screen_resume(self) -> None:
         self._load()
 
+    @on(events.ScreenSuspend)
+    @on(events.Unmount)
+    def _unfreeze(self) -> None:
+        """Home's index entries are left out of the garbage collector's passes
+        while it is shown (a pass over 20,000 took 0.5 s amid typing)."""
+        gc.unfreeze()
+
     def on_resize(self) -> None:
         if self.listed:
-            self._show_lists(self.shown_query[0])
+            self._filter(self.latest_query)
             self._show_actions()
 
     # -- reading, in workers -------------------------------------------------
@@ -194,7 +204,7 @@ class HomeScreen(Screen[None]):
         shelf = Shelf(entries, home_order(entries.by_key))
         due = summarize_page(entries.by_key, shelf.with_review(), entries.skipped)
         self.post_message(self.Loaded(shelf, due))
-        shelf.haystack  # noqa: B018 (worked out here, not on the first key)
+        shelf.tables  # noqa: B018 (worked out here, not on the first key)
         try:
             refs = read_open_refs(entries)
         except RetroError as error:
@@ -202,43 +212,56 @@ class HomeScreen(Screen[None]):
             return
         self.post_message(self.ActionsLoaded(OpenActions(refs, self._today())))
 
-    @work(thread=True, group="home-filter", exclusive=True)
-    def _match(self, shelf: Shelf, query: str) -> None:
-        self.post_message(self.Filtered(query, shelf.matching(query), False))
-
-    @work(thread=True, group="home-search", exclusive=True)
+    # Described: the default is the repr of the shelf (1.4 s at 20,000).
+    @work(thread=True, group="home-search", exclusive=True, description="search")
     def _search(self, shelf: Shelf, query: str) -> None:
         found = full_text_matches(
             self.db_path, shelf, query, lambda: self.latest_query != query
         )
         if found is not None:
-            self.post_message(self.Filtered(query, found, True))
+            self.post_message(self.Filtered(query, found))
+
+    @work(thread=True, group="home-index")
+    def _build_index(self) -> None:
+        build_apart(self.db_path).wait()
+        self.post_message(self.IndexBuilt())
 
     # -- showing -----------------------------------------------------------------
 
     def on_home_screen_loaded(self, message: Loaded) -> None:
+        gc.freeze()  # see _unfreeze
         self.shelf = message.shelf
-        self.summaries = {}
-        self.failed = set()
+        self.list_rows = ListRows(message.shelf.entries)
         self.listed = True
         self._notify_skipped()
         self._fill_reviews(message.due)
-        query = self.query_one("#home-filter", Input).value.strip()
-        self._filter("")  # shown unfiltered, and a filter typed is applied again
-        if query:
-            self._filter(query)
+        # Shown unfiltered, or filtered by what was typed meanwhile.
+        self._filter(self.query_one("#home-filter", Input).value.strip())
 
     def on_home_screen_actions_loaded(self, message: ActionsLoaded) -> None:
+        gc.freeze()
         self.found = message.found
         self._notify_skipped()
         self._show_actions()
 
     def on_home_screen_filtered(self, message: Filtered) -> None:
-        current = self.query_one("#home-filter", Input).value.strip()
-        if message.query != current or self.shown_query == (current, True):
-            return  # typed on since, or the full answer is already shown
-        self.shown_query = (message.query, message.full)
-        self._show_lists(message.query, message.keys)
+        if message.query != self.latest_query:
+            return  # typed on since
+        self.shown_query = (message.query, True)
+        self._show_lists(message.query, message.found)
+        if not message.found.every_word and not self.index_asked:
+            self.index_asked = True
+            self.notify(
+                "Building the search index in the background; until it is "
+                "done the filter looks at titles, ids, services and tags.",
+                title="Filter",
+                timeout=6,
+            )
+            self._build_index()
+
+    def on_home_screen_index_built(self) -> None:
+        if self.latest_query:
+            self._filter(self.latest_query)
 
     def _notify_skipped(self) -> None:
         skipped = self.shelf.entries.skipped
@@ -257,47 +280,27 @@ class HomeScreen(Screen[None]):
         return self.clock().date()
 
     def _rows(self, keys: list[str]) -> list[Row]:
-        entries = self.shelf.entries
-        failed = False
-        for key in keys:
-            if key in self.summaries or key in self.failed:
-                continue
-            try:
-                self.summaries[key] = summarize(entries.by_key[key])
-            except BadDocument as error:
-                # Fails its checks: named, not shown.
-                entries.skipped.append(error)
-                self.failed.add(key)
-                failed = True
-        if failed:
-            self.call_later(self._notify_skipped)
         width = room(self.query_one("#home-list", PagedTable))
-        shown = [self.summaries[key] for key in keys if key in self.summaries]
-        return [(pm.id, pm_cells(pm, width)) for pm in shown]
+        rows, failed = self.list_rows.rows(keys, width)
+        if failed:  # fails its checks: named, not shown
+            self.call_later(self._notify_skipped)
+        return rows
 
-    def _show_lists(self, query: str, keys: list[str] | None = None) -> None:
+    def _show_lists(self, query: str, found: Found | None = None) -> None:
+        """The lists filtered by ``query``: the quick matches, found as the
+        rows are shown, until the worker's ``found`` (counted) comes in."""
         shelf = self.shelf
-        incidents, retros = shelf.split(shelf.order if keys is None else keys)
-        self.query_one("#home-list", PagedTable).show(incidents, self._rows)
+        incidents, retros = shelf.matching(query) if found is None else found[:2]
+        same = found is not None  # the same rows, only more keys
+        self.query_one("#home-list", PagedTable).show(incidents, self._rows, same)
         retro_table = self.query_one("#home-retros", PagedTable)
-        retro_table.show(retros, self._rows)
+        retro_table.show(retros, self._rows, same)
         has_retros = bool(shelf.retro_count)
         retro_table.display = has_retros
-        title = Text(f"Team retrospectives: {shelf.retro_count}", style="bold")
-        if query:
-            title.append(f" · {len(retros)} match")
         retro_title = self.query_one("#home-retros-title", Static)
-        retro_title.update(title)
+        retro_title.update(retros_title(shelf, query, found))
         retro_title.display = has_retros
-        line = Text("retro · postmortems", style="bold")
-        total = len(shelf.order)
-        if not total:
-            line.append(" · none yet: press n to start one")
-        else:
-            line.append(f" · {total} in all, {shelf.drafts} draft(s)")
-            if query:
-                line.append(f" · {len(incidents) + len(retros)} match")
-        self.query_one("#home-header", Static).update(line)
+        self.query_one("#home-header", Static).update(header(shelf, query, found))
 
     def _fill_reviews(self, due: list[Summary]) -> None:
         line = reviews_line(due, self._today())
@@ -336,12 +339,10 @@ class HomeScreen(Screen[None]):
         self.latest_query = query
         if not self.listed:
             return  # applied once the list is in
-        if not query:
-            self.shown_query = ("", True)
-            self._show_lists("")
-            return
-        self._match(self.shelf, query)
-        self._search(self.shelf, query)
+        self.shown_query = (query, not query)
+        self._show_lists(query)
+        if query:
+            self._search(self.shelf, query)
 
     @on(Input.Submitted, "#home-filter")
     def action_leave_filter(self) -> None:

@@ -4,17 +4,23 @@ entries in home order, split by kind, matched against the filter."""
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable
+from bisect import bisect_right
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date
 from functools import cached_property
+from itertools import accumulate
 from pathlib import Path
+from typing import NamedTuple
 
 from retrotui.errors import BadDocument
 from retrotui.storage.listing import DRAFT, Entries, OpenRef, text_of
 from retrotui.storage.summary import ActionSummary
 
 RETRO = "retro"
+# Documents the term index may be behind by and still be brought in step in
+# the app's worker; more are left to another process (``index_build``).
+READ_HERE = 200
 # One full-text search at a time: the first one may build the term index.
 _SEARCHING = threading.Lock()
 
@@ -53,12 +59,51 @@ class OpenActions:
 
 
 def _words(entry: dict) -> str:
-    """What the quick part of the filter looks in: title, id, services, tags."""
+    """What the quick part of the filter looks in: title, id, services, tags,
+    on one line."""
     listed = [entry.get("title"), entry.get("id")]
     for name in ("services", "tags"):
         values = entry.get(name)
         listed += values if isinstance(values, list) else []
-    return " ".join(map(text_of, listed)).casefold()
+    return " ".join(map(text_of, listed)).casefold().replace("\n", " ")
+
+
+class Haystack:
+    """The words of ``keys`` (``_words``), a line each in one text, so that
+    a filter word is looked for by ``str.find`` (in C) rather than key by
+    key: a page of matches costs a page, however long the list."""
+
+    def __init__(self, keys: list[str], by_key: dict[str, dict]) -> None:
+        self.keys = keys
+        lines = [_words(by_key[key]) + "\n" for key in keys]
+        self.text = "".join(lines)
+        self.starts = [0, *accumulate(map(len, lines))]
+
+    def matching(self, query: str) -> Iterator[str]:
+        """The keys holding every word of ``query``, in order, as needed."""
+        words = query.casefold().split()
+        if not words:
+            yield from self.keys
+            return
+        # Looked for: the longest word (likely the rarest); the rest checked
+        # on the lines that hold it.
+        longest = max(words, key=len)
+        text, starts = self.text, self.starts
+        at = text.find(longest)
+        while at >= 0:
+            line = bisect_right(starts, at) - 1
+            end = starts[line + 1]
+            if all(text.find(word, starts[line], end) >= 0 for word in words):
+                yield self.keys[line]
+            at = text.find(longest, end)
+
+    def found(self, query: str, also: set[str]) -> list[str]:
+        """The keys ``matching`` ``query`` and those in ``also``, in order."""
+        quick = self.matching(query)
+        if not also:
+            return list(quick)
+        also = also.union(quick)
+        return [key for key in self.keys if key in also]
 
 
 @dataclass
@@ -75,19 +120,13 @@ class Shelf:
         self.retros = {k for k in self.order if by_key[k].get("kind") == RETRO}
 
     @cached_property
-    def position(self) -> dict[str, int]:
-        return {key: n for n, key in enumerate(self.order)}
-
-    @cached_property
-    def key_of(self) -> dict[str, str]:
+    def tables(self) -> tuple[Haystack, Haystack]:
+        """Incidents and notes; team retrospectives."""
         by_key = self.entries.by_key
-        return {text_of(by_key[k].get("id")): k for k in self.order}
+        incidents, retros = self.split(self.order)
+        return Haystack(incidents, by_key), Haystack(retros, by_key)
 
     @cached_property
-    def haystack(self) -> dict[str, str]:
-        return {k: _words(self.entries.by_key[k]) for k in self.order}
-
-    @property
     def drafts(self) -> int:
         return sum(e.get("status") == DRAFT for e in self.entries.by_key.values())
 
@@ -102,10 +141,11 @@ class Shelf:
             [k for k in keys if k in self.retros],
         )
 
-    def matching(self, query: str) -> list[str]:
-        """Keys whose title, id, services or tags hold every word of ``query``."""
-        words = query.casefold().split()
-        return [k for k in self.order if all(w in self.haystack[k] for w in words)]
+    def matching(self, query: str) -> tuple[Iterator[str], Iterator[str]]:
+        """Keys whose title, id, services or tags hold every word of
+        ``query``: (incidents and notes, retrospectives), as needed."""
+        incidents, retros = self.tables
+        return incidents.matching(query), retros.matching(query)
 
     def with_review(self) -> list[str]:
         """Keys of postmortems with a follow-up review date."""
@@ -120,12 +160,23 @@ class Shelf:
         return None
 
 
+class Found(NamedTuple):
+    """A filter's whole answer; ``every_word`` unless the term index could
+    not be had in time (only titles, ids, services and tags were looked at)."""
+
+    incidents: list[str]
+    retros: list[str]
+    every_word: bool
+
+
 def full_text_matches(
     db_path: Path, shelf: Shelf, query: str, stale: Callable[[], bool]
-) -> list[str] | None:
+) -> Found | None:
     """Keys matching ``query`` in title, id, services, tags or any word of
     the postmortem (``QuickSearch``: typos allowed), in home order; None
-    when the term index cannot be had or something else was typed since."""
+    when something else was typed since. Only the title, id, services and
+    tags are looked at when the term index is behind by more than
+    ``READ_HERE`` documents (a first build is left to ``index_build``)."""
     with _SEARCHING:
         if stale():
             return None
@@ -133,15 +184,15 @@ def full_text_matches(
         from retrotui.learning.term_index import open_index
         from retrotui.storage.store import Store
 
-        index = open_index(Store(db_path))
-        if index is None:
-            return None
-        try:
-            if stale():
-                return None
-            found = QuickSearch(index).ids(query)
-        finally:
-            index.close()
-    keys = {shelf.key_of[pm_id] for pm_id, _ in found if pm_id in shelf.key_of}
-    keys.update(shelf.matching(query))
-    return sorted(keys, key=shelf.position.__getitem__)
+        index = open_index(Store(db_path), most=READ_HERE)
+        words: set[str] = set()
+        if index is not None:
+            try:
+                if stale():
+                    return None
+                words = QuickSearch(index).keys(query)
+            finally:
+                index.close()
+    incidents, retros = shelf.tables
+    found = (table.found(query, words) for table in (incidents, retros))
+    return Found(*found, every_word=index is not None)

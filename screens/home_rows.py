@@ -8,11 +8,12 @@ from rich.text import Text
 from textual.widgets import DataTable
 
 from retrotui.document.schema import severity_column
+from retrotui.errors import BadDocument
 from retrotui.followup.schedule import reviews
-from retrotui.storage.listing import DRAFT
-from retrotui.storage.summary import Summary
-from screens.home_data import OpenAction
-from widgets.paged_table import PagedTable
+from retrotui.storage.listing import DRAFT, Entries
+from retrotui.storage.summary import Summary, summarize
+from screens.home_data import Found, OpenAction, Shelf
+from widgets.paged_table import PagedTable, Row
 
 OWNER_WIDTH = 12
 
@@ -49,6 +50,33 @@ def fit(text: str, width: int, style: str = "") -> Text:
     line = Text(text, style=style, no_wrap=True)
     line.truncate(width, overflow="ellipsis")
     return line
+
+
+class ListRows:
+    """The rows of postmortems by key, each summarized (checked and
+    cleaned) once, when first shown."""
+
+    def __init__(self, entries: Entries) -> None:
+        self.entries = entries
+        self.summaries: dict[str, Summary] = {}
+        self.failed: set[str] = set()
+
+    def rows(self, keys: list[str], width: int) -> tuple[list[Row], bool]:
+        """The rows of ``keys``; True too when one failed its checks (it is
+        added to ``entries.skipped`` and left out)."""
+        entries = self.entries
+        failed = False
+        for key in keys:
+            if key in self.summaries or key in self.failed:
+                continue
+            try:
+                self.summaries[key] = summarize(entries.by_key[key])
+            except BadDocument as error:
+                entries.skipped.append(error)
+                self.failed.add(key)
+                failed = True
+        shown = [self.summaries[key] for key in keys if key in self.summaries]
+        return [(pm.id, pm_cells(pm, width)) for pm in shown], failed
 
 
 def pm_cells(pm: Summary, width: int) -> tuple[Text, ...]:
@@ -91,3 +119,29 @@ def reviews_line(due: list[Summary], today: date) -> Text | None:
         line.append(", missed" if missed else "", style="bold red")
         line.append(")")
     return line
+
+
+def _matched(found: Found | None, *tables: int) -> str:
+    """How many of ``tables`` match; until counted, that they do."""
+    if found is None:
+        return "counting matches"
+    return f"{sum(len(found[n]) for n in tables)} match"
+
+
+def header(shelf: Shelf, query: str, found: Found | None) -> Text:
+    """The screen's first line: counts, and what the filter matches."""
+    line = Text("retro · postmortems", style="bold")
+    if not shelf.order:
+        line.append(" · none yet: press n to start one")
+        return line
+    line.append(f" · {len(shelf.order)} in all, {shelf.drafts} draft(s)")
+    if query:
+        line.append(f" · {_matched(found, 0, 1)}")
+    return line
+
+
+def retros_title(shelf: Shelf, query: str, found: Found | None) -> Text:
+    title = Text(f"Team retrospectives: {shelf.retro_count}", style="bold")
+    if query:
+        title.append(f" · {_matched(found, 1)}")
+    return title

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 
+import pytest
 from factories import incident, settle
+from textual.pilot import Pilot
 from textual.widgets import DataTable, Input
 
 from retrotui.app import RetroApp
@@ -15,7 +19,7 @@ from retrotui.storage.listing import OpenRef, home_order
 from retrotui.storage.store import Store
 from retrotui.storage.summary import summarize
 from screens.home import HomeScreen
-from screens.home_data import OpenActions
+from screens.home_data import Found, Haystack, OpenActions
 from screens.stage import StageScreen
 from screens.stats import StatsScreen
 from screens.timeline import TimelineScreen
@@ -42,6 +46,16 @@ def fill(db_path: Path) -> None:
     store = Store(db_path)
     store.add(published)
     store.add(draft)
+
+
+@asynccontextmanager
+async def home(db_path: Path) -> AsyncIterator[tuple[RetroApp, Pilot[None]]]:
+    """Home over ``fill``'s postmortems, shown and settled."""
+    fill(db_path)
+    app = RetroApp(db_path, clock=clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        yield app, pilot
 
 
 def refs_of(pm: Postmortem) -> list[OpenRef]:
@@ -177,10 +191,7 @@ async def test_filter_finds_any_word_and_typos_through_the_term_index(
 async def test_escape_leaves_the_filter_for_the_list_and_keeps_what_it_matches(
     db_path: Path,
 ) -> None:
-    fill(db_path)
-    app = RetroApp(db_path, clock=clock)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await settle(pilot)
+    async with home(db_path) as (app, pilot):
         table = app.screen.query_one("#home-list", DataTable)
         await pilot.press("slash", *"zzz", "escape")
         await settle(pilot)
@@ -232,3 +243,96 @@ async def test_team_retrospectives_are_listed_apart(db_path: Path) -> None:
         await pilot.press("enter")
         await settle(pilot)
         assert app.screen.pm.id == "ret001"
+
+
+def test_quick_matches_are_found_in_order_as_asked_for() -> None:
+    entries = {
+        f"k{n}": {"id": f"p{n:03d}", "title": f"Disk full on db-{n % 3}", "tags": []}
+        for n in range(9)
+    }
+    entries["k4"]["services"] = ["Postgres"]
+    entries["k5"]["title"] = "Line\nbreak in a title"
+    haystack = Haystack(list(entries), entries)
+    assert list(haystack.matching("db-1")) == ["k1", "k4", "k7"]
+    assert list(haystack.matching("DB-1 postgres")) == ["k4"]
+    assert list(haystack.matching("line break")) == ["k5"]
+    # One line per key: words of two keys never make one match.
+    assert list(haystack.matching("p003disk")) == []
+    assert list(haystack.matching("")) == list(entries)
+    lazily = haystack.matching("disk")
+    assert next(lazily) == "k0"
+    assert haystack.found("zeppelin", {"k3", "k8"}) == ["k3", "k8"]
+    assert haystack.found("db-2", {"k0"}) == ["k0", "k2", "k8"]
+
+
+async def test_a_late_answer_for_an_older_filter_is_not_shown(db_path: Path) -> None:
+    async with home(db_path) as (app, pilot):
+        screen = app.screen
+        table = screen.query_one("#home-list", DataTable)
+        await pilot.press("slash", *"disk")
+        await settle(pilot)
+        assert [str(k.value) for k in table.rows] == ["drf001"]
+        everything = Found(["drf001", "pub001"], [], every_word=True)
+        screen.post_message(HomeScreen.Filtered("dis", everything))
+        await settle(pilot)
+        assert [str(k.value) for k in table.rows] == ["drf001"]
+        assert "· 1 match" in str(screen.query_one("#home-header").render())
+
+
+async def test_typing_shows_the_quick_matches_before_the_search_answers(
+    db_path: Path,
+) -> None:
+    from screens.home_data import _SEARCHING
+
+    async with home(db_path) as (app, pilot):
+        screen = app.screen
+        header = screen.query_one("#home-header")
+        table = screen.query_one("#home-list", DataTable)
+        with _SEARCHING:  # the full-text search cannot answer yet
+            await pilot.press("slash", *"promotion")
+            await pilot.pause()
+            assert screen.query_one("#home-filter", Input).value == "promotion"
+            assert [str(k.value) for k in table.rows] == ["pub001"]
+            assert "counting matches" in str(header.render())
+        await settle(pilot)
+        # The draft's factors speak of the promotion too.
+        assert [str(k.value) for k in table.rows] == ["drf001", "pub001"]
+        assert "· 2 match" in str(header.render())
+
+
+async def test_a_first_search_index_is_built_apart_and_then_searched(
+    db_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import screens.home_data
+
+    fill(db_path)
+    pm = incident("oth001", "Queue backlog")
+    pm.timeline[0].text = "Consumer lag alarm on the billing queue"
+    Store(db_path).add(pm)
+    # As a large store: more documents to read than the app reads itself.
+    monkeypatch.setattr(screens.home_data, "READ_HERE", 0)
+    app = RetroApp(db_path, clock=clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        table = app.screen.query_one("#home-list", DataTable)
+        await pilot.press("slash", *"billing")
+        # Titles, ids, services and tags meanwhile; then every word, once
+        # the build's process (waited for in a worker) has ended.
+        await settle(pilot)
+        await settle(pilot)
+        assert [str(k.value) for k in table.rows] == ["oth001"]
+        assert any("search index" in n.message for n in app._notifications)
+
+
+async def test_home_leaves_its_entries_out_of_garbage_collection_while_shown(
+    db_path: Path,
+) -> None:
+    import gc
+
+    async with home(db_path) as (app, pilot):
+        assert gc.get_freeze_count() > 0
+        await pilot.press("s")
+        await settle(pilot)
+        assert isinstance(app.screen, StatsScreen)
+        assert gc.get_freeze_count() == 0
+    gc.unfreeze()

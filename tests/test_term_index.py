@@ -162,3 +162,50 @@ def test_two_openers_of_a_new_index_reset_it_once(
     for thread in threads:
         thread.join()
     assert (len(resets), counts) == (1, [4, 4])
+
+
+def test_quick_search_keys_are_the_documents_holding_every_word(store: Store) -> None:
+    from retrotui.learning.quick_search import QuickSearch
+
+    index = open_index(store)
+    assert index is not None
+    quick = QuickSearch(index)
+    key_of = {pm_id: key for key, pm_id in index.db.execute("SELECT key, id FROM docs")}
+    for query in ("kubernets", "traefk pods", "connection pool", "ingr", "zeppelin"):
+        assert quick.keys(query) == {key_of[i] for i, _ in quick.ids(query)}
+    assert quick.keys("  ") == set()
+    index.close()
+
+
+def test_a_caller_that_will_not_wait_gets_none_and_nothing_is_read(
+    store: Store,
+) -> None:
+    import sqlite3
+
+    from retrotui.learning.quick_search import QuickSearch
+
+    # Four documents to read: more than the caller waits for.
+    assert open_index(store, most=3) is None
+    raw = sqlite3.connect(store.layout.folder / FILE_NAME)
+    assert raw.execute("SELECT COUNT(*) FROM docs").fetchone() == (0,)
+    raw.close()
+    index = open_index(store)
+    assert index is not None and index.count() == 4
+    index.close()
+    pm = store.get("out001")
+    pm.title = "All services returning 503 (ingress)"
+    store.save(pm)
+    index = open_index(store, most=1)  # one changed: read while it waits
+    assert index is not None
+    assert "out001" in {i for i, _ in QuickSearch(index).ids("(ingress)")}
+    index.close()
+
+
+def test_the_index_is_built_in_another_process(store: Store) -> None:
+    from retrotui.learning.index_build import build_apart
+
+    assert build_apart(store.path).wait() == 0
+    # In step: nothing left to read, so a caller that will not wait has it.
+    index = open_index(store, most=0)
+    assert index is not None and index.count() == 4
+    index.close()

@@ -9,6 +9,7 @@ little when the word is in its title.
 
 from __future__ import annotations
 
+import json
 from collections import defaultdict
 from typing import TYPE_CHECKING
 
@@ -92,3 +93,26 @@ class QuickSearch:
             )
         wanted = len(query_words)
         return [(ids[doc], round(total / wanted)) for doc, total in ranked]
+
+    def keys(self, query: str) -> set[str]:
+        """The store keys of the postmortems holding every query word, unranked
+        (home orders them its own way). Worked out inside SQLite, which lets
+        the app's other threads run meanwhile: a common word is in every
+        postmortem, and ``ids`` would score each in Python."""
+        selects: list[str] = []
+        tids: list[str] = []
+        for query_word in dict.fromkeys(words(query)):
+            found = self.index.tids(set(self._matches(query_word)))
+            if not found:
+                return set()
+            selects.append(
+                "SELECT doc FROM postings WHERE tid IN (SELECT value FROM json_each(?))"
+            )
+            tids.append(json.dumps(list(found.values())))
+        if not selects:
+            return set()
+        rows = self.index.db.execute(
+            f"SELECT key FROM docs WHERE doc IN ({' INTERSECT '.join(selects)})",
+            tids,
+        )
+        return {row[0] for row in rows}

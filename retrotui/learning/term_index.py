@@ -53,6 +53,10 @@ CREATE TABLE IF NOT EXISTS skipped (key TEXT PRIMARY KEY, shard INTEGER, line TE
 """
 
 
+class Behind(Exception):
+    """More documents to read than the caller would wait for."""
+
+
 @dataclass(frozen=True)
 class Synced:
     """What bringing the index in step did."""
@@ -74,8 +78,11 @@ class TermIndex:
 
     # -- keeping in step --------------------------------------------------
 
-    def sync(self) -> Synced:
-        """Re-read the documents whose revision differs from the index's."""
+    def sync(self, most: int | None = None) -> Synced:
+        """Re-read the documents whose revision differs from the index's;
+        ``Behind``, reading none, when that is more than ``most`` of them.
+        Each shard is committed on its own: readers wait for one shard at
+        most, and an interrupted build keeps what it did."""
         layout = self.store.layout
         known = dict(self.db.execute("SELECT shard, stamp FROM shards"))
         pending = set(layout.pending_keys())
@@ -94,15 +101,13 @@ class TermIndex:
                 }
                 stamp = None
             changed.append((shard, stamp or "", data))
+        if most is not None and self._to_read(changed, pending) > most:
+            raise Behind
         read = removed = 0
-        with self.db:
-            self.db.execute("BEGIN IMMEDIATE")
-            for shard, stamp, data in changed:
-                stored = dict(
-                    self.db.execute(
-                        "SELECT key, rev FROM docs WHERE shard = ?", (shard,)
-                    )
-                )
+        for shard, stamp, data in changed:
+            with self.db:
+                self.db.execute("BEGIN IMMEDIATE")
+                stored = self._revisions(shard)
                 self.db.execute("DELETE FROM skipped WHERE shard = ?", (shard,))
                 for key in stored.keys() - data.keys():
                     self._remove(key)
@@ -132,6 +137,23 @@ class TermIndex:
                 )
         skipped = [row[0] for row in self.db.execute("SELECT line FROM skipped")]
         return Synced(read, removed, skipped)
+
+    def _revisions(self, shard: int) -> dict[str, int]:
+        query = "SELECT key, rev FROM docs WHERE shard = ?"
+        return dict(self.db.execute(query, (shard,)))
+
+    def _to_read(
+        self, changed: list[tuple[int, str, dict[str, dict[str, Any]]]], pending: set
+    ) -> int:
+        count = 0
+        for shard, _, data in changed:
+            stored = self._revisions(shard)
+            count += len(stored.keys() - data.keys())
+            count += sum(
+                stored.get(key) != entry.get("revision", 0) or key in pending
+                for key, entry in data.items()
+            )
+        return count
 
     def _remove(self, key: str) -> None:
         row = self.db.execute("SELECT doc FROM docs WHERE key = ?", (key,)).fetchone()
@@ -241,8 +263,10 @@ class TermIndex:
         ]
 
 
-def open_index(store: Store) -> TermIndex | None:
-    """The store's term index in step with it; None where it cannot be kept.
+def open_index(store: Store, most: int | None = None) -> TermIndex | None:
+    """The store's term index in step with it; None where it cannot be kept,
+    or when more than ``most`` documents would have to be read first
+    (``index_build.build_apart`` reads them without anyone waiting).
 
     A file that is not an index (damaged, truncated) is replaced: it only
     ever holds what the documents hold.
@@ -256,7 +280,9 @@ def open_index(store: Store) -> TermIndex | None:
     path = layout.folder / FILE_NAME
     for attempt in range(2):
         try:
-            return _open(store, path)
+            return _open(store, path, most)
+        except Behind:
+            return None
         except sqlite3.OperationalError:
             # Locked past the timeout, no space, a read-only folder: not damage.
             return None
@@ -272,7 +298,7 @@ def open_index(store: Store) -> TermIndex | None:
     return None
 
 
-def _open(store: Store, path: Path) -> TermIndex:
+def _open(store: Store, path: Path, most: int | None) -> TermIndex:
     connection = sqlite3.connect(path, timeout=10, isolation_level=None)
     try:
         connection.executescript(_SCHEMA)
@@ -287,7 +313,7 @@ def _open(store: Store, path: Path) -> TermIndex:
             if row is None or row[0] != str(VERSION):
                 _reset(connection)
         index = TermIndex(connection, store)
-        index.sync()
+        index.sync(most)
     except BaseException:
         with suppress(sqlite3.Error):
             connection.close()
