@@ -287,8 +287,7 @@ class HomeScreen(Screen[None]):
         return rows
 
     def _show_lists(self, query: str, found: Found | None = None) -> None:
-        """The lists filtered by ``query``: the quick matches, found as the
-        rows are shown, until the worker's ``found`` (counted) comes in."""
+        """Quick matches of ``query`` (found as shown), or the worker's."""
         shelf = self.shelf
         incidents, retros = shelf.matching(query) if found is None else found[:2]
         same = found is not None  # the same rows, only more keys
