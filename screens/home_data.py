@@ -118,12 +118,15 @@ class Shelf:
     def __post_init__(self) -> None:
         by_key = self.entries.by_key
         self.retros = {k for k in self.order if by_key[k].get("kind") == RETRO}
+        # Split here, in the worker: the unfiltered lists are shown from these
+        # on the UI thread, before the filter's haystacks are made.
+        self.parts = self.split(self.order)
 
     @cached_property
     def tables(self) -> tuple[Haystack, Haystack]:
         """Incidents and notes; team retrospectives."""
         by_key = self.entries.by_key
-        incidents, retros = self.split(self.order)
+        incidents, retros = self.parts
         return Haystack(incidents, by_key), Haystack(retros, by_key)
 
     @cached_property
@@ -144,6 +147,8 @@ class Shelf:
     def matching(self, query: str) -> tuple[Iterator[str], Iterator[str]]:
         """Keys whose title, id, services or tags hold every word of
         ``query``: (incidents and notes, retrospectives), as needed."""
+        if not query.split():
+            return iter(self.parts[0]), iter(self.parts[1])
         incidents, retros = self.tables
         return incidents.matching(query), retros.matching(query)
 
