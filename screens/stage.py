@@ -19,12 +19,19 @@ from retrotui.interview.script import GROUND_RULES
 from screens.base import PhaseScreen
 from widgets.facilitator_hint import FacilitatorHint
 from widgets.happened_before import HappenedBefore
+from widgets.more_below import MoreBelow
 from widgets.text_entry import TextEntry
 
 ROLE_CHOICES = [(role.value.replace("_", " "), role.value) for role in Role]
 # Said in words: a checkbox's glyph read as "checked" when it was not, and
 # everyone was stored by role only.
 CONSENT_CHOICES = [("role only", False), ("named (agreed)", True)]
+BELOW_THE_FOLD = [
+    ("detection-field", "Detected"),
+    ("resolution-field", "Resolved"),
+    ("participants-heading", "Participants"),
+    ("facilitator-field", "Facilitator"),
+]
 SEVERITY_CHOICES = [(severity.value, severity.value) for severity in Severity]
 # Two or more people by initials: "AN, EC, WC", "RF SC AN".
 INITIALS_LIST = re.compile(r"^[A-ZÆØÅÄÖÜ]{2,4}(?:[\s,;]+[A-ZÆØÅÄÖÜ]{2,4})+$")
@@ -170,7 +177,7 @@ class StageScreen(PhaseScreen):
                 ("detection", "Detected", "how it was noticed: alert, customer..."),
                 ("resolution", "Resolved", "what ended it: rollback, fix, restart..."),
             ):
-                with Horizontal(classes="field"):
+                with Horizontal(classes="field", id=f"{field}-field"):
                     yield Label(label, classes="label")
                     yield TextEntry(
                         getattr(pm, field),
@@ -179,7 +186,11 @@ class StageScreen(PhaseScreen):
                         id=field,
                         compact=True,
                     )
-            yield Static(Text("Participants", style="bold"), classes="section")
+            yield Static(
+                Text("Participants", style="bold"),
+                classes="section",
+                id="participants-heading",
+            )
             with Horizontal(classes="field", id="participant-entry"):
                 yield TextEntry(
                     limit=MAX_NAME,
@@ -203,7 +214,7 @@ class StageScreen(PhaseScreen):
                     tooltip="In the report: by role only, or by name (they agreed)",
                 )
             yield ParticipantTable(id="participants", cursor_type="row")
-            with Horizontal(classes="field"):
+            with Horizontal(classes="field", id="facilitator-field"):
                 yield Label("Facilitator", classes="label")
                 yield TextEntry(
                     pm.facilitator,
@@ -214,6 +225,11 @@ class StageScreen(PhaseScreen):
                 )
             yield FacilitatorHint(pm, id="facilitator-hint")
             yield Static("", id="stage-message")
+        # At 80x24 the participants are below the fold: say so until seen.
+        yield MoreBelow("stage-body", BELOW_THE_FOLD, id="stage-more")
+
+    def on_resize(self) -> None:
+        self.query_one(MoreBelow).refresh_hint()
 
     def on_mount(self) -> None:
         table = self.query_one(ParticipantTable)
