@@ -121,7 +121,9 @@ class ReviewScreen(PhaseScreen):
                 "Blameless pass (Enter opens the field):", id="review-findings-title"
             )
             yield OptionList(id="review-findings", compact=True)
-            yield Label("Takeaways:", id="review-takeaways-title")
+            # The report shows them under "Lessons learned", where a
+            # write-up's own "Lessons Learned" list is read in.
+            yield Label("Takeaways (lessons learned):", id="review-takeaways-title")
             yield TakeawayList(id="review-takeaways")
             yield EntryLine(
                 placeholder="A takeaway, Enter to add",
