@@ -126,6 +126,10 @@ def test_words_merely_starting_with_un_keep_their_stem(word: str, other: str) ->
             "Send payment events that fail 3 times to a dead-letter queue",
             "Payment events were dropped while the broker restarted",
         ),
+        (
+            "Add a staging environment for the payments service",
+            "A config typo went straight to production",
+        ),
     ],
 )
 def test_relevant_by_meaning(text: str, factor: str) -> None:
@@ -145,6 +149,10 @@ def test_relevant_by_meaning(text: str, factor: str) -> None:
         ),
         (
             "Set the HPA maxReplicas for search-api to 30",
+            "The TLS certificate expired unnoticed",
+        ),
+        (
+            "Add a staging environment for the payments service",
             "The TLS certificate expired unnoticed",
         ),
         (
