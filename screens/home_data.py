@@ -121,6 +121,9 @@ class Shelf:
         # Split here, in the worker: the unfiltered lists are shown from these
         # on the UI thread, before the filter's haystacks are made.
         self.parts = self.split(self.order)
+        # The term index was found behind (built in another process): not
+        # looked at again on every key until that build ends.
+        self.index_behind = False
 
     @cached_property
     def tables(self) -> tuple[Haystack, Haystack]:
@@ -189,7 +192,10 @@ def full_text_matches(
         from retrotui.learning.term_index import open_index
         from retrotui.storage.store import Store
 
-        index = open_index(Store(db_path), most=READ_HERE)
+        index = None
+        if not shelf.index_behind:
+            index = open_index(Store(db_path), most=READ_HERE)
+            shelf.index_behind = index is None
         words: set[str] = set()
         if index is not None:
             try:
