@@ -3,6 +3,7 @@ and driven by keys as a user would."""
 
 from __future__ import annotations
 
+import asyncio
 import unicodedata
 from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
@@ -19,6 +20,7 @@ from retrotui.document.models import (
 
 if TYPE_CHECKING:
     import pytest
+    from textual.app import App
     from textual.pilot import Pilot
 
     from retrotui.app import RetroApp
@@ -156,10 +158,25 @@ def stored(app: RetroApp) -> Postmortem:
 
 async def settle(pilot: Pilot[int]) -> None:
     """Until the app is idle: workers done, keys handed on, messages handled."""
-    await pilot.app.workers.wait_for_complete()
+    await workers_done(pilot.app)
     await keys_done(pilot)
-    await pilot.app.workers.wait_for_complete()
+    await workers_done(pilot.app)
     await pilot.pause()
+
+
+async def workers_done(app: App) -> None:  # type: ignore[type-arg]
+    """Until every worker has ended. A worker replaced by a newer one of its
+    exclusive group (a hint recomputed as the user types) ends cancelled;
+    waiting for it raises, so it is waited for again until it has left."""
+    from textual.worker import WorkerCancelled
+
+    while True:
+        try:
+            await app.workers.wait_for_complete()
+        except WorkerCancelled:
+            await asyncio.sleep(0.01)
+            continue
+        return
 
 
 async def keys_done(pilot: Pilot[int]) -> None:

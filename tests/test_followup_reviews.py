@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, datetime, timezone
 from pathlib import Path
 
-from factories import incident
+from factories import incident, workers_done
 
 from retrotui.app import RetroApp
 from retrotui.followup.schedule import reviews
@@ -54,7 +54,7 @@ async def test_home_names_the_reviews(db_path: Path) -> None:
     )
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
-        await app.workers.wait_for_complete()
+        await workers_done(app)
         await pilot.pause()
         line = str(app.screen.query_one("#home-reviews").render())
         assert line.startswith("Reviews:  2026-11-30 b3xk9p (3 days ago, missed)")

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from factories import incident
+from factories import incident, workers_done
 from textual.widgets import DataTable
 
 from retrotui.app import RetroApp
@@ -78,7 +78,7 @@ async def test_home_shows_hostile_titles_cleaned(db_path: Path) -> None:
     app = RetroApp(db_path)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
-        await app.workers.wait_for_complete()
+        await workers_done(app)
         await pilot.pause()
         assert isinstance(app.screen, HomeScreen)
         shown = [str(row) for row in app.screen.query_one("#home-list").get_row_at(0)]
@@ -164,7 +164,7 @@ async def test_one_bad_document_does_not_keep_home_from_starting(
     app = RetroApp(db_path)
     async with app.run_test(size=(80, 24), notifications=True) as pilot:
         await pilot.pause()
-        await app.workers.wait_for_complete()
+        await workers_done(app)
         await pilot.pause()
         assert isinstance(app.screen, HomeScreen)
         listed = app.screen.query_one("#home-list", DataTable)

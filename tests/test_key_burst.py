@@ -13,7 +13,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 import pytest
-from factories import incident, open_at
+from factories import incident, open_at, settle
 from textual import events
 from textual.app import App
 from textual.widgets import Input, Select
@@ -43,17 +43,6 @@ def burst(app: App, *parts: str) -> None:  # type: ignore[type-arg]
     """Post every key at once, as the terminal driver does with one read."""
     for key in keys(*parts):
         app.post_message(key)
-
-
-async def settle(pilot) -> None:  # type: ignore[no-untyped-def]
-    await pilot.pause()
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
-    # Keys still queued are handed on one by one; wait until none is left.
-    while pilot.app.keys_waiting:
-        await pilot.pause()
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
 
 
 async def test_a_burst_reaches_every_field_of_every_screen(db_path: Path) -> None:

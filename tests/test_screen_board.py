@@ -7,7 +7,7 @@ from datetime import date, datetime, timezone
 from pathlib import Path
 
 import pytest
-from factories import incident, type_text
+from factories import incident, type_text, workers_done
 from textual.widgets import DataTable
 
 from retrotui.app import RetroApp
@@ -51,9 +51,9 @@ def fill(db_path: Path) -> None:
 
 
 async def settle(pilot) -> None:  # type: ignore[no-untyped-def]
-    await pilot.app.workers.wait_for_complete()
+    await workers_done(pilot.app)
     await pilot.pause()
-    await pilot.app.workers.wait_for_complete()
+    await workers_done(pilot.app)
     await pilot.pause()
 
 

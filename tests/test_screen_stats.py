@@ -7,6 +7,7 @@ from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
+from factories import settle
 from textual.widgets import Static
 
 from retrotui.app import RetroApp
@@ -57,12 +58,6 @@ def fill(db_path: Path) -> None:
                 )
             )
     Store(db_path).put_many(pms)
-
-
-async def settle(pilot) -> None:  # type: ignore[no-untyped-def]
-    for _ in range(2):
-        await pilot.app.workers.wait_for_complete()
-        await pilot.pause()
 
 
 async def to_stats(pilot) -> None:  # type: ignore[no-untyped-def]
