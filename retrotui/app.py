@@ -2,7 +2,7 @@
 
 ``RetroApp`` puts the app shell together: it holds the one ``Session`` (the
 open postmortem), reads it in a worker and moves between phase screens. Its
-parts, one job each, are in ``retrotui/shell/``: the command table, autosave
+parts, one job each, are in the top-level ``shell/`` package: the command table, autosave
 and the watch for other writers, merges on screen, leaving (with the question
 when the database refuses), hang-ups and crash reports; the key queue is in
 ``widgets/key_queue.py``.
@@ -25,16 +25,16 @@ from textual.screen import Screen
 from retrotui.document.schema import now as wall_clock
 from retrotui.errors import RetroError, StoreBusy
 from retrotui.interview.script import PHASE_KEYS, phase_keys
-from retrotui.shell.commands import app_bindings, palette_commands
-from retrotui.shell.crash import CrashReports, log_error
-from retrotui.shell.hangup import HangUp
-from retrotui.shell.leaving import Leaving
-from retrotui.shell.merging import ShowsMerges
-from retrotui.shell.saving import LOCK_WAIT, Autosave
 from retrotui.storage import error_log
 from screens import phase_screen_class
 from screens.base import PhaseScreen
 from screens.home import HomeScreen
+from shell.commands import app_bindings, palette_commands
+from shell.crash import CrashReports, log_error
+from shell.hangup import HangUp
+from shell.leaving import Leaving
+from shell.merging import ShowsMerges
+from shell.saving import LOCK_WAIT, Autosave
 from widgets.key_queue import KeyQueue
 
 if TYPE_CHECKING:

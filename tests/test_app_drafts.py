@@ -7,10 +7,10 @@ from pathlib import Path
 from factories import clock, incident, settle, type_text
 
 from retrotui.app import RetroApp
-from retrotui.shell.saving import SAVE_DELAY
 from retrotui.storage.store import Store
 from screens.home import HomeScreen
 from screens.stage import StageScreen
+from shell.saving import SAVE_DELAY
 
 
 async def test_n_then_escape_leaves_no_empty_draft(db_path: Path) -> None:

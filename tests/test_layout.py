@@ -6,7 +6,7 @@ import ast
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-PACKAGES = ("retrotui", "screens", "widgets")
+PACKAGES = ("retrotui", "shell", "screens", "widgets")
 MAX_LINES = 400
 
 

@@ -24,7 +24,7 @@ import pytest
 ROOT = Path(__file__).resolve().parents[1]
 SHELL = [
     ROOT / "retrotui" / "app.py",
-    *sorted((ROOT / "retrotui" / "shell").glob("*.py")),
+    *sorted((ROOT / "shell").glob("*.py")),
 ]
 SHELL += sorted((ROOT / "screens").glob("*.py"))
 SHELL += sorted((ROOT / "widgets").glob("*.py"))

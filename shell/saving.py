@@ -11,8 +11,8 @@ from textual.app import App
 from textual.timer import Timer
 
 from retrotui.errors import RetroError, StoreBusy
-from retrotui.shell.crash import log_error
 from screens.base import PhaseScreen
+from shell.crash import log_error
 
 if TYPE_CHECKING:
     from retrotui.document.models import Postmortem

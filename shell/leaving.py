@@ -16,9 +16,9 @@ from textual.app import App
 from textual.timer import Timer
 
 from retrotui.errors import RetroError, StoreBusy
-from retrotui.shell.crash import log_error
-from retrotui.shell.saving import copy_line
 from screens.unsaved import COPY, DISCARD, RETRY, SAVED, UnsavedScreen
+from shell.crash import log_error
+from shell.saving import copy_line
 
 # How often a save waiting for another process's lock is tried again while
 # the question is shown.
