@@ -178,20 +178,30 @@ def test_a_damaged_document_file_is_named_and_the_rest_kept(db_path: Path) -> No
     assert doc_file.read_bytes() == b"\x00garbage"
 
 
-def test_saving_one_postmortem_writes_one_document_and_one_shard(db_path: Path) -> None:
+def test_saving_one_postmortem_writes_one_document_and_one_log_line(
+    db_path: Path,
+) -> None:
     store = Store(db_path)
     store.put_many(incident(f"pm{n:04d}") for n in range(50))
-    files = [p for p in db_path.parent.rglob("*.json")]
+    files = [p for p in db_path.parent.rglob("*") if p.is_file()]
     before = {p: p.stat().st_mtime_ns for p in files}
     pm = store.get("pm0003")
     pm.title = "Edited"
+    layout = Layout(db_path)
+    key = str(doc_id_for("pm0003"))
+    log = layout.log_file(shard_of(key))
+    logged = log.read_bytes() if log.exists() else b""
 
     store.save(pm)
 
     changed = {p for p in files if p.stat().st_mtime_ns != before[p]}
-    layout = Layout(db_path)
-    key = str(doc_id_for("pm0003"))
-    assert changed == {layout.doc_file(key), layout.shard_file(shard_of(key))}
+    assert changed - {log} == {layout.doc_file(key)}
+    assert log.read_bytes().startswith(logged)
+    # The listing entry only: the action items are as they were.
+    [line] = log.read_bytes()[len(logged) :].splitlines()
+    assert orjson.loads(line)[0] == key and len(orjson.loads(line)) == 2
+    assert orjson.loads(line)[1]["title"] == "Edited"
+    assert [s.title for s in read_summaries(db_path).summaries].count("Edited") == 1
 
 
 WRITER = """

@@ -337,10 +337,10 @@ def _reset(connection: sqlite3.Connection) -> None:
 
 def _stamp(layout: Layout, shard: int) -> str | None:
     try:
-        st = layout.shard_file(shard).stat()
+        stamp = layout.shard_stamp(shard)
     except OSError:
         return None
-    return f"{st.st_ino}:{st.st_size}:{st.st_mtime_ns}"
+    return None if stamp is None else ":".join(map(str, stamp))
 
 
 def _read(layout: Layout, key: str, skipped: list[str]) -> Postmortem | None:

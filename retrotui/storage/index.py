@@ -1,5 +1,7 @@
 """The summary index as a writer holds it: shards loaded on demand, re-read
-when another process replaced them, written in step with the documents."""
+when another process changed them, kept in step with the documents by
+appending to each shard's log and now and then folding the log in
+(``retrotui.storage.shard_log``)."""
 
 from __future__ import annotations
 
@@ -17,7 +19,9 @@ from retrotui.storage.files import (
     remove_leftovers,
 )
 from retrotui.storage.layout import (
+    ACTIONS,
     LIST,
+    LOGLESS_VERSION,
     PARTS,
     SHARDS,
     Entry,
@@ -26,8 +30,8 @@ from retrotui.storage.layout import (
     shard_of,
 )
 from retrotui.storage.migration import migrate_single_file
+from retrotui.storage.shard_log import LOG_MIN, Record, Stamp, append, apply, encode
 
-Stamp = tuple[int, int, int]
 Loaded = tuple[Stamp | None, dict[str, Any]]
 
 
@@ -50,6 +54,8 @@ class Index:
             self._shards = {}
         elif kind == "missing":
             self._create()
+        elif kind == "old-index" and _index_version(raw) == LOGLESS_VERSION:
+            self._add_logs()
         elif kind == "old-index" or not self.layout.index_dir.is_dir():
             self._rebuild()
         if not self._cleaned:
@@ -61,7 +67,7 @@ class Index:
             self._shards = {}
             self.commit({key: self.layout.entry_for(key) for key in pending})
         for (shard, part), (stamp, _) in list(self._shards.items()):
-            if stamp != self._stamp(shard, part):
+            if stamp != self.layout.shard_stamp(shard, part):
                 del self._shards[shard, part]
 
     def _folders(self) -> None:
@@ -100,7 +106,20 @@ class Index:
         for shard, parts in enumerate(shards):
             for part, data in parts.items():
                 self._write_shard(shard, part, data)
+        self._drop_logs()
         self._mark_current()
+
+    def _add_logs(self) -> None:
+        """The index of the retro before logs is this one without them: only
+        the marker changes. Logs found are left by a newer retro before an
+        older one rebuilt the index: their lines are older than its files."""
+        self._drop_logs()
+        self._mark_current()
+
+    def _drop_logs(self) -> None:
+        for shard in range(SHARDS):
+            with suppress(FileNotFoundError):
+                os.unlink(self.layout.log_file(shard))
 
     def _mark_current(self) -> None:
         layout = self.layout
@@ -126,29 +145,22 @@ class Index:
             if str(entry.get("id", "")).startswith(prefix)
         ]
 
-    def _stamp(self, shard: int, part: str) -> Stamp | None:
-        try:
-            st = self.layout.shard_file(shard, part).stat()
-        except FileNotFoundError:
-            return None
-        return (st.st_ino, st.st_size, st.st_mtime_ns)
-
     def _shard(self, shard: int, part: str = LIST) -> dict[str, Any]:
         loaded = self._shards.get((shard, part))
         if loaded is not None:
             return loaded[1]
-        stamp = self._stamp(shard, part)
-        data = self.layout.read_shard(shard, part)
+        stamp, data = self.layout.read_shard_stamped(shard, part)
         if data is None:
-            # Missing or damaged: rebuilt from the documents it covers.
-            data = {}
+            # Missing or damaged (its file or its log): both parts rebuilt
+            # from the documents the shard covers, and the log dropped.
+            parts: dict[str, dict[str, Any]] = {part: {} for part in PARTS}
             for key in self.layout.doc_keys():
                 if shard_of(key) == shard:
-                    value = (self.layout.entry_for(key) or {}).get(part)
-                    if value is not None:
-                        data[key] = value
-            self._write_shard(shard, part, data)
-            stamp = self._stamp(shard, part)
+                    for name, value in (self.layout.entry_for(key) or {}).items():
+                        if value is not None:
+                            parts[name][key] = value
+            self._fold(shard, parts)
+            return parts[part]
         self._shards[shard, part] = (stamp, data)
         return data
 
@@ -164,30 +176,78 @@ class Index:
             self.layout.pending, orjson.dumps(keys), self.layout.tmp_dir, False
         )
 
-    def commit(self, entries: dict[str, Entry | None]) -> None:
+    def commit(
+        self,
+        entries: dict[str, Entry | None],
+        before: dict[str, Entry | None] | None = None,
+    ) -> None:
         """Bring the index in step with ``entries`` (None: removed), then drop
-        the journal. Called after the documents are written."""
-        touched: set[tuple[int, str]] = set()
+        the journal. Called after the documents are written; ``before``: the
+        entries of the documents they replaced, when known (action items
+        equal to those are not logged again)."""
+        records: dict[int, list[Record]] = {}
         for key, entry in entries.items():
-            shard = shard_of(key)
-            for part in PARTS:
-                data = self._shard(shard, part)
-                value = None if entry is None else entry.get(part)
-                if value == data.get(key):
-                    continue  # unchanged: a new title leaves the items' file be
-                if value is None:
-                    del data[key]
-                else:
-                    data[key] = value
-                touched.add((shard, part))
-        for shard, part in touched:
-            data = self._shards[shard, part][1]
-            self._write_shard(shard, part, data)
-            self._shards[shard, part] = (self._stamp(shard, part), data)
+            record: Record = [key, None, None]
+            if entry is not None:
+                record = [key, entry.get(LIST), entry.get(ACTIONS)]
+                if self._same_actions(key, record[2], before):
+                    record.pop()
+            records.setdefault(shard_of(key), []).append(record)
+        created = False
+        for shard, lines in records.items():
+            created |= self._log(shard, lines)
         fsync_folder(self.layout.folder)
-        fsync_folder(self.layout.index_dir)
+        if created:
+            fsync_folder(self.layout.index_dir)
         with suppress(FileNotFoundError):
             os.unlink(self.layout.pending)
+
+    def _same_actions(
+        self, key: str, actions: object, before: dict[str, Entry | None] | None
+    ) -> bool:
+        loaded = self._shards.get((shard_of(key), ACTIONS))
+        if loaded is not None:
+            return loaded[1].get(key) == actions
+        if before is None or key not in before:
+            return False
+        return (before[key] or {}).get(ACTIONS) == actions
+
+    def _log(self, shard: int, records: list[Record]) -> bool:
+        """Append ``records`` to the shard's log, and fold the log in when it
+        outgrows its bound. True if the log was created."""
+        layout = self.layout
+        payload = encode(records)
+        try:
+            logged = layout.log_file(shard).stat().st_size
+        except FileNotFoundError:
+            logged = 0
+        try:
+            listed = layout.shard_file(shard).stat().st_size
+        except FileNotFoundError:
+            listed = 0
+        fold = logged + len(payload) > max(listed // 2, LOG_MIN)
+        # Logged even when folded: the files then hold the whole log, so a
+        # reader that opened the log before the fold reads the same. Not
+        # synced then: the files written next are.
+        created = append(layout.log_file(shard), payload, sync=not fold)
+        for part in PARTS:
+            loaded = self._shards.get((shard, part))
+            if loaded is not None:
+                apply(loaded[1], records, part == LIST)
+                self._shards[shard, part] = (layout.shard_stamp(shard, part), loaded[1])
+        if fold:
+            self._fold(shard, {part: self._shard(shard, part) for part in PARTS})
+        return created
+
+    def _fold(self, shard: int, parts: dict[str, dict[str, Any]]) -> None:
+        """Write the shard's files whole from ``parts``, then drop its log."""
+        for part, data in parts.items():
+            self._write_shard(shard, part, data)
+        with suppress(FileNotFoundError):
+            os.unlink(self.layout.log_file(shard))
+        fsync_folder(self.layout.index_dir)
+        for part, data in parts.items():
+            self._shards[shard, part] = (self.layout.shard_stamp(shard, part), data)
 
     def _write_shard(self, shard: int, part: str, data: dict[str, Any]) -> None:
         atomic_write(
@@ -195,3 +255,7 @@ class Index:
             orjson.dumps(data),
             self.layout.tmp_dir,
         )
+
+
+def _index_version(raw: bytes) -> object:
+    return orjson.loads(raw).get("index_version")

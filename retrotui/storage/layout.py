@@ -9,8 +9,9 @@ For a database path ``P`` (``postmortems.json``):
 - ``P.d/index/NN.json`` (64 shards) hold each postmortem's summary: what
   ``retro list`` and the home screen show, and its revision; beside each,
   ``NN.actions.json`` holds the action items of the same postmortems (the
-  action board and home read them, a listing does not); a save rewrites one
-  shard's two files;
+  action board and home read them, a listing does not), and ``NN.log`` what
+  saves changed since (``retrotui.storage.shard_log``): a save appends a
+  line to one shard's log;
 - ``P.d/pending`` names the documents a writer is changing, written before
   the documents and removed after the index: a writer killed in between
   leaves it, and the next one (or a reader, in memory) brings those index
@@ -36,13 +37,16 @@ import orjson
 from retrotui.document.migrate import migrate
 from retrotui.errors import BadDocument, StoreError, os_error_line
 from retrotui.storage.file_format import TABLE, damaged, parse, unreadable
+from retrotui.storage.shard_log import ShardFiles, Stamp, stamp_of
 from retrotui.storage.summary import summarize
 
 LAYOUT = 2
 MARKER_KEY = "retrotui_layout"
 SHARDS = 64
 # Bump when index entries change shape: an index of another version is rebuilt.
-INDEX_VERSION = 2
+INDEX_VERSION = 3
+# Version 2 is version 3 without logs: taken as it is (``Index.refresh``).
+LOGLESS_VERSION = 2
 # The two parts of a shard: the listing, and the action items.
 LIST = "list"
 ACTIONS = "actions"
@@ -70,6 +74,19 @@ class Layout:
     def shard_file(self, shard: int, part: str = LIST) -> Path:
         suffix = "" if part == LIST else f".{part}"
         return self.index_dir / f"{shard:02d}{suffix}.json"
+
+    def log_file(self, shard: int) -> Path:
+        return self.index_dir / f"{shard:02d}.log"
+
+    def shard_files(self, shard: int, part: str = LIST) -> ShardFiles:
+        """One part of a shard with its log, opened (see ``ShardFiles``)."""
+        return ShardFiles(
+            self.shard_file(shard, part), self.log_file(shard), part == LIST
+        )
+
+    def shard_stamp(self, shard: int, part: str = LIST) -> Stamp | None:
+        """What changes whenever a writer changes that part of the shard."""
+        return stamp_of(self.shard_file(shard, part), self.log_file(shard))
 
     # -- what the marker file holds ------------------------------------------
 
@@ -139,23 +156,19 @@ class Layout:
     def read_shard(self, shard: int, part: str = LIST) -> dict[str, Any] | None:
         """One shard's entries (a summary, or a list of action items, by
         document key); None if missing or damaged (to be rebuilt)."""
-        path = self.shard_file(shard, part)
+        return self.read_shard_stamped(shard, part)[1]
+
+    def read_shard_stamped(
+        self, shard: int, part: str = LIST
+    ) -> tuple[Stamp | None, dict[str, Any] | None]:
+        """``read_shard`` and the stamp of what it read (never newer)."""
         try:
-            raw = path.read_bytes()
+            with self.shard_files(shard, part) as files:
+                return files.stamp, files.read()
         except FileNotFoundError:
-            return None
+            return None, None
         except OSError as error:
-            raise unreadable(path, error) from error
-        try:
-            data = orjson.loads(raw)
-        except orjson.JSONDecodeError:
-            return None
-        kind = dict if part == LIST else list
-        if not isinstance(data, dict) or not all(
-            isinstance(v, kind) for v in data.values()
-        ):
-            return None
-        return data
+            raise unreadable(Path(error.filename or self.index_dir), error) from error
 
     def pending_keys(self) -> list[str]:
         try:

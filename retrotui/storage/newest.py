@@ -6,8 +6,9 @@ listing index for it costs what the store holds (8 MB at 20,000
 postmortems); the newest ``TOP`` entries of every shard are enough, since
 no shard can hold more than a page of the newest. So ``P.d/newest/NN.json``
 keeps, for index shard NN, those entries, how many entries it has, the
-ones it cannot list, and the shard file's identity (inode, size, mtime) when
-they were taken: a shard a writer replaced since is read again, one file.
+ones it cannot list, and the identity (inode, size, mtime) of the shard's
+file and log when they were taken: a shard a writer changed since is read
+again, one file and its log.
 
 Derived data only: written by readers, atomically, without fsync; one that
 is missing, damaged or cannot be written (a read-only store) is answered
@@ -18,7 +19,6 @@ an older layout, a writer's pending journal, a damaged shard.
 from __future__ import annotations
 
 import heapq
-import os
 from contextlib import suppress
 from dataclasses import dataclass
 from pathlib import Path
@@ -63,22 +63,18 @@ def read_newest(layout: Layout) -> Newest | None:
 
 
 def _part(layout: Layout, folder: Path, shard: int) -> dict[str, Any] | None:
-    path = layout.shard_file(shard, LIST)
     try:
-        with open(path, "rb") as handle:
-            st = os.fstat(handle.fileno())
-            stamp = [st.st_ino, st.st_size, st.st_mtime_ns]
+        with layout.shard_files(shard, LIST) as files:
+            stamp = list(files.stamp)
             kept = _kept(folder / f"{shard:02d}.json")
             if kept is not None and kept.get("stamp") == stamp:
                 return kept
-            # The identity and the bytes of one open file: a shard replaced
-            # after this read has another identity and is read again.
-            data = orjson.loads(handle.read())
-    except (OSError, orjson.JSONDecodeError):
+            # The identity and the bytes of the same open files: a shard
+            # changed after this read has another identity and is read again.
+            data = files.read()
+    except OSError:
         return None
-    if not isinstance(data, dict) or not all(
-        isinstance(v, dict) for v in data.values()
-    ):
+    if data is None:
         return None
     listed = {k: e for k, e in data.items() if "unreadable" not in e}
     top = set(heapq.nlargest(TOP, listed, key=lambda k: recency(listed[k])))

@@ -39,7 +39,7 @@ from retrotui.storage.db_file import unreadable_document
 from retrotui.storage.file_format import TABLE, parse, unreadable
 from retrotui.storage.files import atomic_write, check_lock_file
 from retrotui.storage.index import Index
-from retrotui.storage.layout import Layout, index_entry
+from retrotui.storage.layout import Entry, Layout, index_entry
 from retrotui.storage.lock import StoreLock, Timeout
 from retrotui.storage.paths import resolve_db
 
@@ -118,7 +118,7 @@ class Store:
         """
         key = str(doc_id_for(doc["id"]))
         with self._locked():
-            if self._index.get(key) is not None:
+            if self._taken(key):
                 raise RetroError(f"a postmortem with id '{doc['id']}' already exists")
             self._write({key: {**doc, "revision": 1}})
 
@@ -171,7 +171,7 @@ class Store:
         with self._locked():
             keys = {pm.id: str(doc_id_for(pm.id)) for pm in pms}
             if not replace:
-                taken = [i for i, key in keys.items() if self._index.get(key)]
+                taken = [i for i, key in keys.items() if self._taken(key)]
                 if taken:
                     raise RetroError(
                         f"already in {self.path}: {', '.join(taken)} "
@@ -237,6 +237,10 @@ class Store:
                 raise StoreError(f"cannot create {folder}: {error.strerror}") from error
         check_lock_file(Path(self._lock.lock_file))
         self._checked = True
+
+    def _taken(self, key: str) -> bool:
+        # The document's file, the truth: no index shard is read to know.
+        return self.layout.doc_file(key).exists()
 
     def _check_revision(self, pm_id: str, expected: int) -> None:
         # From the document, not the index: its file is the truth, even after
@@ -305,7 +309,7 @@ class Store:
     def _insert(self, pm: Postmortem, replace: bool) -> Postmortem:
         """Write ``pm`` at the next revision; the stored copy is returned."""
         key = str(doc_id_for(pm.id))
-        if not replace and self._index.get(key) is not None:
+        if not replace and self._taken(key):
             raise RetroError(f"a postmortem with id '{pm.id}' already exists")
         pm = pm.model_copy(update={"revision": self._next_revision(key)})
         self._write({key: self._dump(pm)})
@@ -319,6 +323,7 @@ class Store:
         documents the next writer brings the index in step with.
         """
         self._index.begin(list(docs))
+        before: dict[str, Entry | None] = {}
         for key, doc in docs.items():
             self._models.pop(key, None)
             if doc is None:
@@ -326,7 +331,9 @@ class Store:
                 continue
             table = self._table(key)
             document = Document(doc, doc_id=int(key))
-            if table.contains(doc_id=int(key)):
+            old = table.get(doc_id=int(key))
+            if old is not None:
+                before[key] = index_entry(old)
                 # One write that swaps the whole document (update() alone would
                 # keep keys the new version dropped).
                 table.update(
@@ -334,12 +341,14 @@ class Store:
                     doc_ids=[int(key)],
                 )
             else:
+                before[key] = None
                 table.insert(document)
         self._index.commit(
             {
                 key: None if doc is None else index_entry(doc)
                 for key, doc in docs.items()
-            }
+            },
+            before,
         )
 
 
