@@ -48,6 +48,31 @@ FLAG = {
         "That was a poor decision to skip the canary.",
         "That was a lazy config change.",
     ],
+    # Broad classes seen across documents of several dev sets (session 3).
+    "party_omission": [
+        "Northwind didn't test the new client against our API.",
+        "@omar did not flag that the script also touched the shared state.",
+        "The release notes change was never communicated to the support team.",
+        "The retry budget was never configured for the batch tier.",
+    ],
+    "haste_and_folly": [
+        "The hotfix was hastily merged at midnight.",
+        "Restarting every pod at once was a naive move, in retrospect.",
+        "The runbook steps were not explicit enough for a new on-call.",
+        "We were complacent about the certificate dates.",
+    ],
+    "own_fault_and_excess": [
+        "Failing to test the restore was an oversight on our part.",
+        "We took the blame for the lost uploads.",
+        "Two days to reply is way too long for a sev-1.",
+        "This alert has fired far too often this quarter.",
+    ],
+    "responses_judged": [
+        "No one followed up on the ticket for a week.",
+        "The incident was not handled as smoothly as it should have.",
+        "We would have noticed the lag with a dashboard on the wall.",
+        "It turns out that @ravi skipped the dry run.",
+    ],
 }
 
 PASS = {
@@ -76,6 +101,30 @@ PASS = {
         "The migration plan had three stages.",
         "The decision to skip the canary was recorded in the change ticket.",
         "Redis frees expired keys with lazy expiration.",
+    ],
+    "party_omission": [
+        "Northwind tested the new client against our API on Monday.",
+        "Users did not see errors while the replica caught up.",
+        "The change was communicated to the support team at 09:00.",
+        "The batch tier was never part of the rollout.",
+    ],
+    "haste_and_folly": [
+        "The hotfix was merged at 00:10 after two approvals.",
+        "The naive datetime in the payload was read as UTC.",
+        "The disk had enough headroom for the reindex.",
+        "We decided to fail over at 02:40.",
+    ],
+    "own_fault_and_excess": [
+        "Our error rate stayed under 0.1% during the rollout.",
+        "The blame-free review is on Thursday.",
+        "The query took too long and hit the 30 s timeout.",
+        "The cron job runs too often for the API quota, so it is now hourly.",
+    ],
+    "responses_judged": [
+        "No one was paged because the route was missing.",
+        "The incident was handled by the secondary on-call.",
+        "Without the replica we would have lost an hour of writes.",
+        "It turns out that the cache had expired.",
     ],
     # What the issue says must never be flagged.
     "must_not_flag": [
@@ -119,6 +168,10 @@ def test_every_class_has_three_for_and_three_against() -> None:
         ("The release was not tested as thoroughly as earlier ones.", "thoroughly"),
         ("We ought to have rolled back as soon as the errors started.", "ought"),
         ("We will continue to take uptime very seriously.", "seriously"),
+        ("In hindsight, the canary window was too short.", "hindsight"),
+        ("The hotfix was hastily merged at midnight.", "hastily"),
+        ("We wrote the script in a haste, then ran it on prod.", "haste"),
+        ("Looking back, the first warning was at 02:10.", "looking back"),
     ],
 )
 def test_rewrites_are_sentences_without_the_blaming_words(text: str, word: str) -> None:

@@ -118,7 +118,11 @@ def lint(
             sentence_start = _sentence_start(sentence_starts[number], start)
             if not checker.decide(rule, line, sentence_start, match):
                 continue
-            if rule.category == "hindsight" and has_possession(line, start, end):
+            if (
+                rule.category == "hindsight"
+                and not rule.any_after_have
+                and has_possession(line, start, end)
+            ):
                 continue
             found.append(
                 Finding(

@@ -80,11 +80,45 @@ def _capital(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
+_SENTENCE_END = re.compile(r"[.!?](?=\s|$)")
+# What can go without rebuilding the sentence: an adverb ("hastily"), a
+# prepositional phrase ("in a haste") or an opening phrase ("In hindsight,").
+_DROPPABLE = re.compile(
+    r"(?:(?:much|far|a\s+lot|even)\s+)?(?:more\s+)?\w+ly|(?:in|with|looking)\b.*",
+    re.IGNORECASE,
+)
+
+
+def _dropped(line: str, match: re.Match[str]) -> str | None:
+    """The sentence holding ``match`` without it: "In hindsight, the limit was
+    low." -> "The limit was low."; None when the words cannot simply go."""
+    if not _DROPPABLE.fullmatch(match.group()):
+        return None
+    start, end = match.span()
+    sentence_start = 0
+    for found in _SENTENCE_END.finditer(line, 0, start):
+        sentence_start = found.end()
+    found = _SENTENCE_END.search(line, end)
+    sentence_end = found.end() if found else len(line)
+    before = line[sentence_start:start].strip()
+    after = line[end:sentence_end].strip()
+    if not before:
+        after = after.lstrip(",;: ")
+    elif before.endswith(",") and after.startswith(","):
+        before, after = before[:-1], after[1:].lstrip()  # "was, in retrospect, rushed"
+    text = re.sub(r"\s+([,.;:!?])", r"\1", f"{before} {after}".strip())
+    if len(text.split()) < 3:
+        return None
+    return _capital(text)
+
+
 def suggestion(lex: Lexicon, rule: Rule, line: str, match: re.Match[str]) -> str:
     """The rewrite for one finding; the rule's fallback when the sentence is
     too tangled to rebuild ("X should have noticed Y forgot to ...")."""
     if rule.take == "static":
         return _capital(rule.suggest)
+    if rule.take == "drop":
+        return _dropped(line, match) or _capital(rule.fallback)
     take = rule.take
     if take == "auto":
         take = "complement" if match.group().lower().endswith(" to") else "object"

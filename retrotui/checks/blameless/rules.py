@@ -48,6 +48,7 @@ class Rule:
     passive_subjects: frozenset[str]
     passive_default: bool
     human_complement: bool
+    any_after_have: bool  # "I would have spot it": hindsight whatever follows "have"
     take: str
     suggest: str
     suggest_object: str  # the rewrite when the verb's object is rebuilt ("auto")
@@ -123,6 +124,7 @@ def load() -> tuple[tuple[Rule, ...], Lexicon]:
             passive_subjects=frozenset(r.get("passive_subjects", ())),
             passive_default=r.get("passive_default") == "flag",
             human_complement=r.get("human_complement", False),
+            any_after_have=r.get("any_after_have", False),
             take=r.get("take", "static"),
             suggest=r["suggest"],
             suggest_object=r.get("suggest_object", r["suggest"]),
