@@ -37,6 +37,7 @@ from screens.home_data import Found, OpenActions, Shelf, full_text_matches
 from screens.home_rows import (
     ListRows,
     action_cells,
+    actions_title,
     add_action_columns,
     add_list_columns,
     header,
@@ -122,18 +123,14 @@ class HomeScreen(Screen[None]):
 
     @dataclass
     class OpenPostmortem(Message):
-        """The user chose postmortem ``pm_id``."""
-
-        pm_id: str
+        pm_id: str  # the postmortem the user chose
 
     class NewPostmortem(Message):
         """The user asked for a new postmortem."""
 
     @dataclass
     class Unreadable(Message):
-        """The database cannot be read at all: ``line`` says why."""
-
-        line: str
+        line: str  # why the database cannot be read at all
 
     def __init__(self, db_path: Path, clock: Callable[[], datetime]) -> None:
         super().__init__(id="home")
@@ -176,7 +173,9 @@ class HomeScreen(Screen[None]):
         self.query_one("#home-list").focus()
 
     def on_screen_resume(self) -> None:
-        self._load()
+        # After a paint: a worker parsing a large index holds the interpreter
+        # lock, and home's first frame waited for it (2x as long at 20,000).
+        self.call_after_refresh(self._load)
 
     @on(events.ScreenSuspend)
     @on(events.Unmount)
@@ -203,9 +202,13 @@ class HomeScreen(Screen[None]):
         shelf = Shelf(entries, home_order(entries.by_key))
         due = summarize_page(entries.by_key, shelf.with_review(), entries.skipped)
         self.post_message(self.Loaded(shelf, due))
+
+    # Started once the list is drawn, which it would otherwise slow (the lock).
+    @work(thread=True, group="home-actions", exclusive=True, description="actions")
+    def _load_actions(self, shelf: Shelf) -> None:
         shelf.tables  # noqa: B018 (worked out here, not on the first key)
         try:
-            refs = read_open_refs(entries)
+            refs = read_open_refs(shelf.entries)
         except RetroError as error:
             self.post_message(self.Unreadable(str(error)))
             return
@@ -236,6 +239,7 @@ class HomeScreen(Screen[None]):
         self._fill_reviews(message.due)
         # Shown unfiltered, or filtered by what was typed meanwhile.
         self._filter(self.query_one("#home-filter", Input).value.strip())
+        self.call_after_refresh(self._load_actions, message.shelf)
 
     def on_home_screen_actions_loaded(self, message: ActionsLoaded) -> None:
         gc.freeze()
@@ -309,11 +313,7 @@ class HomeScreen(Screen[None]):
 
     def _show_actions(self) -> None:
         found = self.found
-        overdue = found.overdue
-        title = Text(f"Open action items: {len(found)}", style="bold")
-        if overdue:
-            title.append("  ")
-            title.append(f" {overdue} OVERDUE ", style="bold reverse red")
+        title = actions_title(len(found), found.overdue)
         self.query_one("#home-actions-title", Static).update(title)
         table = self.query_one("#home-actions", PagedTable)
         table.show([str(n) for n in range(len(found))], self._action_rows)

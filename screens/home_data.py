@@ -14,13 +14,11 @@ from pathlib import Path
 from typing import NamedTuple
 
 from retrotui.errors import BadDocument
+from retrotui.learning.index_build import READ_HERE
 from retrotui.storage.listing import DRAFT, Entries, OpenRef, text_of
 from retrotui.storage.summary import ActionSummary
 
 RETRO = "retro"
-# Documents the term index may be behind by and still be brought in step in
-# the app's worker; more are left to another process (``index_build``).
-READ_HERE = 200
 # One full-text search at a time: the first one may build the term index.
 _SEARCHING = threading.Lock()
 

@@ -145,3 +145,12 @@ def retros_title(shelf: Shelf, query: str, found: Found | None) -> Text:
     if query:
         title.append(f" · {_matched(found, 1)}")
     return title
+
+
+def actions_title(count: int, overdue: int) -> Text:
+    """``Open action items: 12   3 OVERDUE`` (the count marked when any)."""
+    title = Text(f"Open action items: {count}", style="bold")
+    if overdue:
+        title.append("  ")
+        title.append(f" {overdue} OVERDUE ", style="bold reverse red")
+    return title

@@ -20,6 +20,7 @@ from textual.containers import Horizontal
 from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Static
+from textual.worker import get_current_worker
 from textual_plotext import PlotextPlot
 
 from retrotui.errors import RetroError
@@ -27,6 +28,7 @@ from retrotui.learning.stats import Stats, recent_months
 from widgets.keys_footer import KeysFooter
 
 MONTHS_SHOWN = 12
+BUILDING = "Reading the postmortems: building the search index in the background…"
 
 
 class StatsScreen(Screen[None]):
@@ -69,16 +71,29 @@ class StatsScreen(Screen[None]):
 
     @work(thread=True, group="stats", exclusive=True)
     def _load(self) -> None:
+        from retrotui.learning.index_build import when_built
         from retrotui.learning.lookup import facts_in_store
         from retrotui.learning.stats import compute
+        from retrotui.learning.term_index import Behind
         from retrotui.storage.store import Store
 
+        worker = get_current_worker()
         try:
-            facts, _ = facts_in_store(Store(self.db_path))
+            # A first build runs in another process, not in this one's lock.
+            found = when_built(
+                self.db_path,
+                lambda most: facts_in_store(Store(self.db_path), most),
+                lambda: self.app.call_from_thread(self._failed, BUILDING),
+                lambda: worker.is_cancelled,
+            )
+        except Behind:
+            self.app.call_from_thread(self._failed, "The search index is not built.")
+            return
         except RetroError as error:
             self.app.call_from_thread(self._failed, str(error))
             return
-        self.post_message(self.Loaded(compute(facts, self.clock().date())))
+        if found is not None:
+            self.post_message(self.Loaded(compute(found[0], self.clock().date())))
 
     def _failed(self, line: str) -> None:
         self.query_one("#stats-header", Static).update(line)

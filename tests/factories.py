@@ -19,6 +19,8 @@ from retrotui.document.models import (
 )
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     import pytest
     from textual.app import App
     from textual.pilot import Pilot
@@ -233,3 +235,32 @@ def run_cli(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, s
     code = main(list(argv))
     out, err = capsys.readouterr()
     return code, out, err
+
+
+async def seen_on_screen(pilot: Pilot[int], read: Callable[[], str], part: str) -> bool:
+    """Whether ``read()`` (a widget's text) holds ``part`` at some moment in
+    the next few seconds: a passing state, such as a line shown while a
+    process runs, that ``settle`` would wait past."""
+    from textual.css.query import NoMatches
+
+    for _ in range(500):
+        try:
+            if part in read():
+                return True
+        except NoMatches:  # not mounted yet
+            pass
+        await pilot.pause(0.01)
+    return False
+
+
+def as_a_large_store(monkeypatch: pytest.MonkeyPatch, db_path: Path) -> Path:
+    """The app's term index lookups treated as at 20,000 postmortems: more
+    documents to read than the app reads itself, so a first one is built in
+    another process. The index file (none yet) is returned."""
+    import retrotui.learning.index_build as index_build
+    from retrotui.storage.layout import Layout
+
+    monkeypatch.setattr(index_build, "READ_HERE", 0)
+    index = Layout(db_path).folder / "learning.sqlite"
+    index.unlink(missing_ok=True)
+    return index

@@ -8,7 +8,7 @@ import json
 from pathlib import Path
 
 import pytest
-from factories import clock, settle, stored
+from factories import as_a_large_store, clock, seen_on_screen, settle, stored
 from textual.widgets import Input, Static
 
 from retrotui.app import RetroApp
@@ -164,3 +164,18 @@ def test_cli_says_when_nobody_can_be_suggested(
     code, out, err = run(capsys, "--db", str(db_path), "facilitator", "pm-solo")
     assert (code, out) == (1, "")
     assert "nobody to suggest" in err
+
+
+async def test_a_first_read_of_a_large_store_builds_the_index_apart(
+    history: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    index = as_a_large_store(monkeypatch, history.path)
+    app = open_new(history, ("Kim", "responder"))
+    async with app.run_test(size=(80, 24)) as pilot:
+        assert await seen_on_screen(
+            pilot, lambda: hint_text(app), "waiting for the search index (building)"
+        )
+        await settle(pilot)
+        assert index.exists()
+        hint = app.screen.query_one(FacilitatorHint)
+        assert [c.name for c in hint.suggested] == ["Zoe", "Raj", "Ana"]

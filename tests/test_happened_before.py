@@ -7,8 +7,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from factories import settle
-from textual.widgets import Static
+from factories import as_a_large_store, seen_on_screen, settle
+from textual.widgets import Input, Static
 
 from retrotui.app import RetroApp
 from retrotui.storage.store import Store
@@ -110,3 +110,50 @@ def test_snapshot_actions_with_earlier_postmortems(  # type: ignore[no-untyped-d
 ) -> None:
     app = open_at(db_path, "lag003", "actions")
     assert snap_compare(app, terminal_size=(80, 24), run_before=settle)
+
+
+async def test_a_first_search_of_a_large_store_builds_the_index_apart(
+    db_path: Path,
+    store: Store,  # noqa: F811
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # At 20,000 a build in the app's process held up typing for a minute.
+    index = as_a_large_store(monkeypatch, db_path)
+    app = open_at(db_path, "lag003", "stage")
+    async with app.run_test(size=(80, 24)) as pilot:
+        assert await seen_on_screen(pilot, lambda: line_of(app), "Building the search")
+        # Typing goes on meanwhile.
+        title = app.screen.query_one("#title", Input)
+        title.focus()
+        await pilot.press(*" x")
+        assert title.value.endswith(" x")
+        await settle(pilot)
+        panel = app.screen.query_one(HappenedBefore)
+        assert index.exists()
+        assert "lag001" in [m.id for m in panel.matches]
+        assert "This happened before" in line_of(app)
+
+
+async def test_says_so_when_the_index_could_not_be_built(
+    db_path: Path,
+    store: Store,  # noqa: F811
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import subprocess
+    import sys
+
+    import retrotui.learning.index_build as index_build
+
+    as_a_large_store(monkeypatch, db_path)
+    # A build that ends without building (killed, a full disk).
+    monkeypatch.setattr(
+        index_build,
+        "build_apart",
+        lambda db: subprocess.Popen([sys.executable, "-c", "pass"]),
+    )
+    app = open_at(db_path, "lag003", "actions")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        assert line_of(app) == (
+            "Earlier postmortems could not be searched: the search index is not built"
+        )

@@ -7,7 +7,7 @@ from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
-from factories import settle
+from factories import as_a_large_store, seen_on_screen, settle
 from textual.widgets import Static
 
 from retrotui.app import RetroApp
@@ -97,3 +97,21 @@ def test_stats_snapshot_without_colour(  # type: ignore[no-untyped-def]
     fill(db_path)
     app = RetroApp(db_path, clock=clock)
     assert snap_compare(app, terminal_size=(80, 24), run_before=to_stats)
+
+
+async def test_a_first_read_of_a_large_store_builds_the_index_apart(
+    db_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    fill(db_path)
+    as_a_large_store(monkeypatch, db_path)
+    app = RetroApp(db_path, clock=clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("s")
+
+        def header() -> str:
+            return str(app.screen.query_one("#stats-header", Static).render())
+
+        assert await seen_on_screen(pilot, header, "building the search index")
+        await settle(pilot)
+        assert header().startswith("23 postmortems, 0 quick notes")

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 from rich.text import Text
 from textual import work
 from textual.widgets import Static
+from textual.worker import get_current_worker
 
 from retrotui.errors import RetroError
 
@@ -90,16 +91,39 @@ class FacilitatorHint(Static):
     @work(thread=True, group="facilitator-hint", exclusive=True)
     def _read(self, pm_id: str, db_path: Path) -> None:
         from retrotui.learning.facilitators import Rotation
+        from retrotui.learning.index_build import when_built
         from retrotui.learning.lookup import facts_in_store
+        from retrotui.learning.term_index import Behind
         from retrotui.storage.store import Store
 
+        worker = get_current_worker()
         try:
-            history, _ = facts_in_store(Store(db_path))
+            # As ``HappenedBefore``: a first build runs in another process.
+            found = when_built(
+                db_path,
+                lambda most: facts_in_store(Store(db_path), most),
+                lambda: self.app.call_from_thread(self._building),
+                lambda: worker.is_cancelled,
+            )
+        except Behind:
+            self.app.call_from_thread(self._failed, "the search index is not built")
+            return
         except (RetroError, OSError) as error:
             self.app.call_from_thread(self._failed, str(error))
             return
-        rotation = Rotation(history, skip_id=pm_id)
-        self.app.call_from_thread(self._read_done, rotation)
+        if found is not None:
+            rotation = Rotation(found[0], skip_id=pm_id)
+            self.app.call_from_thread(self._read_done, rotation)
+
+    def _building(self) -> None:
+        self.update(
+            Text(
+                "Suggested facilitator: waiting for the search index (building)…",
+                style="dim",
+                no_wrap=True,
+                overflow="ellipsis",
+            )
+        )
 
     def _failed(self, line: str) -> None:
         self.update(Text(f"No facilitator suggestion: {line}", style="red"))

@@ -20,6 +20,7 @@ from textual.containers import Vertical
 from textual.message import Message
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
+from textual.worker import get_current_worker
 
 from retrotui.errors import RetroError
 
@@ -115,15 +116,37 @@ class HappenedBefore(Vertical):
 
     @work(thread=True, group="happened-before", exclusive=True)
     def _find(self, pm: Postmortem, db_path: Path) -> None:
+        from retrotui.learning.index_build import when_built
         from retrotui.learning.lookup import similar_in_store
+        from retrotui.learning.term_index import Behind
         from retrotui.storage.store import Store
 
+        worker = get_current_worker()
         try:
-            matches, _ = similar_in_store(Store(db_path), pm, SHOWN)
+            # A first search of a large store builds the index in another
+            # process (a minute at 20,000): in this one it held up typing.
+            found = when_built(
+                db_path,
+                lambda most: similar_in_store(Store(db_path), pm, SHOWN, most),
+                lambda: self.app.call_from_thread(self._building),
+                lambda: worker.is_cancelled,
+            )
+        except Behind:
+            self.app.call_from_thread(self._failed, "the search index is not built")
+            return
         except (RetroError, OSError) as error:
             self.app.call_from_thread(self._failed, str(error))
             return
-        self.app.call_from_thread(self._found, matches)
+        if found is not None:
+            self.app.call_from_thread(self._found, found[0])
+
+    def _building(self) -> None:
+        self.query_one("#before-line", Static).update(
+            Text(
+                "This happened before? Building the search index in the background…",
+                style="dim",
+            )
+        )
 
     def _failed(self, line: str) -> None:
         self.query_one("#before-line", Static).update(

@@ -14,12 +14,14 @@ if TYPE_CHECKING:
 
 
 def similar_in_store(
-    store: Store, pm: Postmortem, limit: int = 5
+    store: Store, pm: Postmortem, limit: int = 5, most: int | None = None
 ) -> tuple[list[Match], list[str]]:
-    """Earlier postmortems resembling ``pm``, and a line per unreadable one."""
+    """Earlier postmortems resembling ``pm``, and a line per unreadable one.
+    ``term_index.Behind`` when the index is more than ``most`` documents
+    behind (the app's panels leave those to ``index_build``)."""
     from retrotui.learning.term_index import open_index
 
-    index = open_index(store)
+    index = open_index(store, most, raise_behind=True)
     if index is None:
         from retrotui.learning.documents import read_all
 
@@ -33,12 +35,14 @@ def similar_in_store(
         index.close()
 
 
-def facts_in_store(store: Store) -> tuple[list[dict[str, Any]], list[str]]:
+def facts_in_store(
+    store: Store, most: int | None = None
+) -> tuple[list[dict[str, Any]], list[str]]:
     """The facts of every postmortem (see ``learning.facts``), and a line per
-    unreadable one."""
+    unreadable one; ``Behind`` as ``similar_in_store``."""
     from retrotui.learning.term_index import open_index
 
-    index = open_index(store)
+    index = open_index(store, most, raise_behind=True)
     if index is None:
         from retrotui.learning.documents import read_all
         from retrotui.learning.facts import facts

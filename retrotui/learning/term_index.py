@@ -263,10 +263,13 @@ class TermIndex:
         ]
 
 
-def open_index(store: Store, most: int | None = None) -> TermIndex | None:
+def open_index(
+    store: Store, most: int | None = None, *, raise_behind: bool = False
+) -> TermIndex | None:
     """The store's term index in step with it; None where it cannot be kept,
     or when more than ``most`` documents would have to be read first
-    (``index_build.build_apart`` reads them without anyone waiting).
+    (``index_build.build_apart`` reads them without anyone waiting); then
+    ``Behind`` is raised instead with ``raise_behind``.
 
     A file that is not an index (damaged, truncated) is replaced: it only
     ever holds what the documents hold.
@@ -282,6 +285,8 @@ def open_index(store: Store, most: int | None = None) -> TermIndex | None:
         try:
             return _open(store, path, most)
         except Behind:
+            if raise_behind:
+                raise
             return None
         except sqlite3.OperationalError:
             # Locked past the timeout, no space, a read-only folder: not damage.
