@@ -18,6 +18,8 @@ from retrotui.cli.common import add_command, as_of_date, count_argument
 from retrotui.followup import REF_HELP
 
 if TYPE_CHECKING:
+    from datetime import date
+
     from retrotui.followup.board import BoardRow
 
 EXAMPLE = (
@@ -68,27 +70,18 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
 def run(args: argparse.Namespace) -> int:
     import orjson
 
-    from retrotui.followup.board import board, filtered
-
     today = as_of_date(args.as_of, "retro actions")
-    rows = filtered(
-        board(actions_change.sources_for(args), today),
-        owner=args.owner,
-        service=args.service,
-        overdue=args.overdue,
-        include_closed=args.all,
-    )
-    failing = 1 if args.overdue and rows else 0
     terminal = common.to_terminal() and not args.json
-    overdue = sum(row.overdue for row in rows)
     # A terminal gets the most urgent that fit; the overdue count and what
     # was left out close the table.
-    shown = rows[: args.limit or (common.page_rows(2) if terminal else None)]
+    limit = args.limit or (common.page_rows(2) if terminal else None)
+    shown, total, overdue = _rows(args, today, limit)
+    failing = 1 if args.overdue and total else 0
     if args.json:
         data = [row.to_json() for row in shown]
         sys.stdout.write(orjson.dumps(data, option=orjson.OPT_INDENT_2).decode() + "\n")
         return failing
-    if not rows:
+    if not total:
         kind = "overdue " if args.overdue else "" if args.all else "open "
         what = f"No {kind}action items"
         print(what + (" match." if args.owner or args.service else "."))
@@ -96,12 +89,38 @@ def run(args: argparse.Namespace) -> int:
     _print_table(shown, args.all, terminal)
     if overdue:
         print(f"{overdue:,} overdue (marked !)")
-    if terminal and len(shown) < len(rows):
+    if terminal and len(shown) < total:
         print(
-            f"{len(rows) - len(shown):,} more: --limit N, --owner O, --service S, "
+            f"{total - len(shown):,} more: --limit N, --owner O, --service S, "
             "--overdue; piped, every one"
         )
     return failing
+
+
+def _rows(
+    args: argparse.Namespace, today: date, limit: int | None
+) -> tuple[list[BoardRow], int, int]:
+    """The rows shown, how many the filters keep and how many are overdue:
+    a page checks only the items it shows (``board_page``), every row is
+    the whole board."""
+    from retrotui.followup.board import board, filtered
+    from retrotui.followup.board_page import Filters, board_page
+    from retrotui.storage.paths import default_db_path
+
+    filters = Filters(today, args.owner, args.service, args.overdue, args.all)
+    if limit is not None:
+        path = default_db_path(args.db)
+        page = board_page(path, filters, limit)
+        actions_change.report(page.skipped, path)
+        return page.rows, page.total, page.overdue
+    rows = filtered(
+        board(actions_change.sources_for(args), today),
+        owner=filters.owner,
+        service=filters.service,
+        overdue=filters.overdue,
+        include_closed=filters.include_closed,
+    )
+    return rows, len(rows), sum(row.overdue for row in rows)
 
 
 def _print_table(rows: list[BoardRow], with_status: bool, terminal: bool) -> None:

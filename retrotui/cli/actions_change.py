@@ -73,7 +73,6 @@ def add_parsers(verbs: argparse._SubParsersAction) -> None:
 def sources_for(args: argparse.Namespace) -> list[Source]:
     """The postmortems the board reads, from the file ``--db`` names; one
     that cannot be read is named on stderr and left out."""
-    import sys
 
     from retrotui.followup.board import read_sources
     from retrotui.storage.paths import default_db_path
@@ -81,9 +80,16 @@ def sources_for(args: argparse.Namespace) -> list[Source]:
     path = default_db_path(args.db)
     skipped: list[BadDocument] = []
     sources = read_sources(path, skipped)
+    report(skipped, path)
+    return sources
+
+
+def report(skipped: list[BadDocument], path: object) -> None:
+    """Name each postmortem left out, on stderr."""
+    import sys
+
     for error in skipped:
         print(f"retro: skipped {error} (in {path})", file=sys.stderr)
-    return sources
 
 
 def run(args: argparse.Namespace) -> int:

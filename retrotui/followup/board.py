@@ -21,8 +21,7 @@ from typing import Any
 from retrotui.document.schema import ActionStatus
 from retrotui.errors import BadDocument
 from retrotui.followup.board_item import BoardItem, board_items
-from retrotui.storage.layout import ACTIONS
-from retrotui.storage.listing import read_entries
+from retrotui.storage.listing import action_lists, read_entries
 from retrotui.storage.summary import heading
 
 
@@ -41,10 +40,7 @@ def read_sources(path: Path, skipped: list[BadDocument]) -> list[Source]:
     added to ``skipped``, never fatal and never rewritten."""
     entries = read_entries(path)
     skipped.extend(entries.skipped)
-    if entries.from_index:
-        actions = entries.layout.entries(ACTIONS)
-    else:
-        actions = {key: doc.get("actions") for key, doc in entries.by_key.items()}
+    actions = action_lists(entries)
     sources = []
     for key, entry in entries.by_key.items():
         try:

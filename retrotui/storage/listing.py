@@ -151,15 +151,19 @@ def read_summaries(path: Path) -> Listing:
     return Listing(summaries, entries.skipped)
 
 
+def action_lists(entries: Entries) -> dict[str, Any]:
+    """The action items of each postmortem ``entries`` lists, by key, as
+    stored (not checked: a list of objects, if well formed)."""
+    if entries.from_index:
+        return entries.layout.entries(ACTIONS)
+    return {key: doc.get("actions") for key, doc in entries.by_key.items()}
+
+
 def read_open_refs(entries: Entries) -> list[OpenRef]:
     """The open action items of the postmortems ``entries`` lists, as stored
     (not checked or cleaned until shown: ``OpenRef.summary``)."""
-    if entries.from_index:
-        actions = entries.layout.entries(ACTIONS)
-    else:
-        actions = {key: doc.get("actions") for key, doc in entries.by_key.items()}
     found: list[OpenRef] = []
-    for key, items in actions.items():
+    for key, items in action_lists(entries).items():
         entry = entries.by_key.get(key)
         if entry is None or not isinstance(items, list):
             continue
