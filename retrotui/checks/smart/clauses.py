@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 
+from retrotui.checks import verbs
 from retrotui.checks.smart.rules import Rules, rules
 from retrotui.checks.smart.wording import (
     KNOB,
@@ -46,6 +47,15 @@ _INSTEAD = lazy(
     re.I,
 )
 _PURPOSE = lazy(r"\bto\s+(?P<verb>[a-z]+)\b", re.I)
+# "configure the log shipper to drop debug logs": the setting is named by what
+# the thing will then do.
+_CONFIGURE_LEAD = lazy(
+    r"(?:configure|reconfigure|set|change|update|modify|adjust|tweak|tune)\b", re.I
+)
+_NOT_BEHAVIOUR = frozenset(["be", "become", "work", "behave", "function", "run"])
+_ALERTING = lazy(
+    r"to\s+(?:add|create|alert|page|notify|warn|fire|trigger|raise|emit)\b", re.I
+)
 # "raise the lag alert threshold", "lower the error-rate paging limit": the
 # outcome word names what a setting is about; the setting is what changes.
 _KNOB_AFTER = lazy(
@@ -73,6 +83,10 @@ def read_clauses(found: Features, body: str, lead: str) -> None:
         found.purpose = _as_typed(body, _purpose(after_lead, r))
     if found.alert_without_condition and _ALERT_DOCUMENT.search(body):
         found.alert_without_condition = False
+    if _CONFIGURE_LEAD.match(lead):
+        found.behaves = _as_typed(body, _behaviour(after_lead, r))
+        if found.behaves and not _ALERTING.match(found.behaves):
+            found.alert_without_condition = False  # "to group alerts by cluster"
     document = DOCUMENT.search(after_lead)
     if document is not None and not DOCUMENT.search(found.artifact or ""):
         found.artifact = document.group()  # "update the user guide to mention ..."
@@ -118,3 +132,23 @@ def _purpose(after_lead: str, r: Rules) -> str | None:
         if r.concrete_lead.match(verb) and not r.vague_verb_lead.match(verb):
             return after_lead[found.start() :].strip()
     return None
+
+
+def _behaviour(after_lead: str, r: Rules) -> str | None:
+    """What a configured thing will do: "to drop debug-level logs from X"."""
+    found = _PURPOSE.search(after_lead)
+    if found is None:
+        return None
+    verb = found.group("verb").lower()
+    clause = after_lead[found.start() :].strip()
+    if (
+        verb in _NOT_BEHAVIOUR
+        or not verbs.is_base_verb(verb)
+        or r.vague_verb_lead.match(verb)
+        or r.comparative_lead.match(verb)
+        or r.vague_phrase.search(clause)
+        or r.vague_quantity.search(clause)
+        or content_words(clause[found.end() - found.start() :], r) < 1
+    ):
+        return None
+    return clause

@@ -160,6 +160,8 @@ def measurable(f: Features) -> Criterion:
         return Criterion(True, f"Has a figure to check: {f.figure}", "")
     if f.version is not None and f.state_lead:
         return Criterion(True, f"Checkable: version {f.version}", "")
+    if f.behaves is not None and f.concrete_lead is not None:
+        return Criterion(True, f"Done when it is set '{f.behaves}'", "")
     if f.comparative is not None:
         return _fail(
             f"'{f.comparative}' to what? No target value is given",

@@ -30,6 +30,12 @@ _COUNTED = lazy(
     r"jobs?|workers?|threads?|files?|[kmgt]i?b|per|percent)\b",
     re.IGNORECASE,
 )
+# ... or it is compared with: "fewer than 100 downloads", "over 500 rows".
+_COMPARED = lazy(
+    r"\b(?:than|over|above|below|under|exceeds?|exceeding|at\s+(?:least|most)|"
+    r"up\s+to)\s*$",
+    re.IGNORECASE,
+)
 # ... or a setting is given it: "set the pool size of api-gw to 200".
 _SET_TO = lazy(
     r"\b(?:size|sizes|limits?|count|max\w*|min\w*|timeouts?|connections|replicas|"
@@ -56,6 +62,7 @@ def read_figures(body: str) -> tuple[list[str], list[str]]:
             _CODE.match(token)
             and not _COUNTED.match(body, match.end())
             and not _SET_TO.search(body, max(0, match.start() - 60), match.start())
+            and not _COMPARED.search(body, max(0, match.start() - 20), match.start())
         ):
             continue
         (versions if _VERSION.match(token) else figures).append(token)

@@ -6,8 +6,11 @@ concepts it names ("alerting", "paged" and "nobody noticed" are detection;
 names (service and component names). Some concepts only say what a text is
 about ("database", "billing"): sharing one counts like sharing a name. An
 item is relevant when it shares a concept with the factor, or two specific
-things, or one specific thing while one side names no concept at all, or when
-it replaces or retires the very thing the factor names. Sharing only a name
+names, or one specific thing while one side names no concept at all, or when
+it replaces or retires the very thing the factor names. A phrase ("pull
+request", "on-call", "deletion protection") is read whole, however it is
+hyphenated, and its words are not read again one by one; generic words ("api",
+"client") are no specific thing. Sharing only a name
 while talking about different things ("upgrade the Kafka client" against
 "Kafka lag alerts were noisy", "rotate the database password" against "the
 database ran out of disk") is not relevant.
@@ -37,16 +40,25 @@ _REPLACES = lazy(
 def _read(text: str, r: Rules) -> tuple[set[str], set[str]]:
     """(concepts, specific things) a text names; subject concepts are things."""
     lowered = text.lower()
-    concepts = {
-        concept for pattern, concept in r.concept_phrases if pattern.search(lowered)
-    }
+    concepts = set()
+    spans = []
+    for pattern, concept in r.concept_phrases:
+        found = pattern.search(lowered)
+        if found is not None:
+            concepts.add(concept)
+            if re.search(r"[\s-]", found.group()):
+                spans.append(found.span())
+    # "pull request" is about review, not about requests (traffic): the words
+    # of a phrase are not read again one by one.
+    for start, end in spans:
+        lowered = lowered[:start] + " " * (end - start) + lowered[end:]
     things = set()
     for word in _WORD.findall(lowered.replace("-", " ").replace("_", " ")):
         key = stem(word)
         if key in r.concept_stems:
             concepts |= r.concept_stems[key]
-        elif len(word) >= 3 and word not in r.stopwords:
-            things.add(key)
+        elif not (len(word) < 3 or word in r.stopwords or word in r.generic_nouns):
+            things.add(key)  # "api", "client" name no one thing
     subjects = concepts & r.subject_concepts
     return concepts - subjects, things | {f"~{name}" for name in subjects}
 
@@ -75,9 +87,12 @@ def relevant(f: Features, body: str, factor: str | None) -> Criterion:
     item_concepts, item_things = _read(body, r)
     factor_concepts, factor_things = _read(factor, r)
     shared = item_things & factor_things
+    # Two names shared ("checkout-svc", "orders") say it is the same component;
+    # "orders-db" against "the orders database" is one name and a subject.
+    names = {thing for thing in shared if not thing.startswith("~")}
     if (
         item_concepts & factor_concepts
-        or len(shared) >= 2
+        or len(names) >= 2
         or (shared and not (item_concepts and factor_concepts))
         or _replaced(body, r) & factor_things
     ):

@@ -146,9 +146,13 @@ def rules() -> Rules:
     phrases = []
     for concept, members in groups.items():
         for member in members:
-            if " " in member or member.startswith("="):
-                word = re.escape(member.lstrip("="))
-                phrases.append((lazy(rf"\b{word}\b"), concept))
+            if " " in member or "-" in member or member.startswith("="):
+                # "status page" is also written "status-page", "on-call" "on call",
+                # and "pull requests" is one: matched as a phrase (a text is read
+                # hyphen by hyphen, so "on-call" could never meet a stem).
+                parts = re.split(r"[\s-]+", member.lstrip("="))
+                word = r"[\s-]+".join(map(re.escape, parts))
+                phrases.append((lazy(rf"\b{word}(?:s|es)?\b"), concept))
             else:
                 stems.setdefault(stem(member), set()).add(concept)
     concept_stems = {key: frozenset(value) for key, value in stems.items()}

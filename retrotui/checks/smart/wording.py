@@ -23,7 +23,7 @@ _TARGET_LEAD = lazy(
 )
 _TARGET = lazy(
     r"\b(?:under|below|beneath|above|less\s+than|fewer\s+than|more\s+than|"
-    r"at\s+most|at\s+least|within|before)\s+(?:p\d+\s+)?\d[\d.,:]*(?:\s*%|\s*(?:ms|s|sec|seconds?|"
+    r"at\s+most|at\s+least|within|before)\s+(?:p\d+\s+|[$€£]\s*)?\d[\d.,:]*(?:\s*%|\s*(?:ms|s|sec|seconds?|"
     r"minutes?|mins?|hours?|h|[kmgt]i?b|rps|qps)\b)?",
     re.IGNORECASE,
 )
@@ -209,6 +209,7 @@ class Features:
     purpose: str | None = None
     result_figure: bool = False
     question: str | None = None  # "Is X making Y ...?", "Why did ...": to answer
+    behaves: str | None = None  # "configure X to drop debug logs": what it will do
 
 
 def _text(match: re.Match[str] | None) -> str | None:
