@@ -252,6 +252,7 @@ def measure(splits: tuple[str, ...], labelled: Path = LABELLED) -> dict[str, Any
         "blameless_real",
         "blameless_fresh",
         "blameless_real2",
+        "blameless_real3",
         "blameless_written",
     ):
         report[name] = {
@@ -315,6 +316,7 @@ def main() -> None:
         "blameless_real",
         "blameless_fresh",
         "blameless_real2",
+        "blameless_real3",
         "blameless_written",
         "blameless_textbook",
     ):
