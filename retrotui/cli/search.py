@@ -28,19 +28,17 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from retrotui.learning.documents import read_all
     from retrotui.learning.fields import words
-    from retrotui.learning.search import SearchIndex
+    from retrotui.learning.lookup import search_in_store
 
     args.query = " ".join(args.query)
     if not words(args.query):
         raise UsageError("retro search: QUERY has no words to look for")
     if args.limit < 1:
         raise UsageError("retro search: --limit must be 1 or more")
-    documents = read_all(store_for(args))
-    for line in documents.skipped:
+    hits, skipped = search_in_store(store_for(args), args.query, args.limit)
+    for line in skipped:
         print(f"retro: skipped {line}", file=sys.stderr)
-    hits = SearchIndex(documents.postmortems).search(args.query, args.limit)
     if args.json:
         import orjson
 

@@ -10,6 +10,7 @@ from retrotui.learning.similar import Match, similar
 
 if TYPE_CHECKING:
     from retrotui.document.models import Postmortem
+    from retrotui.learning.search import Hit
     from retrotui.storage.store import Store
 
 
@@ -31,6 +32,29 @@ def similar_in_store(
         from retrotui.learning.similar_index import similar_indexed
 
         return similar_indexed(index, pm, limit), index.skipped()
+    finally:
+        index.close()
+
+
+def search_in_store(
+    store: Store, query: str, limit: int
+) -> tuple[list[Hit], list[str]]:
+    """The best ``limit`` postmortems holding every word of ``query`` (typos
+    allowed), and a line per unreadable one."""
+    from retrotui.learning.term_index import open_index
+
+    index = open_index(store)
+    if index is None:
+        from retrotui.learning.documents import read_all
+        from retrotui.learning.search import SearchIndex
+
+        documents = read_all(store)
+        hits = SearchIndex(documents.postmortems).search(query, limit)
+        return hits, documents.skipped
+    try:
+        from retrotui.learning.quick_search import QuickSearch
+
+        return QuickSearch(index).hits(query, limit), index.skipped()
     finally:
         index.close()
 

@@ -7,10 +7,11 @@ over the distinct words, not over every text.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 from retrotui.document.text import clean_line
 from retrotui.learning.fields import searchable, words
@@ -53,6 +54,68 @@ def allowed_edits(word: str) -> int:
     return 1 if len(word) <= 7 else 2
 
 
+class Words(Protocol):
+    """Where a query word's candidates are looked up: the distinct words of
+    an in-memory index, or of the term index kept beside the store."""
+
+    def starting(self, prefix: str) -> list[str]: ...
+
+    def of_lengths(self, shortest: int, longest: int) -> list[str]: ...
+
+
+def close_words(query_word: str, vocabulary: Words) -> dict[str, int]:
+    """Stored words close enough to ``query_word``, with a score of 0-100
+    (100 the word itself, ``PREFIX_SCORE`` a longer word it starts, less a
+    typo). Only words of a length that could be that close are compared (a
+    typo in "kafka" is never looked for among 12-letter words): a lookup
+    costs a slice of the vocabulary, not all of it."""
+    from rapidfuzz import process
+    from rapidfuzz.distance import DamerauLevenshtein
+
+    found: dict[str, int] = {}
+    if len(query_word) >= 3:
+        found = dict.fromkeys(vocabulary.starting(query_word), PREFIX_SCORE)
+    edits = allowed_edits(query_word)
+    near = vocabulary.of_lengths(len(query_word) - edits, len(query_word) + edits)
+    for word, distance, _ in process.extract(
+        query_word,
+        near,
+        scorer=DamerauLevenshtein.distance,
+        score_cutoff=edits,
+        limit=None,
+    ):
+        longest = max(len(word), len(query_word))
+        found[word] = max(found.get(word, 0), round(100 * (1 - distance / longest)))
+    return found
+
+
+class Vocabulary:
+    """Distinct words in memory, sorted (those starting with a prefix are a
+    range) and by length."""
+
+    def __init__(self, words: Iterable[str]) -> None:
+        self.sorted = sorted(words)
+        self.by_length: dict[int, list[str]] = defaultdict(list)
+        for word in self.sorted:
+            self.by_length[len(word)].append(word)
+
+    def __len__(self) -> int:
+        return len(self.sorted)
+
+    def starting(self, prefix: str) -> list[str]:
+        start = end = bisect_left(self.sorted, prefix)
+        while end < len(self.sorted) and self.sorted[end].startswith(prefix):
+            end += 1
+        return self.sorted[start:end]
+
+    def of_lengths(self, shortest: int, longest: int) -> list[str]:
+        return [
+            word
+            for length in range(shortest, longest + 1)
+            for word in self.by_length.get(length, ())
+        ]
+
+
 @dataclass(frozen=True)
 class _Entry:
     pm: int
@@ -73,28 +136,10 @@ class SearchIndex:
                 self.entries.append(_Entry(number, field, text))
                 for word in set(words(text)):
                     self.postings[word].append(entry)
-        self.vocabulary = list(self.postings)
+        self.vocabulary = Vocabulary(self.postings)
 
     def _matches(self, query_word: str) -> dict[str, int]:
-        """Stored words close enough to ``query_word``, with a score of 0-100."""
-        from rapidfuzz import process
-        from rapidfuzz.distance import DamerauLevenshtein
-
-        found: dict[str, int] = {}
-        if len(query_word) >= 3:
-            for word in self.vocabulary:
-                if word.startswith(query_word):
-                    found[word] = PREFIX_SCORE
-        for word, distance, _ in process.extract(
-            query_word,
-            self.vocabulary,
-            scorer=DamerauLevenshtein.distance,
-            score_cutoff=allowed_edits(query_word),
-            limit=None,
-        ):
-            longest = max(len(word), len(query_word))
-            found[word] = max(found.get(word, 0), round(100 * (1 - distance / longest)))
-        return found
+        return close_words(query_word, self.vocabulary)
 
     def search(self, query: str, limit: int = 20) -> list[Hit]:
         """Postmortems holding every word of ``query`` (typos allowed), best first."""

@@ -45,6 +45,7 @@ CREATE TABLE IF NOT EXISTS docs (
     id TEXT, date TEXT, facts TEXT, lengths TEXT);
 CREATE TABLE IF NOT EXISTS words (
     tid INTEGER PRIMARY KEY, word TEXT UNIQUE, df INTEGER, n INTEGER);
+CREATE INDEX IF NOT EXISTS words_length ON words (length(word));
 CREATE TABLE IF NOT EXISTS postings (
     tid INTEGER, doc INTEGER, part INTEGER, tf INTEGER,
     PRIMARY KEY (tid, doc, part)) WITHOUT ROWID;
@@ -255,6 +256,26 @@ class TermIndex:
 
     def vocabulary(self) -> list[str]:
         return [row[0] for row in self.db.execute("SELECT word FROM words WHERE n > 0")]
+
+    def starting(self, prefix: str) -> list[str]:
+        """The words starting with ``prefix`` (a range of the word index)."""
+        rows = self.db.execute(
+            "SELECT word FROM words WHERE word >= ? AND word < ? AND n > 0",
+            (prefix, prefix + "\U0010ffff"),
+        )
+        return [row[0] for row in rows]
+
+    def of_lengths(self, shortest: int, longest: int) -> list[str]:
+        """The words of ``shortest`` to ``longest`` characters."""
+        rows = self.db.execute(
+            "SELECT word FROM words WHERE length(word) BETWEEN ? AND ? AND n > 0",
+            (shortest, longest),
+        )
+        return [row[0] for row in rows]
+
+    def document(self, key: str) -> Postmortem | None:
+        """The stored document under ``key``; None when it cannot be read."""
+        return _read(self.store.layout, key, [])
 
     def facts(self) -> list[dict[str, Any]]:
         """The facts of every indexed postmortem."""
