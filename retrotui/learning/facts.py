@@ -65,6 +65,9 @@ def facts(pm: Postmortem) -> dict[str, Any]:
         # who responded and who could facilitate.
         "people": [[clean_line(p.name), p.role.value] for p in pm.participants],
         "milestones": milestones,
+        # Durations a write-up states without the milestones to derive them
+        # ("the outage lasted 2 hours"): stats fall back on them.
+        "stated": {m.value: minutes for m, minutes in pm.stated_minutes.items()},
         "categories": [f.category.value for f in pm.factors],
         "actions": [
             {

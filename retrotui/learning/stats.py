@@ -46,6 +46,9 @@ class Stats:
     factor_categories: dict[str, int]
     actions: dict[str, Any]
     recurrences: list[tuple[str, str]] = field(default_factory=list)
+    # Per span: how many figures the median is over, and how many of them
+    # are durations a write-up states (it has no milestones to derive them).
+    figures: dict[str, dict[str, int]] = field(default_factory=dict)
 
     def trend(self, span: str) -> str:
         """How the monthly median of ``span`` moved: the last three months
@@ -70,6 +73,7 @@ class Stats:
             "notes": self.notes,
             "retrospectives": self.retrospectives,
             **{f"{span}_median_minutes": v for span, v in self.medians.items()},
+            "figures": self.figures,
             "trend": {span: self.trend(span) for span in ("ttd", "ttr")},
             "by_month": {
                 m.month: {
@@ -89,13 +93,21 @@ class Stats:
         }
 
 
-def _minutes(fact: dict[str, Any], milestone: str) -> float | None:
+def _span(fact: dict[str, Any], milestone: str) -> tuple[float, bool] | None:
+    """Minutes from 'started' to ``milestone``, and whether they are the
+    duration the write-up states (when its milestones do not give them)."""
     times = fact.get("milestones", {})
-    if "started" not in times or milestone not in times:
-        return None
-    start = datetime.fromisoformat(times["started"])
-    end = datetime.fromisoformat(times[milestone])
-    return round((end - start).total_seconds() / 60, 1)
+    if "started" in times and milestone in times:
+        start = datetime.fromisoformat(times["started"])
+        end = datetime.fromisoformat(times[milestone])
+        return round((end - start).total_seconds() / 60, 1), False
+    stated = fact.get("stated", {}).get(milestone)
+    return None if stated is None else (float(stated), True)
+
+
+def _minutes(fact: dict[str, Any], milestone: str) -> float | None:
+    found = _span(fact, milestone)
+    return None if found is None else found[0]
 
 
 def _median(values: list[float]) -> float | None:
@@ -121,9 +133,14 @@ def compute(facts: list[dict[str, Any]], today: date) -> Stats:
     """The figures over ``facts`` (already selected), as of ``today``."""
     kinds = Counter(f["kind"] for f in facts)
     timed = [f for f in facts if f["kind"] != "retro"]
-    medians = {
-        span: _median([m for f in timed if (m := _minutes(f, name)) is not None])
+    spans = {
+        span: [found for f in timed if (found := _span(f, name)) is not None]
         for span, name in SPANS.items()
+    }
+    medians = {span: _median([m for m, _ in found]) for span, found in spans.items()}
+    figures = {
+        span: {"count": len(found), "stated": sum(stated for _, stated in found)}
+        for span, found in spans.items()
     }
     return Stats(
         postmortems=kinds["incident"],
@@ -142,6 +159,7 @@ def compute(facts: list[dict[str, Any]], today: date) -> Stats:
         ),
         actions=_actions(facts, today),
         recurrences=_recurrences(facts),
+        figures=figures,
     )
 
 

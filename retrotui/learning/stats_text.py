@@ -13,6 +13,7 @@ _SPAN_NAMES = {
     "ttm": "time to mitigate",
     "ttr": "time to resolve",
 }
+_SHORT = {"ttd": "detect", "tta": "acknowledge", "ttm": "mitigate", "ttr": "resolve"}
 
 
 def minutes(value: float | None) -> str:
@@ -43,6 +44,9 @@ def describe(stats: Stats) -> Iterator[str]:
     for span, name in _SPAN_NAMES.items():
         trend = f"  trend: {stats.trend(span)}" if span in ("ttd", "ttr") else ""
         yield f"  {name:<20} {minutes(stats.medians[span]):>8}{trend}"
+    stated = stated_figures(stats)
+    if stated:
+        yield f"  stated in write-ups without milestones: {stated}"
     yield ""
     a = stats.actions
     done = "-" if a["done_percent"] is None else f"{a['done_percent']}%"
@@ -72,6 +76,23 @@ def describe(stats: Stats) -> Iterator[str]:
         yield f"(the last 12 of {len(stats.by_month)} months; --json has all)"
 
 
+def stated_figures(stats: Stats) -> str:
+    """How many figures of each median are durations a write-up states
+    ("resolve 2 of 15"); empty when none are."""
+    return ", ".join(
+        f"{_SHORT[span]} {counts['stated']} of {counts['count']}"
+        for span, counts in stats.figures.items()
+        if counts["stated"]
+    )
+
+
+def _from(stats: Stats, span: str) -> str:
+    counts = stats.figures.get(span, {})
+    if not counts.get("stated"):
+        return ""
+    return f" ({counts['stated']} of {counts['count']} stated)"
+
+
 def summary(stats: Stats, width: int = 78) -> list[str]:
     """The figures the stats screen shows under its charts, one per line."""
     a = stats.actions
@@ -83,8 +104,10 @@ def summary(stats: Stats, width: int = 78) -> list[str]:
     )
     repeats = ", ".join(f"{one} repeats {before}" for one, before in stats.recurrences)
     lines = [
-        f"Detect: median {minutes(stats.medians['ttd'])}, {stats.trend('ttd')}",
-        f"Resolve: median {minutes(stats.medians['ttr'])}, {stats.trend('ttr')}",
+        f"Detect: median {minutes(stats.medians['ttd'])}{_from(stats, 'ttd')}, "
+        f"{stats.trend('ttd')}",
+        f"Resolve: median {minutes(stats.medians['ttr'])}{_from(stats, 'ttr')}, "
+        f"{stats.trend('ttr')}",
         f"Actions: {a['open']} open, {a['done']} done ({done}), "
         f"{a['overdue']} overdue{late}",
         f"Factors: {_top(stats.factor_categories)}",

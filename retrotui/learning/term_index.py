@@ -33,7 +33,7 @@ if TYPE_CHECKING:
     from retrotui.storage.store import Store
 
 # Bump when what is kept changes: an index of another version is rebuilt.
-VERSION = 3
+VERSION = 4
 FILE_NAME = "learning.sqlite"
 _SIMILAR_PARTS = 4  # title, services, factors, timeline; "other" is search only
 
