@@ -11,6 +11,7 @@ from __future__ import annotations
 import pytest
 
 from retrotui.checks.blameless import lint
+from widgets.findings import apply_rewrite, rewrite_kind
 
 NAMES = ["Marek Nowak", "Ines"]
 
@@ -209,3 +210,31 @@ def test_a_named_participant_behind_a_failure_is_named_as_a_cause(text: str) -> 
 )
 def test_a_named_participant_who_acted_is_not_named_as_a_cause(text: str) -> None:
     assert all(f.rule != "person-named-subject" for f in lint(text, NAMES)), text
+
+
+@pytest.mark.parametrize(
+    ("text", "rule", "rewritten"),
+    [
+        (
+            "Paged at 02:10. In hindsight, the canary window was too short. Rolled back.",
+            "hindsight-in-retrospect",
+            "Paged at 02:10. The canary window was too short. Rolled back.",
+        ),
+        (
+            "The hotfix was hastily merged at midnight.",
+            "judgement-haste-folly",
+            "The hotfix was merged at midnight.",
+        ),
+        (
+            "We wrote it in a haste, then ran it on prod.",
+            "judgement-haste-folly",
+            "We wrote it, then ran it on prod.",
+        ),
+    ],
+)
+def test_the_apps_rewrite_drops_the_phrase_from_its_sentence(
+    text: str, rule: str, rewritten: str
+) -> None:
+    (finding,) = [f for f in lint(text) if f.rule == rule]
+    assert rewrite_kind(finding) == "sentence"
+    assert apply_rewrite(text, finding) == rewritten
