@@ -7,7 +7,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
-from textual.widgets import Input, Label, ListItem, ListView, Select, Static
+from textual.widgets import Input, Label, OptionList, Select, Static
 
 from retrotui.checks.readiness import check_item, review_blockers
 from retrotui.document.duedate import parse_due
@@ -19,7 +19,6 @@ from screens.factors import NO_FACTORS, factors_missing
 from screens.insights import participant_names
 from widgets.findings import FindingsPanel, field_index
 from widgets.happened_before import HappenedBefore
-from widgets.item_list import ItemList
 from widgets.smart_panel import SmartPanel, due_reading
 from widgets.text_entry import TextEntry
 from widgets.toggle_list import ToggleList
@@ -93,8 +92,6 @@ class ActionsScreen(PhaseScreen):
         # Arriving, the form is for a new item: what is typed first adds an
         # item and cannot overwrite a saved one. Enter on a row edits it.
         self.selected: int | None = None
-        # One label per item row, updated in place while the item is typed.
-        self._rows: list[Label] = []
         # What the heading shows: text, no-factors note, form, factor list.
         self._heading_shown: tuple[Text, bool, bool, bool] | None = None
 
@@ -103,7 +100,7 @@ class ActionsScreen(PhaseScreen):
             yield HappenedBefore(self.pm, id="happened-before")
             yield Static(id="actions-heading")
             yield Static(Text(NO_FACTORS), id="actions-no-factors")
-            yield ActionList(id="actions-list")
+            yield ActionList(id="actions-list", compact=True)
             yield Static(id="actions-form-title")
             yield entry_row("What", "action-text", MAX_TEXT, "A concrete change")
             yield FindingsPanel(id="actions-findings")
@@ -144,7 +141,7 @@ class ActionsScreen(PhaseScreen):
         if self.pm.factors or self.selected is not None:
             self.query_one("#action-text", Input).focus()
         elif self.pm.actions:
-            self.query_one("#actions-list", ListView).focus()
+            self.query_one(ActionList).focus()
 
     # -- drawing ----------------------------------------------------------
 
@@ -189,26 +186,25 @@ class ActionsScreen(PhaseScreen):
         return line
 
     def _show_list(self) -> None:
+        # One widget, however many items: a widget a row made every key's
+        # layout cost what the list holds (100 items: 1.5x a key).
         self._show_heading()
-        view = self.query_one("#actions-list", ListView)
-        view.clear()
-        self._rows = [
-            Label(self._item_line(number, item))
-            for number, item in enumerate(self.pm.actions, 1)
-        ]
-        for row in self._rows:
-            view.append(ListItem(row))
-        view.append(ListItem(Label(Text("+ New action item", style="italic"))))
-        view.index = len(self.pm.actions) if self.selected is None else self.selected
+        view = self.query_one(ActionList)
+        rows = [self._item_line(n, item) for n, item in enumerate(self.pm.actions, 1)]
+        view.set_options([*rows, Text("+ New action item", style="italic")])
+        view.highlighted = (
+            len(self.pm.actions) if self.selected is None else self.selected
+        )
 
     def _refresh_row(self) -> None:
-        """Redraw the edited item's row in place; rebuilding would lose focus."""
+        """Redraw the edited item's row in place."""
         self._show_heading()
-        if self.selected is None:
-            return
-        if self.selected < len(self._rows):
+        if self.selected is not None and self.selected < len(self.pm.actions):
             item = self.pm.actions[self.selected]
-            self._rows[self.selected].update(self._item_line(self.selected + 1, item))
+            line = self._item_line(self.selected + 1, item)
+            self.query_one(ActionList).replace_option_prompt_at_index(
+                self.selected, line
+            )
 
     def _load_form(self) -> None:
         item = self._item()
@@ -295,14 +291,7 @@ class ActionsScreen(PhaseScreen):
             pm.actions = [*pm.actions, ActionItem(**values)]
             self.selected = len(pm.actions) - 1
             self.changed(pm)
-            # A new row in place: rebuilding the list while the user types
-            # races with their next keys (a Tab could get lost).
-            view = self.query_one("#actions-list", ListView)
-            row = Label(self._item_line(len(pm.actions), pm.actions[-1]))
-            self._rows.append(row)
-            view.insert(self.selected, [ListItem(row)])
-            view.index = self.selected
-            self._show_heading()
+            self._show_list()  # mounts nothing: the next keys are not held up
             self._load_title()
             return
         for name, value in values.items():
@@ -337,10 +326,10 @@ class ActionsScreen(PhaseScreen):
     def _next_field(self) -> None:
         self.focus_next()
 
-    @on(ListView.Selected, "#actions-list")
-    def _open_item(self, event: ListView.Selected) -> None:
-        index = event.list_view.index
-        if index is None or index >= len(self.pm.actions):
+    @on(OptionList.OptionSelected, "#actions-list")
+    def _open_item(self, event: OptionList.OptionSelected) -> None:
+        index = event.option_index
+        if index >= len(self.pm.actions):
             self.action_new_item()
             return
         self.selected = index
@@ -353,12 +342,11 @@ class ActionsScreen(PhaseScreen):
             return
         self.selected = None
         self._load_form()
-        self.query_one("#actions-list", ListView).index = len(self.pm.actions)
+        self.query_one(ActionList).highlighted = len(self.pm.actions)
         self.query_one("#action-text", Input).focus()
 
     def action_delete(self) -> None:
-        view = self.query_one("#actions-list", ListView)
-        index = view.index
+        index = self.query_one(ActionList).highlighted
         if index is None or index >= len(self.pm.actions):
             return
         pm = self.pm.model_copy(deep=True)
@@ -369,7 +357,7 @@ class ActionsScreen(PhaseScreen):
         self._load_form()
 
     def action_focus_list(self) -> None:
-        self.query_one("#actions-list", ListView).focus()
+        self.query_one(ActionList).focus()
 
     def action_rewrite(self) -> None:
         self.query_one(FindingsPanel).apply_to(self.query_one("#action-text", Input))
@@ -378,8 +366,9 @@ class ActionsScreen(PhaseScreen):
         self.post_message(self.OpenPhase("factors"))
 
 
-class ActionList(ItemList):
-    """The action items and a last row to start a new one."""
+class ActionList(OptionList):
+    """The action items and a last row to start a new one (Home and End
+    move to the first and last, as in the other lists)."""
 
     BINDINGS = [
         Binding(
@@ -398,3 +387,12 @@ class ActionList(ItemList):
             tooltip="Start a new action item",
         ),
     ]
+
+    # Stopping at the ends, as the other lists do (an OptionList wraps round).
+    def action_cursor_up(self) -> None:
+        self.highlighted = max(0, (self.highlighted or 0) - 1)
+
+    def action_cursor_down(self) -> None:
+        last = self.option_count - 1
+        at = self.highlighted
+        self.highlighted = min(last, -1 if at is None else at + 1)

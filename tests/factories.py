@@ -254,13 +254,14 @@ async def seen_on_screen(pilot: Pilot[int], read: Callable[[], str], part: str) 
 
 
 def as_a_large_store(monkeypatch: pytest.MonkeyPatch, db_path: Path) -> Path:
-    """The app's term index lookups treated as at 20,000 postmortems: more
-    documents to read than the app reads itself, so a first one is built in
-    another process. The index file (none yet) is returned."""
+    """The app's term index lookups treated as at 20,000 postmortems: a
+    store of a few documents holds more than the app reads itself (one), so
+    a first build runs in another process; one edit since is read in the
+    app, as a few are at any size. The index file (none yet) is returned."""
     import retrotui.learning.index_build as index_build
     from retrotui.storage.layout import Layout
 
-    monkeypatch.setattr(index_build, "READ_HERE", 0)
+    monkeypatch.setattr(index_build, "READ_HERE", 1)
     index = Layout(db_path).folder / "learning.sqlite"
     index.unlink(missing_ok=True)
     return index

@@ -85,14 +85,21 @@ class SmartPanel(Widget):
             as_of=self.as_of,
         )
 
+    def _subtitle(self, line: str) -> None:
+        # Set only when it changes: setting it asks for the widget's place on
+        # screen, which (inside a render) lays out every widget of the screen
+        # again (40 ms a key with 100 action items listed).
+        if (self.border_subtitle or "") != line:
+            self.border_subtitle = line
+
     def render(self) -> Group:
         if not (self.text.strip() or self.owner.strip() or self.due.strip()):
             # Six failures for a form not yet touched would read as an error.
-            self.border_subtitle = ""
+            self._subtitle("")
             return Group(Text(EMPTY, style="dim"))
         result = self.result
         failing = len(result.problems())
-        self.border_subtitle = "ready" if result.ok else f"{failing} to fix"
+        self._subtitle("ready" if result.ok else f"{failing} to fix")
         grid = Table.grid(padding=(0, 1), expand=True)
         grid.add_column(no_wrap=True)
         # A fixed width: measured, the longest label touched its message.
