@@ -239,11 +239,11 @@ def run_cli(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, s
 
 async def seen_on_screen(pilot: Pilot[int], read: Callable[[], str], part: str) -> bool:
     """Whether ``read()`` (a widget's text) holds ``part`` at some moment in
-    the next few seconds: a passing state, such as a line shown while a
+    the next 30 seconds: a passing state, such as a line shown while a
     process runs, that ``settle`` would wait past."""
     from textual.css.query import NoMatches
 
-    for _ in range(500):
+    for _ in range(3000):
         try:
             if part in read():
                 return True
@@ -265,3 +265,38 @@ def as_a_large_store(monkeypatch: pytest.MonkeyPatch, db_path: Path) -> Path:
     index = Layout(db_path).folder / "learning.sqlite"
     index.unlink(missing_ok=True)
     return index
+
+
+# A build of the term index in a process of its own (index_build), started
+# only once the file argv[1] exists: what is on screen while it runs can be
+# looked at for as long as a test needs.
+_HELD_BUILD = """
+import pathlib, runpy, sys, time
+for _ in range(6000):  # not left behind by a test that failed first
+    if pathlib.Path(sys.argv[1]).exists():
+        break
+    time.sleep(0.01)
+else:
+    sys.exit(1)
+sys.argv = sys.argv[1:]
+runpy.run_module("retrotui.learning.index_build", run_name="__main__")
+"""
+
+
+def held_builds(monkeypatch: pytest.MonkeyPatch, gate: Path) -> None:
+    """Builds apart (``index_build.build_apart``) wait until ``gate`` exists."""
+    import subprocess
+    import sys
+
+    import retrotui.learning.index_build as index_build
+
+    started: dict[Path, subprocess.Popen[bytes]] = {}
+
+    def build_apart(db_path: Path) -> subprocess.Popen[bytes]:
+        if db_path not in started or started[db_path].poll() is not None:
+            started[db_path] = subprocess.Popen(
+                [sys.executable, "-c", _HELD_BUILD, str(gate), str(db_path)]
+            )
+        return started[db_path]
+
+    monkeypatch.setattr(index_build, "build_apart", build_apart)

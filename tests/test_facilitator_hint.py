@@ -8,7 +8,14 @@ import json
 from pathlib import Path
 
 import pytest
-from factories import as_a_large_store, clock, seen_on_screen, settle, stored
+from factories import (
+    as_a_large_store,
+    clock,
+    held_builds,
+    seen_on_screen,
+    settle,
+    stored,
+)
 from textual.widgets import Input, Static
 
 from retrotui.app import RetroApp
@@ -167,14 +174,16 @@ def test_cli_says_when_nobody_can_be_suggested(
 
 
 async def test_a_first_read_of_a_large_store_builds_the_index_apart(
-    history: Store, monkeypatch: pytest.MonkeyPatch
+    history: Store, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
     index = as_a_large_store(monkeypatch, history.path)
+    held_builds(monkeypatch, tmp_path / "go")
     app = open_new(history, ("Kim", "responder"))
     async with app.run_test(size=(80, 24)) as pilot:
         assert await seen_on_screen(
             pilot, lambda: hint_text(app), "waiting for the search index (building)"
         )
+        (tmp_path / "go").touch()
         await settle(pilot)
         assert index.exists()
         hint = app.screen.query_one(FacilitatorHint)

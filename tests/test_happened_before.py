@@ -7,7 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from factories import as_a_large_store, seen_on_screen, settle
+from factories import as_a_large_store, held_builds, seen_on_screen, settle
 from textual.widgets import Input, Static
 
 from retrotui.app import RetroApp
@@ -116,9 +116,11 @@ async def test_a_first_search_of_a_large_store_builds_the_index_apart(
     db_path: Path,
     store: Store,  # noqa: F811
     monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
 ) -> None:
     # At 20,000 a build in the app's process held up typing for a minute.
     index = as_a_large_store(monkeypatch, db_path)
+    held_builds(monkeypatch, tmp_path / "go")
     app = open_at(db_path, "lag003", "stage")
     async with app.run_test(size=(80, 24)) as pilot:
         assert await seen_on_screen(pilot, lambda: line_of(app), "Building the search")
@@ -127,6 +129,8 @@ async def test_a_first_search_of_a_large_store_builds_the_index_apart(
         title.focus()
         await pilot.press(*" x")
         assert title.value.endswith(" x")
+        assert "Building the search" in line_of(app)
+        (tmp_path / "go").touch()
         await settle(pilot)
         panel = app.screen.query_one(HappenedBefore)
         assert index.exists()

@@ -7,7 +7,7 @@ from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
-from factories import as_a_large_store, seen_on_screen, settle
+from factories import as_a_large_store, held_builds, seen_on_screen, settle
 from textual.widgets import Static
 
 from retrotui.app import RetroApp
@@ -100,10 +100,11 @@ def test_stats_snapshot_without_colour(  # type: ignore[no-untyped-def]
 
 
 async def test_a_first_read_of_a_large_store_builds_the_index_apart(
-    db_path: Path, monkeypatch: pytest.MonkeyPatch
+    db_path: Path, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
     fill(db_path)
     as_a_large_store(monkeypatch, db_path)
+    held_builds(monkeypatch, tmp_path / "go")
     app = RetroApp(db_path, clock=clock)
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
@@ -113,5 +114,6 @@ async def test_a_first_read_of_a_large_store_builds_the_index_apart(
             return str(app.screen.query_one("#stats-header", Static).render())
 
         assert await seen_on_screen(pilot, header, "building the search index")
+        (tmp_path / "go").touch()
         await settle(pilot)
         assert header().startswith("23 postmortems, 0 quick notes")

@@ -85,6 +85,8 @@ class HappenedBefore(Vertical):
         self._searched: tuple[object, ...] | None = None
         self._timer = None
         self.matches: list[Match] = []
+        # The index is being built apart: no answer yet, rather than none.
+        self.waiting = False
 
     @property
     def pm(self) -> Postmortem:
@@ -141,6 +143,7 @@ class HappenedBefore(Vertical):
             self.app.call_from_thread(self._found, found[0])
 
     def _building(self) -> None:
+        self.waiting = True
         self.query_one("#before-line", Static).update(
             Text(
                 "This happened before? Building the search index in the background…",
@@ -149,11 +152,13 @@ class HappenedBefore(Vertical):
         )
 
     def _failed(self, line: str) -> None:
+        self.waiting = False
         self.query_one("#before-line", Static).update(
             Text(f"Earlier postmortems could not be searched: {line}", style="red")
         )
 
     def _found(self, matches: list[Match]) -> None:
+        self.waiting = False
         self.matches = matches
         self._show()
 
@@ -161,6 +166,8 @@ class HappenedBefore(Vertical):
         box = self.query_one(SimilarList)
         line = self.query_one("#before-line", Static)
         if not self.matches:
+            if self.waiting:
+                return  # still says so
             line.update(Text("Nothing like this before in this store.", style="dim"))
             box.display = False
             return
