@@ -4,9 +4,9 @@ by side with a plain substring scan.
 Usage: python benchmarks/similar_quality.py [--part dev|holdout|both]
 
 The store: the 32 real DFDS postmortems of tests/data/importing (dfds and
-heldout) and the on-call notes of tests/data/similar_labels.json (near
-duplicates typed in a hurry, and unrelated incidents sharing a service or
-words). Each labelled query names the earlier postmortems an SRE would want
+heldout) and the on-call notes of tests/data/similar_labels.json and
+similar_extra.json (near duplicates typed in a hurry, and unrelated
+incidents sharing a service or words; two labellers). Each labelled query names the earlier postmortems an SRE would want
 shown. Printed per part:
 
 - precision@1: of the queries with something to find, the share whose first
@@ -36,6 +36,9 @@ from retrotui.learning.similar import similar
 
 DATA = Path(__file__).parent.parent / "tests" / "data"
 LABELS = DATA / "similar_labels.json"
+# More cases from another labeller (unrelated incidents sharing a service or
+# words, and recurrences typed in a hurry), all dated after the first set's.
+EXTRA = DATA / "similar_extra.json"
 FOLDERS = (DATA / "importing" / "dfds", DATA / "importing" / "heldout")
 
 Ranker = Callable[[Postmortem, list[Postmortem]], list[str]]
@@ -63,7 +66,9 @@ def store() -> tuple[list[Postmortem], list[dict[str, Any]]]:
     """Every labelled postmortem (real ones keyed by their file's first 10
     characters, lowercased) and the labelled queries."""
     labels = json.loads(LABELS.read_text("utf-8"))
-    postmortems = [written(entry) for entry in labels["written"]]
+    extra = json.loads(EXTRA.read_text("utf-8"))
+    entries = labels["written"] + extra["written"]
+    postmortems = [written(entry) for entry in entries]
     for folder in FOLDERS:
         for path in sorted(folder.glob("PM*")):
             if path.name.startswith("PMyyyy"):
@@ -71,7 +76,7 @@ def store() -> tuple[list[Postmortem], list[dict[str, Any]]]:
             data = read_markdown(path.read_text("utf-8")).data
             data["id"] = path.name[:10].lower()
             postmortems.append(Postmortem.model_validate(data))
-    return postmortems, labels["queries"]
+    return postmortems, labels["queries"] + extra["queries"]
 
 
 def by_similar(pm: Postmortem, everyone: list[Postmortem]) -> list[str]:
