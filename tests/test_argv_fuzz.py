@@ -10,6 +10,7 @@ runs as usual.
 from __future__ import annotations
 
 import argparse
+import functools
 import io
 import os
 import random
@@ -164,6 +165,13 @@ def sandbox(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     (tmp_path / "folder").mkdir()
     launched: list[object] = []
     monkeypatch.setattr("retrotui.app.run_app", lambda app: launched.append(app) or 0)
+    # main() builds its parser anew on every call, which was four fifths of
+    # these runs; each command's parser is built once here and serves every
+    # run of it (a parse leaves the parser as it was: nothing in a command
+    # changes its defaults).
+    monkeypatch.setattr(
+        "retrotui.cli.entry.build_parser", functools.cache(build_parser)
+    )
     return tmp_path
 
 
