@@ -11,7 +11,7 @@ from datetime import date, datetime, timezone
 from pathlib import Path
 
 import pytest
-from factories import incident, settle
+from factories import incident, settle, type_text
 
 from retrotui.app import RetroApp
 from retrotui.document.models import ActionItem, Status
@@ -98,8 +98,8 @@ def test_timeline(snap_compare, db_path: Path, size: tuple[int, int]) -> None:  
 
     async def type_one(pilot) -> None:  # type: ignore[no-untyped-def]
         await settle(pilot)
-        await pilot.press(*"+20m", "space", *"status", "space", *"page", "space")
-        await pilot.press(*"updated", "enter", "up")
+        await type_text(pilot, "+20m status page updated\r")
+        await pilot.press("up")
 
     assert snap_compare(app, terminal_size=size, run_before=type_one)
 
@@ -137,7 +137,7 @@ def test_timeline_with_partial_times_and_a_stated_duration(  # type: ignore[no-u
             "?? script run again",
             "time to detect 3 days",
         ):
-            await pilot.press(*line, "enter")
-        await pilot.pause()
+            await type_text(pilot, line + "\r")
+        await settle(pilot)
 
     assert snap_compare(app, terminal_size=(80, 24), run_before=type_rows)
