@@ -159,11 +159,27 @@ def stored(app: RetroApp) -> Postmortem:
 
 
 async def settle(pilot: Pilot[int]) -> None:
-    """Until the app is idle: workers done, keys handed on, messages handled."""
-    await workers_done(pilot.app)
-    await keys_done(pilot)
-    await workers_done(pilot.app)
-    await pilot.pause()
+    """Until the app is idle: workers done, keys handed on, messages handled,
+    and no worker started after that (home reads its list after its first
+    paint and its action items once the list is drawn: a worker, a refresh,
+    then another worker). Done when two pauses in a row found none."""
+    while True:
+        await workers_done(pilot.app)
+        await keys_done(pilot)
+        await pilot.pause()
+        if not _working(pilot.app):
+            await pilot.pause()
+            if not _working(pilot.app):
+                return
+
+
+def _working(app: App) -> bool:  # type: ignore[type-arg]
+    from textual.worker import WorkerState
+
+    return any(
+        worker.state in (WorkerState.PENDING, WorkerState.RUNNING)
+        for worker in app.workers
+    )
 
 
 async def workers_done(app: App) -> None:  # type: ignore[type-arg]
