@@ -16,7 +16,7 @@ from textual.containers import Vertical
 from textual.message import Message
 from textual.widgets import DataTable, Input, Static
 
-from retrotui.document.approx import when_text
+from retrotui.document.approx import when_text, years_shown
 from retrotui.document.ids import new_item_id
 from retrotui.document.models import (
     DURATION_NAMES,
@@ -117,9 +117,6 @@ class TimelineEditor(Vertical):
 
     def on_mount(self) -> None:
         table = self.query_one(EventTable)
-        table.add_column("when", width=11, key="when")
-        table.add_column("milestone", width=12, key="milestone")
-        table.add_column("event", key="event")
         self._fill()
         if self.events:
             table.move_cursor(row=len(self.events) - 1)
@@ -364,11 +361,17 @@ class TimelineEditor(Vertical):
 
     def _fill(self) -> None:
         table = self.query_one(EventTable)
-        table.clear()
         zone = self.zone
+        # Month and day only, unless the events span years (an incident over
+        # New Year, a write-up's earlier history): then every row's year.
+        short = len(years_shown(self.events, zone)) <= 1
+        table.clear(columns=True)
+        table.add_column("when", width=11 if short else 16, key="when")
+        table.add_column("milestone", width=12, key="milestone")
+        table.add_column("event", key="event")
         for event in self.events:
             table.add_row(
-                Text(when_text(event.at, event.precision, zone, short=True)),
+                Text(when_text(event.at, event.precision, zone, short=short)),
                 self._milestone_cell(event),
                 Text(event.text),
                 key=event.id,

@@ -12,9 +12,14 @@ from __future__ import annotations
 
 import calendar
 import re
+from collections.abc import Iterable
 from datetime import datetime, time, timedelta, tzinfo
+from typing import TYPE_CHECKING
 
 from retrotui.document.schema import Precision
+
+if TYPE_CHECKING:
+    from retrotui.document.models import TimelineEvent
 
 # A part of a time not known: "??", "xx", "--", or the template's "HH:mm".
 _GAP = r"(?:\?{1,2}|[xX]{2}|-{2}|HH|hh|MM|mm)"
@@ -117,3 +122,17 @@ def when_text(at: datetime, precision: Precision, zone: tzinfo, short: bool) -> 
         return "unknown" if short else UNKNOWN_LABEL
     long_format, short_format = _FORMATS[precision]
     return at.strftime(short_format if short else long_format)
+
+
+def years_shown(events: Iterable[TimelineEvent], zone: tzinfo) -> set[int]:
+    """The years ``when_text`` shows ``events`` in (exact times in ``zone``,
+    others as written; a time not known at all has none)."""
+    return {
+        (
+            event.at.astimezone(zone)
+            if event.precision is Precision.minute
+            else event.at
+        ).year
+        for event in events
+        if event.precision is not Precision.unknown
+    }
