@@ -57,7 +57,7 @@ def test_the_behaviour_is_the_message() -> None:
         as_of=AS_OF,
     )
     assert result.criteria["measurable"].message == (
-        "Done when it is set 'to drop debug-level logs'"
+        "Done when it does this: 'drop debug-level logs'"
     )
 
 
@@ -99,4 +99,36 @@ def test_compared_numbers_are_figures(text: str, failing: set[str]) -> None:
     ],
 )
 def test_money_targets(text: str, failing: set[str]) -> None:
+    assert _failing(text) == failing
+
+
+# "Make <system> <verb> ...", "teach the bot to ...": a system made to behave
+# in a named way is a change; people, "better" and "make sure" are not.
+@pytest.mark.parametrize(
+    ("text", "failing"),
+    [
+        ("Make the deploy pipeline fail when the image has no SBOM attached", set()),
+        ("Make the importer skip rows without a customer id", set()),
+        ("Make the API return 503 with Retry-After when the queue is full", set()),
+        ("Teach the deploy bot to refuse deploys while an incident is open", set()),
+        (
+            "Have the backup job write a success marker to S3 and page data if it "
+            "is missing at 06:00",
+            set(),
+        ),
+        ("Make the API more resilient", {"specific", "measurable"}),
+        ("Make sure the alerts fire", {"specific", "measurable"}),
+        (
+            "Make the on-call engineer check the dashboards every morning",
+            {"specific", "measurable"},
+        ),
+        ("Teach the team to roll back with helm", {"specific", "measurable"}),
+        ("Get the service to work properly", {"specific", "measurable"}),
+        (
+            "We have added a backlog task to curate for which scenarios we want alerts",
+            {"specific", "measurable"},
+        ),
+    ],
+)
+def test_a_system_made_to_behave(text: str, failing: set[str]) -> None:
     assert _failing(text) == failing

@@ -54,7 +54,19 @@ _CONFIGURE_LEAD = lazy(
 )
 _NOT_BEHAVIOUR = frozenset(["be", "become", "work", "behave", "function", "run"])
 _ALERTING = lazy(
-    r"to\s+(?:add|create|alert|page|notify|warn|fire|trigger|raise|emit)\b", re.I
+    r"(?:add|create|alert|page|notify|warn|fire|trigger|raise|emit)\b", re.I
+)
+# "make the deploy pipeline fail when ...", "teach the deploy bot to refuse
+# deploys while ...": a system made to behave in a named way.
+_CAUSE_LEAD = lazy(r"(?P<verb>make|have|get|teach|tell|instruct)\s+", re.I)
+_TOLD = frozenset(["teach", "tell", "instruct"])
+_DETERMINERS = frozenset(
+    ["the", "a", "an", "our", "its", "their", "every", "each", "all", "this", "that"]
+)
+_PEOPLE = lazy(
+    r"\b(?:engineers?|developers?|devs?|people|everyone|team|teams|staff|on-?call|"
+    r"responders?|reviewers?|operators?|users?|him|her|them|us|we|you)\b",
+    re.I,
 )
 # "raise the lag alert threshold", "lower the error-rate paging limit": the
 # outcome word names what a setting is about; the setting is what changes.
@@ -85,8 +97,14 @@ def read_clauses(found: Features, body: str, lead: str) -> None:
         found.alert_without_condition = False
     if _CONFIGURE_LEAD.match(lead):
         found.behaves = _as_typed(body, _behaviour(after_lead, r))
-        if found.behaves and not _ALERTING.match(found.behaves):
-            found.alert_without_condition = False  # "to group alerts by cluster"
+    caused = _caused(lead, found, r)
+    if caused is not None:  # "make the pipeline fail when ...": a change
+        verb, found.behaves = caused
+        found.concrete_lead, found.vague_lead, found.bare = verb, None, False
+        if found.person is not None and verb.lower().startswith(found.person.lower()):
+            found.person = None
+    if found.behaves and not _ALERTING.match(found.behaves):
+        found.alert_without_condition = False  # "to group alerts by cluster"
     document = DOCUMENT.search(after_lead)
     if document is not None and not DOCUMENT.search(found.artifact or ""):
         found.artifact = document.group()  # "update the user guide to mention ..."
@@ -134,21 +152,53 @@ def _purpose(after_lead: str, r: Rules) -> str | None:
     return None
 
 
-def _behaviour(after_lead: str, r: Rules) -> str | None:
-    """What a configured thing will do: "to drop debug-level logs from X"."""
-    found = _PURPOSE.search(after_lead)
-    if found is None:
-        return None
-    verb = found.group("verb").lower()
-    clause = after_lead[found.start() :].strip()
-    if (
+def _plain_behaviour(clause: str, verb: str, r: Rules) -> bool:
+    """ "drop debug logs from X" names what a thing will do; "be robust" does not."""
+    return not (
         verb in _NOT_BEHAVIOUR
         or not verbs.is_base_verb(verb)
         or r.vague_verb_lead.match(verb)
         or r.comparative_lead.match(verb)
         or r.vague_phrase.search(clause)
         or r.vague_quantity.search(clause)
-        or content_words(clause[found.end() - found.start() :], r) < 1
-    ):
+        or content_words(clause[len(verb) :], r) < 1
+    )
+
+
+def _caused(lead: str, found: Features, r: Rules) -> tuple[str, str] | None:
+    """(lead, behaviour) of "make <system> <verb> ..." ("teach the bot to ...")."""
+    cause = _CAUSE_LEAD.match(lead)
+    said = (found.vague_lead or found.person or "").lower()
+    if cause is None or said != cause["verb"].lower():
         return None
-    return clause
+    words = lead[cause.end() :].split()
+    if not words or verbs.lemma(words[0]) is not None:  # "have added a task to"
+        return None
+    for at in range(1, min(len(words), 6)):
+        word = words[at].strip(",.;:")
+        if word == "to" or words[at - 1] in _DETERMINERS or word in r.generic_nouns:
+            continue
+        if not verbs.is_base_verb(word):
+            continue
+        system = " ".join(w for w in words[:at] if w != "to")
+        if (
+            _PEOPLE.search(system)
+            or not (content_words(system, r) or r.system_noun.search(system))
+            or (cause["verb"].lower() in _TOLD and not r.system_noun.search(system))
+        ):
+            return None
+        clause = " ".join(words[at:])
+        if not _plain_behaviour(clause, word, r):
+            return None
+        return f"{cause['verb']} {system} {word}", clause
+    return None
+
+
+def _behaviour(after_lead: str, r: Rules) -> str | None:
+    """What a configured thing will do: "to drop debug-level logs from X"."""
+    found = _PURPOSE.search(after_lead)
+    if found is None:
+        return None
+    verb = found.group("verb").lower()
+    clause = after_lead[found.start("verb") :].strip()
+    return clause if _plain_behaviour(clause, verb, r) else None

@@ -161,7 +161,7 @@ def measurable(f: Features) -> Criterion:
     if f.version is not None and f.state_lead:
         return Criterion(True, f"Checkable: version {f.version}", "")
     if f.behaves is not None and f.concrete_lead is not None:
-        return Criterion(True, f"Done when it is set '{f.behaves}'", "")
+        return Criterion(True, f"Done when it does this: '{f.behaves}'", "")
     if f.comparative is not None:
         return _fail(
             f"'{f.comparative}' to what? No target value is given",
