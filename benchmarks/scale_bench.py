@@ -10,7 +10,8 @@ layout that migrates on first write is measured after its migration (a
 ``retro note``), which is timed on its own line. Figures, each the median of ``--runs``:
 
 - ``retro note``, ``retro list``, ``retro show ID``, ``retro actions --json``
-  (the action board, every open item): wall time of the command;
+  (the action board, every open item) and ``retro actions`` in a terminal
+  (its first page): wall time of the command;
 - peak RSS of ``retro note``, and its CPU time (user + system) beside that
   of ``import textual.app``: on a busy machine wall time mostly measures the
   wait for a core;
@@ -34,8 +35,8 @@ pseudo-terminal of 80x24), and piped (every row, as scripts read it).
 
 With ``--before DIR`` (a checkout of older code, e.g. ``git worktree add
 --detach /tmp/base <commit>``) every command-line figure and both saves run
-with that code too, on the same store in the same run, side by side (the
-two take turns run by run).
+with that code too, on its own copy of the same store (migrated by that
+code) in the same run, side by side (the two take turns run by run).
 
 Prints one table, sizes side by side, the ratio of the largest size to the
 smallest and of ``retro note`` to ``import textual.app``, and one JSON line.
@@ -435,34 +436,41 @@ FILTER_WORDS = ("inc", "panel")
 
 
 def command_figures(
-    db: Path, runs: int, versions: list[tuple[Path | None, str]]
+    runs: int, versions: list[tuple[Path | None, str, Path]]
 ) -> dict[str, float]:
-    """The command-line figures and saves, for each (code, tag) of
+    """The command-line figures and saves, for each (code, tag, database) of
     ``versions``; the versions take turns run by run, so a change in the
-    machine's load falls on each alike."""
+    machine's load falls on each alike. Each version has its own copy of the
+    store: an index another version wrote would be rebuilt on every turn."""
     samples: dict[str, list[float]] = {}
 
-    def each(name: str, once: Callable[[Path | None], float]) -> None:
+    def each(name: str, once: Callable[[Path | None, Path], float]) -> None:
         for _ in range(runs):
-            for code, tag in versions:
-                samples.setdefault(name + tag, []).append(once(code))
+            for code, tag, db in versions:
+                samples.setdefault(name + tag, []).append(once(code, db))
 
-    def retro(*words: str) -> list[str]:
+    def retro(db: Path, *words: str) -> list[str]:
         return [*RETRO, "--db", str(db), *words]
 
-    each("retro list, terminal s", lambda code: run_tty(retro("list"), code))
-    each("retro list, piped s", lambda code: run(retro("list"), code)[0])
-    each("retro show s", lambda code: run(retro("show", "b00011"), code)[0])
-    each("retro actions s", lambda code: run(retro("actions", "--json"), code)[0])
-    note = retro("note", "disk full on db-3")
+    each("retro list, terminal s", lambda code, db: run_tty(retro(db, "list"), code))
+    each("retro list, piped s", lambda code, db: run(retro(db, "list"), code)[0])
+    each("retro show s", lambda code, db: run(retro(db, "show", "b00011"), code)[0])
+    each(
+        "retro actions s",
+        lambda code, db: run(retro(db, "actions", "--json"), code)[0],
+    )
+    each(
+        "retro actions, terminal s",
+        lambda code, db: run_tty(retro(db, "actions"), code),
+    )
     for _ in range(runs):
-        for code, tag in versions:
-            elapsed, rss, cpu = run(note, code)
+        for code, tag, db in versions:
+            elapsed, rss, cpu = run(retro(db, "note", "disk full on db-3"), code)
             samples.setdefault("retro note s" + tag, []).append(elapsed)
             samples.setdefault("retro note peak MB" + tag, []).append(rss / 1024)
             samples.setdefault("retro note CPU s" + tag, []).append(cpu)
-    each("warm save s", lambda code: save(db, "warm", 7, code))
-    each("cold save s", lambda code: save(db, "cold", 5, code))
+    each("warm save s", lambda code, db: save(db, "warm", 7, code))
+    each("cold save s", lambda code, db: save(db, "cold", 5, code))
     return {
         name: max(values) if " MB" in name else statistics.median(values)
         for name, values in samples.items()
@@ -481,8 +489,14 @@ def measure(
         first = [*RETRO, "--db", str(db), "note", "first use"]
         figures["first write (migration) s"] = run(first)[0]
         run([*RETRO, "--db", str(db), "list"])  # warm the file cache
-        versions = [(before, BEFORE)] if before is not None else []
-        figures.update(command_figures(db, runs, [*versions, (None, "")]))
+        versions = [(None, "", db)]
+        if before is not None:
+            old = Path(tmp) / "before.json"
+            shutil.copyfile(legacy_store(size), old)
+            os.chmod(old, 0o600)
+            run([*RETRO, "--db", str(old), "note", "first use"], before)
+            versions.insert(0, (before, BEFORE, old))
+        figures.update(command_figures(runs, versions))
         if "home" not in skip:
             for what in ("paint", "list"):
                 figures[f"home {what} shown s"] = median_of(
