@@ -16,6 +16,7 @@ from factories import incident
 
 from retrotui.document.ids import doc_id_for
 from retrotui.document.models import ActionItem
+from retrotui.storage import shard_log
 from retrotui.storage.index import Index
 from retrotui.storage.layout import ACTIONS, LIST, PARTS, SHARDS, Layout, shard_of
 from retrotui.storage.listing import read_summaries
@@ -234,3 +235,37 @@ def test_a_writer_killed_while_logging_leaves_every_log_readable(
         for shard in range(SHARDS):
             if layout.log_file(shard).exists():
                 assert parse_log(layout.log_file(shard).read_bytes()) is not None
+
+
+def test_a_reader_whose_log_was_folded_twice_before_it_opened_the_files(
+    db_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    store, ids, layout, shard = one_shard(db_path, 2)
+    key = str(doc_id_for(ids[0]))
+    pm = store.get(ids[0])
+    pm.title = "in the first log"
+    pm = store.save(pm)
+    real_open = open
+    folds: list[int] = []
+    started = []
+
+    def between(path: Path, mode: str) -> object:
+        # After the log is opened, before the files: two folds, the title
+        # changed in the log between them.
+        if path == layout.shard_file(shard) and not started:
+            started.append(True)
+            nonlocal pm
+            for n in range(200):
+                pm.title = f"later {n}"
+                pm = Store(db_path).save(pm)
+                if not layout.log_file(shard).exists():
+                    folds.append(n)
+                    if len(folds) == 2:
+                        break
+        return real_open(path, mode)
+
+    monkeypatch.setattr(shard_log, "open", between, raising=False)
+    with layout.shard_files(shard) as files:
+        data = files.read()
+    assert len(folds) == 2
+    assert data[key]["title"] == pm.title

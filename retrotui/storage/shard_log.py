@@ -12,7 +12,8 @@ writer folds it in (``retrotui.storage.index``): the lines are appended as
 always, the files written whole from the files and the whole log, atomically,
 then the log is removed. Readers open the log before the files, so a log read
 with files that were folded meanwhile repeats entries the files already hold,
-which changes nothing.
+which changes nothing; a log removed before the files were opened is opened
+again (a later fold's files may be past its lines).
 
 A writer killed while appending leaves a last line without its newline:
 readers leave it out (the pending journal names its postmortem, read from
@@ -37,6 +38,8 @@ LOG_MIN = 4096
 Stamp = tuple[int, ...]
 Record = list[Any]
 NO_LOG = (0, 0, 0)
+# Opening a shard again when a writer folded its log in meanwhile.
+OPEN_TRIES = 3
 
 
 def identity(st: os.stat_result) -> tuple[int, int, int]:
@@ -62,18 +65,31 @@ class ShardFiles:
 
     def __init__(self, base: Path, log: Path, is_list: bool) -> None:
         self.is_list = is_list
+        for tries_left in reversed(range(OPEN_TRIES)):
+            self._open(base, log)
+            if not tries_left or self._log is None:
+                break
+            if os.fstat(self._log.fileno()).st_nlink:
+                break
+            # Folded away while the file was opened: the file may already be
+            # past a later log's lines, which this older one would undo.
+            self._base.close()
+            self.close()
+        self.stamp: Stamp = self._base_id + self._log_id
+
+    def _open(self, base: Path, log: Path) -> None:
         self._log = None
         try:
             self._log = open(log, "rb")  # noqa: SIM115 (closed by __exit__)
-            log_id = identity(os.fstat(self._log.fileno()))
+            self._log_id = identity(os.fstat(self._log.fileno()))
         except FileNotFoundError:
-            log_id = NO_LOG
+            self._log_id = NO_LOG
         try:
             self._base = open(base, "rb")  # noqa: SIM115
         except BaseException:
             self.close()
             raise
-        self.stamp: Stamp = identity(os.fstat(self._base.fileno())) + log_id
+        self._base_id = identity(os.fstat(self._base.fileno()))
 
     def __enter__(self) -> ShardFiles:
         return self
