@@ -340,8 +340,8 @@ class HomeScreen(Screen[None]):
             return  # applied once the list is in
         self.shown_query = (query, not query)
         self._show_lists(query)
-        if query:
-            self._search(self.shelf, query)
+        if query:  # once the quick rows are drawn, which its work would slow
+            self.call_after_refresh(self._search, self.shelf, query)
 
     @on(Input.Submitted, "#home-filter")
     def action_leave_filter(self) -> None:
