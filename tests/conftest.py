@@ -1,6 +1,5 @@
 from __future__ import annotations
 
-import gc
 import os
 import re
 import tempfile
@@ -9,25 +8,6 @@ from pathlib import Path
 import pytest
 
 _GH_REFUSES = "#!/bin/sh\necho 'gh: no network in tests' >&2\nexit 1\n"
-
-
-@pytest.hookimpl(wrapper=True)
-def pytest_runtest_protocol(item: pytest.Item, nextitem: pytest.Item | None) -> object:
-    """After each test, its teardown done, its garbage is collected and what
-    lives on (the collected tests, imported modules, caches) is frozen out of
-    later collections (``gc.freeze``).
-
-    A worker holds some 170,000 long-lived objects; each full collection that
-    an app's object cycles set off walked them all again: a quarter of a Pilot
-    test's CPU went to the collector. A test's own objects are collected as
-    before, and what one test leaves for the collector is collected at its
-    end instead of inside a later test.
-    """
-    try:
-        return (yield)
-    finally:
-        gc.collect()
-        gc.freeze()
 
 
 @pytest.fixture

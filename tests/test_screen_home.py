@@ -329,8 +329,6 @@ async def test_home_leaves_its_entries_out_of_garbage_collection_while_shown(
 ) -> None:
     import gc
 
-    gc.unfreeze()  # the suite freezes what each test leaves (conftest)
-    assert gc.get_freeze_count() == 0
     async with home(db_path) as (app, pilot):
         assert gc.get_freeze_count() > 0
         await pilot.press("s")
