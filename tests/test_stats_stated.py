@@ -93,3 +93,16 @@ def test_nothing_stated_says_nothing(store: Store) -> None:
     result = compute([facts(pm) for pm in pms], T0.date())
     assert not any("stated" in line for line in describe(result))
     assert not any("stated" in line for line in summary(result))
+
+
+def test_a_long_trend_still_fits_80_columns(db_path: Path) -> None:
+    # Resolve 10 minutes for months, then 1000 (a 9900% slower trend): the
+    # longest trend line there is.
+    store = Store(db_path)
+    for month in range(1, 8):
+        at = T0.replace(month=month, day=5)
+        minutes = 10 if month < 5 else 1000
+        store.add(timed(f"tr{month:04d}", at, 5, minutes, "checkout"))
+    lines = list(describe(compute([facts(pm) for pm in store.all()], T0.date())))
+    assert any("9900% slower" in line for line in lines)
+    assert all(len(line) <= 80 for line in lines)

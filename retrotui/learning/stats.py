@@ -65,7 +65,7 @@ class Stats:
             return "steady"
         change = round(100 * (recent - before) / before)
         word = "slower" if change > 0 else "faster"
-        return f"{abs(change)}% {word} (last 3 months against earlier)"
+        return f"{abs(change)}% {word} (last 3 months vs before)"
 
     def to_json(self) -> dict[str, Any]:
         return {
