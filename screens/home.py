@@ -18,7 +18,6 @@ from typing import ClassVar
 from rich.text import Text
 from textual import events, on, work
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import DataTable, Input, Static
@@ -34,6 +33,7 @@ from retrotui.storage.listing import (
 )
 from retrotui.storage.summary import Summary
 from screens.home_data import Found, OpenActions, Shelf, full_text_matches
+from screens.home_keys import HOME_KEYS
 from screens.home_rows import (
     ListRows,
     action_cells,
@@ -66,41 +66,7 @@ class HomeScreen(Screen[None]):
     )
     help_title: ClassVar[str] = "Home"
 
-    BINDINGS = [
-        Binding("n", "new", "New", id="home-new", tooltip="Start a new postmortem"),
-        Binding(
-            "r",
-            "resume",
-            "Resume",
-            id="home-resume",
-            tooltip="Continue the most recent draft where it was left",
-        ),
-        Binding(
-            "o",
-            "open",
-            "Open",
-            id="home-open",
-            tooltip="Open the highlighted postmortem (or the action item's)",
-        ),
-        Binding("slash", "filter", "Filter", id="home-filter", tooltip="Search"),
-        Binding("escape", "leave_filter", "List", show=False, id="home-leave-filter"),
-        Binding(
-            "a",
-            "actions",
-            "Actions",
-            id="home-actions",
-            tooltip="The action board: open, overdue and done items; "
-            "mark done, change a due date",
-        ),
-        Binding(
-            "s",
-            "stats",
-            "Stats",
-            id="home-stats",
-            tooltip="Figures over time: incidents, time to detect and resolve, "
-            "follow-through",
-        ),
-    ]
+    BINDINGS = HOME_KEYS
 
     @dataclass
     class Loaded(Message):

@@ -203,6 +203,24 @@ async def test_escape_leaves_the_filter_for_the_list_and_keeps_what_it_matches(
         assert isinstance(app.screen, StatsScreen)
 
 
+async def test_down_leaves_the_filter_for_its_matches_and_enter_opens_one(
+    db_path: Path,
+) -> None:
+    async with home(db_path) as (app, pilot):
+        table = app.screen.query_one("#home-list", DataTable)
+        await pilot.press("slash", *"disk")
+        await settle(pilot)
+        await pilot.press("down")
+        await settle(pilot)
+        assert app.focused is table
+        assert table.cursor_row == 0
+        row_key, _ = table.coordinate_to_cell_key(table.cursor_coordinate)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert app.session.pm is not None
+        assert app.session.pm.id == row_key.value
+
+
 async def test_the_list_loads_more_as_the_cursor_reaches_its_end(
     db_path: Path,
 ) -> None:
