@@ -14,6 +14,7 @@ from retrotui.checks.smart.criteria import (
     time_bound,
 )
 from retrotui.checks.smart.due import locate_due
+from retrotui.checks.smart.lead import ADVERB
 from retrotui.checks.smart.owner import read_owner
 from retrotui.checks.smart.relevance import relevant
 from retrotui.checks.smart.result import REQUIRED, Parsed, SmartResult
@@ -23,11 +24,12 @@ from retrotui.document.duedate import read_due
 from retrotui.lazy_re import lazy
 
 _HEADING = lazy(r"\s*\*\*(?P<title>[^*]{3,}?)\*\*\s*:\s*\S")
-_MARKUP = lazy(r"[*_`]+")
+# Emphasis marks; an underscore inside a name ("customer_id") is part of it.
+_MARKUP = lazy(r"[*`]+|(?<![A-Za-z0-9])_+|_+(?![A-Za-z0-9])")
 _LEAD_NOISE = lazy(
     r"^(?:[\s\-—–*•:,.>|]+|(?:to|please|pls|plz|then|also|we need to|needs? to|"
     r"will|shall|is going to|are going to|should|must|has to|have to|can|could|we|"
-    r"let's|lets|and|todo|action|ai|prob|prolly)\b[\s:.-]*|\w+ly\s+)+",
+    r"let's|lets|and|todo|action|ai|prob|prolly)\b[\s:.-]*|" + ADVERB + ")+",
     re.IGNORECASE,
 )
 

@@ -194,11 +194,43 @@ def _caused(lead: str, found: Features, r: Rules) -> tuple[str, str] | None:
     return None
 
 
+_SO = lazy(r"\bso(?:\s+that)?\s+", re.I)
+_BE = frozenset(["is", "are", "get", "gets", "be"])
+
+
+def _so_behaviour(after_lead: str, r: Rules) -> str | None:
+    """What a changed thing then does: "so force-pushes to main are blocked",
+    "so the report runs after the backup finishes"."""
+    found = _SO.search(after_lead)
+    if found is None:
+        return None
+    clause = after_lead[found.end() :].strip()
+    words = clause.split()
+    for at, word in enumerate(words[1:7], start=1):
+        if word in _BE and at + 1 < len(words):
+            done = words[at + 1]
+            base = verbs.lemma(done)
+            if base is not None and done != base and not done.endswith("ing"):
+                rest = " ".join([base, *words[:at], *words[at + 2 :]])
+                return clause if _plain_behaviour(rest, base, r) else None
+            return None
+        base = verbs.lemma(word)
+        if (
+            base is not None
+            and word == base + "s"
+            and words[at - 1] not in _DETERMINERS
+        ):
+            rest = " ".join([base, *words[at + 1 :]])
+            return clause if _plain_behaviour(rest, base, r) else None
+    return None
+
+
 def _behaviour(after_lead: str, r: Rules) -> str | None:
     """What a configured thing will do: "to drop debug-level logs from X"."""
     found = _PURPOSE.search(after_lead)
-    if found is None:
-        return None
-    verb = found.group("verb").lower()
-    clause = after_lead[found.start("verb") :].strip()
-    return clause if _plain_behaviour(clause, verb, r) else None
+    if found is not None:
+        verb = found.group("verb").lower()
+        clause = after_lead[found.start("verb") :].strip()
+        if _plain_behaviour(clause, verb, r):
+            return clause
+    return _so_behaviour(after_lead, r)

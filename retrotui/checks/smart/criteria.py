@@ -196,6 +196,10 @@ def measurable(f: Features) -> Criterion:
         return Criterion(True, f"Done when {f.detail} is in place", "")
     if f.state_lead and (f.vague_object is None or f.artifact_beside_vague):
         return Criterion(True, "Done when the new setting is in place", "")
+    # "enforce MFA for all console logins via an SCP": a change spelled out in
+    # full (what, to what, where) is done when it is in place.
+    if f.concrete_lead is not None and f.content_words >= 5 and f.vague_object is None:
+        return Criterion(True, "Done when the change it spells out is in place", "")
     return _fail(
         "Nothing to check when it is done",
         "Add a number or threshold, or name the artifact: an alert, a CI check, "

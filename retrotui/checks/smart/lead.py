@@ -18,6 +18,11 @@ _QUESTION = lazy(
 )
 _SENTENCE_BREAK = lazy(r"[?.!]\s+\S")
 _ASKING = lazy(r"(?:do|can|could|should|would|will|shall)\b", re.IGNORECASE)
+# An adverb before the verb ("quickly add ..."): a word in -ly that is not
+# itself a verb ("apply the patch", "reply to", "supply", "rely on").
+ADVERB = r"(?!(?:(?:ap|sup|re|multi|im|com)p|re)ly\b)\w+ly\s+"
+# "re-enable", "pre-scale", "auto-renew": a verb with a hyphenated prefix.
+_PREFIXED = lazy(r"(re|pre|de|un|auto|co|post|self|dis)-([a-z]+)\b")
 
 
 def lead_verb(lead: str, r: Rules) -> re.Match[str] | None:
@@ -35,6 +40,20 @@ def lead_verb(lead: str, r: Rules) -> re.Match[str] | None:
         if get_close_matches(word, r.concrete_words, n=1, cutoff=0.85):
             return match
     return None
+
+
+def unprefixed(lead: str, r: Rules) -> str:
+    """ "re-enable the probe" is led by "enable"; "re-visit" by "revisit" (a
+    word of its own, and a vague one)."""
+    match = _PREFIXED.match(lead)
+    if match is None:
+        return lead
+    joined = match.group(1) + match.group(2)
+    if r.known_verb.match(joined) and r.known_verb.match(joined).end() == len(joined):
+        return joined + lead[match.end() :]
+    if verbs.is_base_verb(match.group(2)):
+        return lead[match.start(2) :]
+    return lead
 
 
 def past_question(lead: str) -> str:

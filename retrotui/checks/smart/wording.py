@@ -9,7 +9,13 @@ from dataclasses import dataclass
 
 from retrotui.checks import verbs
 from retrotui.checks.smart.figures import read_figures
-from retrotui.checks.smart.lead import asked, lead_verb, past_question
+from retrotui.checks.smart.lead import (
+    ADVERB,
+    asked,
+    lead_verb,
+    past_question,
+    unprefixed,
+)
 from retrotui.checks.smart.rules import Rules, rules
 from retrotui.lazy_re import lazy
 
@@ -39,7 +45,8 @@ _WORD = lazy(r"[A-Za-z][\w'’-]*")
 # "PodDisruptionBudget", "S3", and anything in quotes.
 _IDENTIFIER = lazy(
     r"(?<![\w])(?:/[\w.{}*-]+|[\w*]+(?:[./_:#][\w*{}-]+)+|#[\w-]+|"
-    r"[A-Za-z]+\d[\w-]*|[a-z]+[A-Z]\w*|[A-Z][a-z]+[A-Z]\w*)(?![\w])"
+    r"[A-Za-z]+\d[\w-]*|[a-z]+[A-Z]\w*|[A-Z][a-z]+[A-Z]\w*"
+    r")(?![\w])"
     r"|'[^']{3,}'|\"[^\"]{3,}\"|‘[^’]{3,}’|“[^”]{3,}”"
 )
 _HYPHENATED = lazy(r"(?<![\w-])([A-Za-z][A-Za-z0-9]*)(?:-([A-Za-z0-9]+))+(?![\w-])")
@@ -168,7 +175,7 @@ _VALUED = lazy(
     re.IGNORECASE,
 )
 _JOINER = lazy(
-    r"(?:\b(?:and|then|plus|also|so)|[,;:+&]|\s-)\s+(?:\w+ly\s+)?([a-z][a-z-]+)"
+    r"(?:\b(?:and|then|plus|also|so)|[,;:+&]|\s-)\s+(?:" + ADVERB + r")?([a-z][a-z-]+)"
     r"|\bby\s+([a-z]+ing)\b",
     re.IGNORECASE,
 )
@@ -226,6 +233,8 @@ def identifier(body: str) -> str | None:
         return match.group()
     for match in _HYPHENATED.finditer(body):
         parts = match.group().lower().split("-")
+        if len(parts) == 2 and parts[0] in _PREFIXES and verbs.is_base_verb(parts[1]):
+            continue  # "re-run", "pre-scale": a verb, not a component's name
         if any(
             (len(part) <= 3 and part not in _PREFIXES)
             or part[:1].isdigit()
@@ -276,7 +285,7 @@ def _first_word(body: str, word: str) -> int:
 
 def features(body: str, lead: str) -> Features:
     r = rules()
-    lead = past_question(lead)
+    lead = unprefixed(past_question(lead), r)
     figures, versions = read_figures(body)
     # "Document the process": the verb is not a document that will exist.
     verb = re.match(r"[a-z][a-z-]*", lead)
