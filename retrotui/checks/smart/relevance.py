@@ -90,9 +90,20 @@ def relevant(f: Features, body: str, factor: str | None) -> Criterion:
     # Two names shared ("checkout-svc", "orders") say it is the same component;
     # "orders-db" against "the orders database" is one name and a subject.
     names = {thing for thing in shared if not thing.startswith("~")}
+    # The item only changes the system, the factor is only about the people
+    # around it ("a timeout on the search client in cart" against "the search
+    # team was not told about the cart launch"): the same names are not the
+    # same problem. The other way round, a review or an alert can catch a
+    # system's fault ("a second reviewer on migrations that touch big tables").
+    clash = (
+        bool(item_concepts and factor_concepts)
+        and not item_concepts & factor_concepts
+        and not item_concepts & r.process_concepts
+        and factor_concepts <= r.process_concepts
+    )
     if (
         item_concepts & factor_concepts
-        or len(names) >= 2
+        or (len(names) >= 2 and not clash)
         or (shared and not (item_concepts and factor_concepts))
         or _replaced(body, r) & factor_things
     ):

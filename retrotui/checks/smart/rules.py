@@ -101,6 +101,7 @@ class Rules:
     concept_stems: dict[str, frozenset[str]]  # word stem -> the concepts it names
     concept_phrases: tuple[tuple[LazyPattern, str], ...]
     subject_concepts: frozenset[str]  # "database": what a text is about
+    process_concepts: frozenset[str]  # "communication": people and process
     concrete_words: tuple[str, ...]  # one-word change verbs, to read typos
     definite_lead: VerbLead  # "pin", "disable": the object is all it needs
     generic_nouns: frozenset[str]
@@ -200,6 +201,7 @@ def rules() -> Rules:
         concept_stems=concept_stems,
         concept_phrases=tuple(phrases),
         subject_concepts=frozenset(data["subject_concepts"]),
+        process_concepts=frozenset(data["process_concepts"]),
         concrete_words=tuple(v for v in data["concrete_verbs"] if " " not in v),
         definite_lead=_lead(data["definite_verbs"]),
         generic_nouns=frozenset(data["generic_nouns"]),
