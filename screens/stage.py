@@ -8,21 +8,20 @@ from pydantic import ValidationError
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
-from textual.widgets import DataTable, Input, Label, Select, Static, TextArea
+from textual.widgets import Input, Label, Select, Static, TextArea
 
 from retrotui.checks.completeness import facilitator_is_responder
-from retrotui.document.models import Participant, Role, Severity
-from retrotui.document.schema import MAX_LINE, MAX_NAME, MAX_TEXT
-from retrotui.interview.script import GROUND_RULES
+from retrotui.document.models import Participant, Postmortem, Role, Severity
+from retrotui.document.schema import MAX_LINE, MAX_NAME, MAX_TEXT, Kind
+from retrotui.interview.script import GROUND_RULES, role_choices
 from screens.base import PhaseScreen
+from screens.participant_table import ParticipantTable
 from widgets.facilitator_hint import FacilitatorHint
 from widgets.happened_before import HappenedBefore
 from widgets.more_below import MoreBelow
 from widgets.text_entry import TextEntry
 
-ROLE_CHOICES = [(role.value.replace("_", " "), role.value) for role in Role]
 # Said in words: a checkbox's glyph read as "checked" when it was not, and
 # everyone was stored by role only.
 CONSENT_CHOICES = [("role only", False), ("named (agreed)", True)]
@@ -32,6 +31,8 @@ BELOW_THE_FOLD = [
     ("participants-heading", "Participants"),
     ("facilitator-field", "Facilitator"),
 ]
+# A team retrospective has no incident facts: Detected and Resolved are not asked.
+RETRO_BELOW_THE_FOLD = BELOW_THE_FOLD[2:]
 SEVERITY_CHOICES = [(severity.value, severity.value) for severity in Severity]
 # Two or more people by initials: "AN, EC, WC", "RF SC AN".
 INITIALS_LIST = re.compile(r"^[A-ZÆØÅÄÖÜ]{2,4}(?:[\s,;]+[A-ZÆØÅÄÖÜ]{2,4})+$")
@@ -54,43 +55,6 @@ def validation_message(error: ValidationError) -> str:
     return str(first.get("msg", "not valid")).removeprefix("Value error, ")
 
 
-class ParticipantTable(DataTable[Text]):
-    """The participants; its keys act on the highlighted person."""
-
-    BINDINGS = [
-        Binding(
-            "space",
-            "toggle_consent",
-            "Named?",
-            id="stage-consent",
-            tooltip="Toggle whether this person agreed to be named in the report",
-        ),
-        Binding(
-            "r",
-            "next_role",
-            "Role",
-            id="stage-role",
-            tooltip="Change this person's role",
-        ),
-        Binding(
-            "delete,x",
-            "remove",
-            "Remove",
-            id="stage-remove",
-            tooltip="Remove this person",
-        ),
-    ]
-
-    def action_toggle_consent(self) -> None:
-        self.screen.edit_participant(self.cursor_row, "consent")  # type: ignore[attr-defined]
-
-    def action_next_role(self) -> None:
-        self.screen.edit_participant(self.cursor_row, "role")  # type: ignore[attr-defined]
-
-    def action_remove(self) -> None:
-        self.screen.edit_participant(self.cursor_row, "remove")  # type: ignore[attr-defined]
-
-
 class StageScreen(PhaseScreen):
     PHASE = "stage"
     HELP = (
@@ -109,6 +73,26 @@ class StageScreen(PhaseScreen):
         "the next).\n\n"
         f"Ground rules: {GROUND_RULES}"
     )
+    RETRO_HELP = (
+        "A team retrospective: no incident, so no severity, services, impact or "
+        "timeline. **Tab** moves between fields; everything is saved as you type.\n\n"
+        "- Scope: the period or focus it looks back on (the last sprint, "
+        "November, the database migration).\n"
+        "- Participants: type a name, pick the role and whether they agreed to be "
+        "named, press **enter** to add. In the list: **space** toggles consent, "
+        "**r** changes the role, **x** or **delete** removes.\n"
+        "- Facilitator: let the role rotate. Under the field, retro suggests "
+        "people who never or least recently facilitated; **enter** in the empty "
+        "field takes the first (again: the next).\n\n"
+        f"Ground rules: {GROUND_RULES}"
+    )
+
+    def __init__(self, pm: Postmortem) -> None:
+        super().__init__(pm)
+        self.retro = pm.kind is Kind.retro
+        self.roles = [Role(value) for value in role_choices(pm.kind.value)]
+        if self.retro:
+            self.HELP = self.RETRO_HELP
 
     def compose_body(self) -> ComposeResult:
         pm = self.pm
@@ -133,59 +117,10 @@ class StageScreen(PhaseScreen):
                     id="title",
                     compact=True,
                 )
-            yield HappenedBefore(pm, id="happened-before")
-            with Horizontal(classes="field"):
-                yield Label("Severity", classes="label")
-                yield Select(
-                    SEVERITY_CHOICES,
-                    value=pm.severity.value,
-                    allow_blank=False,
-                    id="severity",
-                    compact=True,
-                )
-            for field, label, hint in (
-                ("services", "Services", "web, postgres"),
-                ("category", "Category", ""),
-                ("tickets", "Tickets", "INC-4211, JIRA-12"),
-                ("changes", "Changes", "deploy #912, PR 3381"),
-            ):
-                with Horizontal(classes="field"):
-                    yield Label(label, classes="label")
-                    yield TextEntry(
-                        pm.category
-                        if field == "category"
-                        else ", ".join(getattr(pm, field)),
-                        limit=MAX_LINE if field == "category" else MAX_TEXT,
-                        placeholder="what kind: Kubernetes, DNS, networking..."
-                        if field == "category"
-                        else f"comma separated: {hint}",
-                        id=field,
-                        compact=True,
-                    )
-            for field, label in (("summary", "Summary"), ("impact", "Impact")):
-                with Horizontal(classes="field tall"):
-                    yield Label(label, classes="label")
-                    yield TextArea(
-                        getattr(pm, field),
-                        id=field,
-                        soft_wrap=True,
-                        tab_behavior="focus",
-                        compact=True,
-                    )
-            # The report has these sections: each is asked for here.
-            for field, label, hint in (
-                ("detection", "Detected", "how it was noticed: alert, customer..."),
-                ("resolution", "Resolved", "what ended it: rollback, fix, restart..."),
-            ):
-                with Horizontal(classes="field", id=f"{field}-field"):
-                    yield Label(label, classes="label")
-                    yield TextEntry(
-                        getattr(pm, field),
-                        limit=MAX_TEXT,
-                        placeholder=hint,
-                        id=field,
-                        compact=True,
-                    )
+            if self.retro:
+                yield from self._retro_scope()
+            else:
+                yield from self._incident_facts()
             yield Static(
                 Text("Participants", style="bold"),
                 classes="section",
@@ -199,8 +134,8 @@ class StageScreen(PhaseScreen):
                     compact=True,
                 )
                 yield Select(
-                    ROLE_CHOICES,
-                    value=Role.responder.value,
+                    [(role.value.replace("_", " "), role.value) for role in self.roles],
+                    value=self.roles[0].value,
                     allow_blank=False,
                     id="p-role",
                     compact=True,
@@ -219,14 +154,93 @@ class StageScreen(PhaseScreen):
                 yield TextEntry(
                     pm.facilitator,
                     limit=MAX_LINE,
-                    placeholder="someone who was not a responder",
+                    # Everyone took part in a retrospective: the role rotates.
+                    placeholder="rotate: who facilitated least recently?"
+                    if self.retro
+                    else "someone who was not a responder",
                     id="facilitator",
                     compact=True,
                 )
             yield FacilitatorHint(pm, id="facilitator-hint")
             yield Static("", id="stage-message")
         # At 80x24 the participants are below the fold: say so until seen.
-        yield MoreBelow("stage-body", BELOW_THE_FOLD, id="stage-more")
+        yield MoreBelow(
+            "stage-body",
+            RETRO_BELOW_THE_FOLD if self.retro else BELOW_THE_FOLD,
+            id="stage-more",
+        )
+
+    def _retro_scope(self) -> ComposeResult:
+        """What a retrospective looks back on, kept as its summary."""
+        yield from self._long_text_field(
+            "summary",
+            "Scope",
+            "the period or focus it looks back on: "
+            "the last sprint, November, the database migration",
+        )
+
+    def _long_text_field(
+        self, field: str, label: str, placeholder: str = ""
+    ) -> ComposeResult:
+        with Horizontal(classes="field tall"):
+            yield Label(label, classes="label")
+            yield TextArea(
+                getattr(self.pm, field),
+                id=field,
+                soft_wrap=True,
+                tab_behavior="focus",
+                compact=True,
+                placeholder=placeholder,
+            )
+
+    def _incident_facts(self) -> ComposeResult:
+        """What happened: the incident's facts, before who took part."""
+        pm = self.pm
+        yield HappenedBefore(pm, id="happened-before")
+        with Horizontal(classes="field"):
+            yield Label("Severity", classes="label")
+            yield Select(
+                SEVERITY_CHOICES,
+                value=pm.severity.value,
+                allow_blank=False,
+                id="severity",
+                compact=True,
+            )
+        for field, label, hint in (
+            ("services", "Services", "web, postgres"),
+            ("category", "Category", ""),
+            ("tickets", "Tickets", "INC-4211, JIRA-12"),
+            ("changes", "Changes", "deploy #912, PR 3381"),
+        ):
+            with Horizontal(classes="field"):
+                yield Label(label, classes="label")
+                yield TextEntry(
+                    pm.category
+                    if field == "category"
+                    else ", ".join(getattr(pm, field)),
+                    limit=MAX_LINE if field == "category" else MAX_TEXT,
+                    placeholder="what kind: Kubernetes, DNS, networking..."
+                    if field == "category"
+                    else f"comma separated: {hint}",
+                    id=field,
+                    compact=True,
+                )
+        yield from self._long_text_field("summary", "Summary")
+        yield from self._long_text_field("impact", "Impact")
+        # The report has these sections: each is asked for here.
+        for field, label, hint in (
+            ("detection", "Detected", "how it was noticed: alert, customer..."),
+            ("resolution", "Resolved", "what ended it: rollback, fix, restart..."),
+        ):
+            with Horizontal(classes="field", id=f"{field}-field"):
+                yield Label(label, classes="label")
+                yield TextEntry(
+                    getattr(pm, field),
+                    limit=MAX_TEXT,
+                    placeholder=hint,
+                    id=field,
+                    compact=True,
+                )
 
     def on_resize(self) -> None:
         self.query_one(MoreBelow).refresh_hint()
@@ -305,7 +319,7 @@ class StageScreen(PhaseScreen):
         people = [
             Participant(
                 name=each,
-                role=Role(role) if isinstance(role, str) else Role.responder,
+                role=Role(role) if isinstance(role, str) else self.roles[0],
                 consent_named=consent,
             )
             for each in names
@@ -329,8 +343,10 @@ class StageScreen(PhaseScreen):
                 update={"consent_named": not person.consent_named}
             )
         else:
-            roles = list(Role)
-            following = roles[(roles.index(person.role) + 1) % len(roles)]
+            roles = self.roles
+            # A role this kind does not offer (an import's) steps to the first.
+            at = roles.index(person.role) if person.role in roles else -1
+            following = roles[(at + 1) % len(roles)]
             people[row] = person.model_copy(update={"role": following})
         self._set("participants", people)
         self._fill_participants(row)

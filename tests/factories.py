@@ -114,6 +114,40 @@ def incident(
     )
 
 
+def team_retro(pm_id: str = "ret042") -> Postmortem:
+    """A team retrospective (kind "retro") with every step answered."""
+    return Postmortem(
+        id=pm_id,
+        kind="retro",
+        title="Platform team retrospective, sprint 42",
+        summary="Sprint 42: the database migration",
+        participants=[
+            Participant(name="Ana Silva", role="member", consent_named=True),
+            Participant(name="Lee Chen", role="member"),
+            Participant(name="Sam Okafor", role="manager"),
+        ],
+        facilitator="Ana Silva",
+        went_well=["Pairing on the migration runbook"],
+        went_wrong=["Reviews waited two days on average"],
+        confusing=["Who owns the staging cluster?"],
+        actions=[
+            ActionItem(
+                id="a-rota",
+                text="Add a second reviewer to the platform rota so reviews start within 4 hours",
+                owner="Team Platform",
+                due=date(2026, 12, 18),
+                due_text="2026-12-18",
+                type="process",
+                priority="P2",
+            )
+        ],
+        takeaways=["Pair on risky changes"],
+        follow_up_on=date(2027, 1, 15),
+        created=T0,
+        updated=T0,
+    )
+
+
 def bulky(pm_id: str, size: int = 10_000) -> Postmortem:
     """An incident padded to about ``size`` bytes of JSON, for benchmarks."""
     pm = incident(pm_id, title=f"Incident {pm_id}")

@@ -123,7 +123,12 @@ def facilitator_is_responder(pm: Postmortem) -> bool:
     from retrotui.learning.facilitators import RESPONDING, person_key
 
     name = person_key(pm.facilitator)
-    return bool(name) and any(
-        person_key(p.name) == name and p.role.value in RESPONDING
-        for p in pm.participants
+    # A team retrospective has no incident: nobody responded.
+    return (
+        bool(name)
+        and pm.kind is not Kind.retro
+        and any(
+            person_key(p.name) == name and p.role.value in RESPONDING
+            for p in pm.participants
+        )
     )

@@ -52,6 +52,8 @@ class Role(str, Enum):
     junior = "junior"
     facilitator = "facilitator"
     observer = "observer"
+    # A team retrospective's people: no incident, so nobody responded.
+    member = "member"
 
 
 class Milestone(str, Enum):

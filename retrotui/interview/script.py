@@ -122,7 +122,26 @@ ROLE_PROMPTS: dict[str, str] = {
     "junior": "To newer team members: what was unclear or surprising to you?",
     "facilitator": "To the facilitator: what did you notice from the outside?",
     "observer": "To observers: what stood out to you?",
+    "member": "To each team member in turn: what would you add?",
 }
+# The roles Set the stage offers, first the default: a retrospective has no
+# responders or incident commander, an incident no plain team members.
+INCIDENT_ROLES = (
+    "responder",
+    "incident_commander",
+    "support",
+    "manager",
+    "junior",
+    "facilitator",
+    "observer",
+)
+RETRO_ROLES = ("member", "manager", "junior", "support", "facilitator", "observer")
+
+
+def role_choices(kind: str) -> tuple[str, ...]:
+    """The participant roles offered for a document of ``kind``."""
+    return RETRO_ROLES if kind == "retro" else INCIDENT_ROLES
+
 
 WHY_PROMPT = "Why did that happen?"
 WHY_DEPTH = 5

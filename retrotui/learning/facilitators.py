@@ -84,7 +84,10 @@ class _Person:
 
 
 def responders(fact: Mapping[str, Any]) -> set[str]:
-    """The keys of the people who responded, per a postmortem's facts."""
+    """The keys of the people who responded, per a postmortem's facts (a
+    team retrospective has none: there was no incident)."""
+    if fact.get("kind") == "retro":
+        return set()
     return {
         person_key(name)
         for name, role in fact.get("people", [])
