@@ -14,11 +14,13 @@ from retrotui.document.duedate import parse_due
 from retrotui.document.models import ActionItem, ActionType, Postmortem, Priority
 from retrotui.document.schema import MAX_LINE, MAX_TEXT
 from retrotui.document.text import clip
+from screens.actions_list import ActionList
 from screens.base import PhaseScreen
 from screens.factors import NO_FACTORS, factors_missing
 from screens.insights import participant_names
 from widgets.findings import FindingsPanel, field_index
 from widgets.happened_before import HappenedBefore
+from widgets.refit import show
 from widgets.smart_panel import SmartPanel, due_reading
 from widgets.text_entry import TextEntry
 from widgets.toggle_list import ToggleList
@@ -165,7 +167,7 @@ class ActionsScreen(PhaseScreen):
         if shown == self._heading_shown:
             return
         self._heading_shown = shown
-        self.query_one("#actions-heading", Static).update(line)
+        show(self.query_one("#actions-heading", Static), line)
         self.query_one("#actions-no-factors").display = empty
         widgets = ".actions-row, #actions-form-title, #action-smart, #actions-list"
         self.query(widgets).set(display=form)
@@ -243,7 +245,9 @@ class ActionsScreen(PhaseScreen):
         panel.owner = self.query_one("#action-owner", Input).value
         panel.due = self.query_one("#action-due", Input).value
         reads = due_reading(panel.due, self.today())  # in view at 80x24
-        self.query_one("#action-due-reads", Static).update(reads)
+        shown = self.query_one("#action-due-reads", Static)
+        if shown.content != reads:  # its width follows the words: a layout
+            shown.update(reads)
         panel.factor = "; ".join(factor_texts)
         self.query_one(FindingsPanel).text = panel.text
 
@@ -300,13 +304,14 @@ class ActionsScreen(PhaseScreen):
         self._refresh_row()
 
     def _load_title(self) -> None:
-        self.query_one("#actions-form-title", Static).update(
+        show(
+            self.query_one("#actions-form-title", Static),
             Text(
                 f"Item {self.selected + 1}"
                 if self.selected is not None
                 else "New item",
                 style="bold",
-            )
+            ),
         )
 
     @on(Input.Changed, "#action-text, #action-owner, #action-due, #action-steps")
@@ -364,35 +369,3 @@ class ActionsScreen(PhaseScreen):
 
     def action_to_factors(self) -> None:
         self.post_message(self.OpenPhase("factors"))
-
-
-class ActionList(OptionList):
-    """The action items and a last row to start a new one (Home and End
-    move to the first and last, as in the other lists)."""
-
-    BINDINGS = [
-        Binding(
-            "d,delete",
-            "screen.delete",
-            "Delete",
-            id="actions.delete",
-            tooltip="Delete the highlighted action item",
-        ),
-        Binding(
-            "n",
-            "screen.new_item",
-            "New",
-            show=False,
-            id="actions.new_n",
-            tooltip="Start a new action item",
-        ),
-    ]
-
-    # Stopping at the ends, as the other lists do (an OptionList wraps round).
-    def action_cursor_up(self) -> None:
-        self.highlighted = max(0, (self.highlighted or 0) - 1)
-
-    def action_cursor_down(self) -> None:
-        last = self.option_count - 1
-        at = self.highlighted
-        self.highlighted = min(last, -1 if at is None else at + 1)

@@ -30,6 +30,7 @@ from textual.widgets import Input, ListView, Static, TextArea
 from retrotui.document.schema import now as wall_clock
 from retrotui.interview.script import PHASES
 from widgets.keys_footer import KeysFooter
+from widgets.refit import show
 from widgets.step_indicator import StepIndicator
 from widgets.text_entry import EntryLine
 
@@ -121,7 +122,7 @@ class PhaseScreen(Screen[None]):
         pm.unsent = self._merged_unsent(pm)
         self.pm = pm
         self.query_one(StepIndicator).pm = pm
-        self.query_one("#phase-title", Static).update(title_line(self.PHASE, pm))
+        show(self.query_one("#phase-title", Static), title_line(self.PHASE, pm))
         # By type name, as FindingsPanel below: not every screen has one.
         for panel in self.query("HappenedBefore, FacilitatorHint"):
             panel.pm = pm  # type: ignore[attr-defined]

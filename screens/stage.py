@@ -20,6 +20,7 @@ from screens.participant_table import ParticipantTable
 from widgets.facilitator_hint import FacilitatorHint
 from widgets.happened_before import HappenedBefore
 from widgets.more_below import MoreBelow
+from widgets.refit import show
 from widgets.text_entry import TextEntry
 
 # Said in words: a checkbox's glyph read as "checked" when it was not, and
@@ -384,4 +385,5 @@ class StageScreen(PhaseScreen):
         warning: bool = False,
     ) -> None:
         style = "bold red" if error else "yellow" if warning else ""
-        self.query_one("#stage-message", Static).update(Text(text, style=style))
+        # Called on every key in a field: the same line again is no work.
+        show(self.query_one("#stage-message", Static), Text(text, style=style))

@@ -12,6 +12,7 @@ from textual.widget import Widget
 from textual.widgets import Input
 
 from retrotui.checks.blameless import Finding, lint, rules
+from widgets.refit import refit
 
 # How many findings fit under a field at 80x24 before the rest are counted.
 SHOWN = 2
@@ -89,8 +90,9 @@ class FindingsPanel(Widget):
     every printable key) and calls :meth:`rewritten`.
     """
 
-    text: reactive[str] = reactive("", layout=True)
-    names: reactive[tuple[str, ...]] = reactive((), layout=True)
+    # Repainted on a change, laid out only when its height changes (refit).
+    text: reactive[str] = reactive("")
+    names: reactive[tuple[str, ...]] = reactive(())
 
     def __init__(
         self,
@@ -113,6 +115,7 @@ class FindingsPanel(Widget):
         self.set_class(not self.findings, "-empty")
         if bool(self.findings) != before:
             self.post_message(self.Updated())
+        refit(self)
 
     def watch_text(self) -> None:
         self._refresh_findings()

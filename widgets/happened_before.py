@@ -87,6 +87,9 @@ class HappenedBefore(Vertical):
         self.matches: list[Match] = []
         # The index is being built apart: no answer yet, rather than none.
         self.waiting = False
+        # What the panel shows (matches, links, waiting): None when a message
+        # line stands in for them.
+        self._shown: tuple[object, ...] | None = None
 
     @property
     def pm(self) -> Postmortem:
@@ -144,6 +147,7 @@ class HappenedBefore(Vertical):
 
     def _building(self) -> None:
         self.waiting = True
+        self._shown = None
         self.query_one("#before-line", Static).update(
             Text(
                 "This happened before? Building the search index in the background…",
@@ -153,6 +157,7 @@ class HappenedBefore(Vertical):
 
     def _failed(self, line: str) -> None:
         self.waiting = False
+        self._shown = None
         self.query_one("#before-line", Static).update(
             Text(f"Earlier postmortems could not be searched: {line}", style="red")
         )
@@ -163,6 +168,12 @@ class HappenedBefore(Vertical):
         self._show()
 
     def _show(self) -> None:
+        # Called on every edit: drawing the same matches and links again
+        # laid the whole screen out on each typed key.
+        shown = (list(self.matches), tuple(self._pm.related), self.waiting)
+        if shown == self._shown:
+            return
+        self._shown = shown
         box = self.query_one(SimilarList)
         line = self.query_one("#before-line", Static)
         if not self.matches:

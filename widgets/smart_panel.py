@@ -12,6 +12,7 @@ from textual.widget import Widget
 
 from retrotui.checks.smart import LABELS, SmartResult, check_action
 from retrotui.document.duedate import read_due
+from widgets.refit import refit
 
 MARKS = {True: ("✓", "green"), False: ("✗", "red"), None: ("–", "dim")}
 
@@ -56,11 +57,12 @@ class SmartPanel(Widget):
     the check runs again on every change (it takes well under a millisecond).
     """
 
-    text: reactive[str] = reactive("", layout=True)
-    owner: reactive[str] = reactive("", layout=True)
-    due: reactive[str] = reactive("", layout=True)
-    factor: reactive[str] = reactive("", layout=True)
-    as_of: reactive[date | None] = reactive(None, layout=True)
+    # Repainted on a change, laid out only when its height changes (refit).
+    text: reactive[str] = reactive("")
+    owner: reactive[str] = reactive("")
+    due: reactive[str] = reactive("")
+    factor: reactive[str] = reactive("")
+    as_of: reactive[date | None] = reactive(None)
 
     def __init__(
         self,
@@ -73,6 +75,11 @@ class SmartPanel(Widget):
         super().__init__(name=name, id=id, classes=classes)
         self.set_reactive(SmartPanel.as_of, as_of)
         self.border_title = "SMART check"
+
+    def _refit(self) -> None:
+        refit(self)
+
+    watch_text = watch_owner = watch_due = watch_factor = watch_as_of = _refit
 
     @property
     def result(self) -> SmartResult:

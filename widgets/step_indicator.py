@@ -10,6 +10,7 @@ from textual.reactive import reactive
 from textual.widgets import Static
 
 from retrotui.checks.completeness import phase_status
+from widgets.refit import show
 
 if TYPE_CHECKING:
     from retrotui.document.models import Postmortem
@@ -63,4 +64,5 @@ class StepIndicator(Static):
 
     def _draw(self) -> None:
         if self.pm is not None:
-            self.update(render_steps(self.phase, phase_status(self.pm)))
+            # Each key of an edit sets ``pm``: the same line again is no work.
+            show(self, render_steps(self.phase, phase_status(self.pm)))

@@ -6,6 +6,8 @@ import time
 
 from textual import events
 from textual.binding import Binding
+from textual.geometry import Size
+from textual.reactive import Reactive
 from textual.widgets import Input
 
 from retrotui.document.schema import MAX_TEXT
@@ -56,6 +58,13 @@ class TextEntry(Input):
             tooltip="Put back the text as it was before the last change that removed some",
         ),
     ]
+
+    # Input sets its virtual size to its text's width on each key, and the
+    # virtual size is a layout reactive: every typed key laid the whole screen
+    # out again (two thirds of a key on the action-items screen). An entry's
+    # size is set by its container, never by its text; its own scrolling
+    # reads the virtual size, which is still set: only the layout is skipped.
+    virtual_size: Reactive[Size] = Reactive(Size(0, 0))
 
     def __init__(
         self,
