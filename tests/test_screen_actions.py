@@ -15,11 +15,24 @@ from widgets.smart_panel import SmartPanel
 from widgets.typed_fields import join_steps, split_steps
 
 
-async def test_new_item_is_stored_with_resolved_due_and_links(db_path: Path) -> None:
+async def test_new_items_typed_in_one_app_then_a_failing_one_blocks_review(
+    db_path: Path,
+) -> None:
+    """Four new items (ctrl+t each) on one incident in one app (each app start
+    costs more than its keys). Behaviours, in order:
+    1. a full item is stored with its due date resolved ('end of Q1', shown in
+       the SMART panel), type, priority and both factor links;
+    2. an owner and a due date typed in the text fill the empty fields when
+       the text is left, and the filled owner stays editable;
+    3. a field already filled is not replaced from the text;
+    4. a failing item is saved but blocks review: the heading says so, the
+       review blockers name it, and Review and close refuses ctrl+g and
+       lists why."""
     app = open_at(db_path, incident(), "actions")
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
         assert isinstance(app.screen, ActionsScreen)
+        # 1. A full item.
         await pilot.press("ctrl+t")
         await type_text(
             pilot, "Load-test checkout at 3x promotion traffic in CI before each launch"
@@ -38,18 +51,35 @@ async def test_new_item_is_stored_with_resolved_due_and_links(db_path: Path) -> 
         due_line = panel.render().renderables[-1]
         assert due_line.plain == "Due  'end of Q1'  ->  2027-03-31 (Wed)"
         await settle(pilot)
-        saved = stored(app)
-    item = saved.actions[-1]
-    assert item.owner == "Team Web"
-    assert item.due_text == "end of Q1" and item.due == date(2027, 3, 31)
-    assert item.type is ActionType.mitigate and item.priority is Priority.p0
-    assert item.factor_ids == ["f-pool", "f-promo"]
-
-
-async def test_failing_item_is_saved_but_blocks_review(db_path: Path) -> None:
-    app = open_at(db_path, incident(), "actions")
-    async with app.run_test(size=(80, 24)) as pilot:
+        item = stored(app).actions[-1]
+        assert item.owner == "Team Web"
+        assert item.due_text == "end of Q1" and item.due == date(2027, 3, 31)
+        assert item.type is ActionType.mitigate and item.priority is Priority.p0
+        assert item.factor_ids == ["f-pool", "f-promo"]
+        # 2. Owner and due typed in the text fill the empty fields.
+        await pilot.press("ctrl+t")
+        await type_text(pilot, "@mia add a lag alert > 30s on orders-db by Friday pls")
+        await pilot.press("tab")  # leaving the text fills owner and due
         await settle(pilot)
+        owner = app.screen.query_one("#action-owner", Input)
+        due = app.screen.query_one("#action-due", Input)
+        assert (owner.value, due.value) == ("@mia", "Friday")
+        await pilot.press("ctrl+u")  # and the filled owner stays editable
+        await type_text(pilot, "Team Web")
+        await settle(pilot)
+        item = stored(app).actions[-1]
+        assert (item.owner, item.due_text) == ("Team Web", "Friday")
+        assert item.due is not None and item.due.weekday() == 4
+        # 3. A field already filled is not replaced from the text.
+        await pilot.press("ctrl+t", "tab")
+        await type_text(pilot, "Team Ops")
+        await pilot.press("shift+tab")
+        await type_text(pilot, "@mia add a lag alert > 30s on orders-db by Friday")
+        await pilot.press("tab")
+        await settle(pilot)
+        item = stored(app).actions[-1]
+        assert (item.owner, item.due_text) == ("Team Ops", "Friday")
+        # 4. A failing item is saved but blocks review.
         await pilot.press("ctrl+t")
         await type_text(pilot, "Be more careful with the pool")
         await pilot.pause()
@@ -59,6 +89,7 @@ async def test_failing_item_is_saved_but_blocks_review(db_path: Path) -> None:
         assert "block review" in heading
         await settle(pilot)
         saved = stored(app)
+        assert len(saved.actions) == 5
         assert saved.actions[-1].text == "Be more careful with the pool"
         assert saved.status is Status.draft
         blockers = review_blockers(saved, NOW.date())
@@ -71,20 +102,6 @@ async def test_failing_item_is_saved_but_blocks_review(db_path: Path) -> None:
         assert stored(app).status is Status.draft
         checklist = str(app.screen.query_one("#review-checklist", Static).render())
         assert "no owner" in checklist
-
-
-async def test_editing_an_item_from_the_list(db_path: Path) -> None:
-    app = open_at(db_path, incident(), "actions")
-    async with app.run_test(size=(80, 24)) as pilot:
-        await settle(pilot)
-        await pilot.press("ctrl+l", "up", "enter", "tab")  # open item 1, its owner
-        await pilot.press("ctrl+u")
-        await type_text(pilot, "@maria")
-        await pilot.press("ctrl+l", "enter")  # back to the list, open item 1
-        await settle(pilot)
-        saved = stored(app)
-    assert saved.actions[0].owner == "@maria"
-    assert len(saved.actions) == 1
 
 
 async def test_more_than_five_items_warns(db_path: Path) -> None:
@@ -132,7 +149,14 @@ def test_review_blockers() -> None:
     assert review_blockers(pm, NOW.date()) == []
 
 
-async def test_a_key_on_arrival_cannot_overwrite_a_saved_item(db_path: Path) -> None:
+async def test_a_key_on_arrival_adds_an_item_then_items_are_edited_from_the_list(
+    db_path: Path,
+) -> None:
+    """One app on the incident (one item). Behaviours, in order:
+    1. the form on arrival is a new item's: typing adds one, and a key
+       cannot overwrite the saved item;
+    2. an item opened from the list is edited where its text ends;
+    3. an item's owner is edited from the list too, and no item is added."""
     pm = incident()
     first = pm.actions[0].text
     app = open_at(db_path, pm, "actions")
@@ -144,45 +168,17 @@ async def test_a_key_on_arrival_cannot_overwrite_a_saved_item(db_path: Path) -> 
         await type_text(pilot, " (checked weekly)")  # the cursor is after its text
         await settle(pilot)
         saved = stored(app)
+        assert saved.actions[0].text == first + " (checked weekly)"
+        assert saved.actions[1].text == "Load test promotions at 3x traffic"
+        await pilot.press("ctrl+l", "up", "up", "enter", "tab")  # item 1, its owner
+        await pilot.press("ctrl+u")
+        await type_text(pilot, "@maria")
+        await pilot.press("ctrl+l", "enter")  # back to the list, open an item
+        await settle(pilot)
+        saved = stored(app)
+    assert saved.actions[0].owner == "@maria"
     assert saved.actions[0].text == first + " (checked weekly)"
-    assert saved.actions[1].text == "Load test promotions at 3x traffic"
-
-
-async def test_owner_and_due_typed_in_the_text_fill_the_empty_fields(
-    db_path: Path,
-) -> None:
-    app = open_at(db_path, incident(), "actions")
-    async with app.run_test(size=(80, 24)) as pilot:
-        await settle(pilot)
-        await pilot.press("ctrl+t")
-        await type_text(pilot, "@mia add a lag alert > 30s on orders-db by Friday pls")
-        await pilot.press("tab")  # leaving the text fills owner and due
-        await settle(pilot)
-        owner = app.screen.query_one("#action-owner", Input)
-        due = app.screen.query_one("#action-due", Input)
-        assert (owner.value, due.value) == ("@mia", "Friday")
-        await pilot.press("ctrl+u")  # and the filled owner stays editable
-        await type_text(pilot, "Team Web")
-        await settle(pilot)
-        item = stored(app).actions[-1]
-    assert (item.owner, item.due_text) == ("Team Web", "Friday")
-    assert item.due is not None and item.due.weekday() == 4
-
-
-async def test_a_field_already_filled_is_not_replaced_from_the_text(
-    db_path: Path,
-) -> None:
-    app = open_at(db_path, incident(), "actions")
-    async with app.run_test(size=(80, 24)) as pilot:
-        await settle(pilot)
-        await pilot.press("ctrl+t", "tab")
-        await type_text(pilot, "Team Web")
-        await pilot.press("shift+tab")
-        await type_text(pilot, "@mia add a lag alert > 30s on orders-db by Friday")
-        await pilot.press("tab")
-        await settle(pilot)
-        item = stored(app).actions[-1]
-    assert (item.owner, item.due_text) == ("Team Web", "Friday")
+    assert len(saved.actions) == 2
 
 
 async def test_sub_steps_are_typed_on_one_line_and_stored_in_order(
