@@ -171,3 +171,52 @@ def test_exhorting_adverbs_are_behaviour(text: str) -> None:
 )
 def test_a_change_is_not_an_exhortation(text: str) -> None:
     assert "behave" not in _result(text).criteria["specific"].message
+
+
+def _owner(text: str) -> str | None:
+    return check_action(text, as_of=AS_OF).owner
+
+
+# "cache team will ...": a team named by a word that is also a verb is a team;
+# "ping team to ...", "all teams must ...": a verb acting on a team, or no one.
+@pytest.mark.parametrize(
+    ("text", "owner"),
+    [
+        ("cache team will add a TTL of 10 min to price cache keys", "cache team"),
+        ("build team will pin the runner image to 2.311.0", "build team"),
+        (
+            "release squad will add a canary stage to the deploy pipeline",
+            "release squad",
+        ),
+        ("ping team to review the runbook", None),
+        ("ask team to add a dashboard", None),
+        ("remind team to rotate keys", None),
+    ],
+)
+def test_a_team_named_by_a_verb(text: str, owner: str | None) -> None:
+    assert _owner(text) == owner
+
+
+def test_all_teams_is_no_one_team() -> None:
+    result = check_action(
+        "all teams must add /healthz to their services by EOW - platform", as_of=AS_OF
+    )
+    assert result.owner == "platform"
+    assert result.criteria["achievable"].ok is False
+
+
+# A bracket at the end holds an owner only when it stands apart: right after a
+# word ("orders(customer_id, created_at)") it holds that word's arguments.
+@pytest.mark.parametrize(
+    ("text", "owner"),
+    [
+        ("add a 10 min ttl to price keys (cache-team)", "cache-team"),
+        ("add an alert on replica lag over 30s for 5 min [dba]", "dba"),
+        ("pin the redis image to 7.2.4 (platform)", "platform"),
+        ("Lena to add an index on orders(customer_id, created_at)", "Lena"),
+        ("add an index on users(email)", None),
+        ("wrap the tax client call in retry(3)", None),
+    ],
+)
+def test_a_bracket_after_a_word_is_no_owner(text: str, owner: str | None) -> None:
+    assert _owner(text) == owner

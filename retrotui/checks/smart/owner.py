@@ -44,9 +44,13 @@ _BRACKET_WHO = lazy(
     r"hosts?|schedules?)\b",
     re.IGNORECASE,
 )
-_TRAIL_BRACKET = lazy(r"[\[(](?P<owner>[^\])(\[]{1,40})[\])]\s*$")
+# "... (sre-team)"; not "orders(customer_id, created_at)": a bracket right
+# after a word holds that word's arguments.
+_TRAIL_BRACKET = lazy(r"(?<![\w.])[\[(](?P<owner>[^\])(\[]{1,40})[\])]\s*$")
 _SEPARATOR = lazy(r"\s[-—–]+\s|[—–]|[.;,!]\s|\s\|\s")
 # "..., kim to do", "- dba to own -", "sre on it": who takes it, and the words saying so.
+# Verbs whose object is a team: "page team to ...", "notify team ...".
+_ACTS_ON_PEOPLE = frozenset(["page", "notify", "alert", "warn", "inform", "tag"])
 _TAKES_IT = lazy(
     r"\s+(?:to\s+(?:do|own|handle|action|pick\s+up|drive|lead|follow\s+up)|"
     r"owns(?:\s+it|\s+this)?|on\s+it|will\s+do|takes\s+it)$",
@@ -248,6 +252,9 @@ def _subject_like(subject: str, link: str, rest: str, rules: Rules) -> bool:
     """ "Team Alpha will", "@maria to", "We will", "The backup job will"; not "Add a step to"."""
     names = subject.split()
     lowered = subject.lower()
+    team = _named_team(names, rules)
+    if team is not None:
+        return team
     if len(names) > 5 or rules.known_verb.match(lowered):
         return False
     if any(name in rules.subject_stopwords for name in names[1:]):
@@ -261,6 +268,26 @@ def _subject_like(subject: str, link: str, rest: str, rules: Rules) -> bool:
     if len(names) <= 4 and all(name[:1].isupper() for name in names):
         return True
     return _lower_name(subject, rest, rules)
+
+
+def _named_team(names: list[str], rules: Rules) -> bool | None:
+    """ "cache team will ...", "build squad to ...": a team named by a word that
+    is also a verb; not "ping team to ..." or "ask team to ...", where the verb
+    acts on a team. None when the subject is not one word and a team word."""
+    first = names[0].lower()
+    if (
+        len(names) != 2
+        or not rules.team_word.fullmatch(names[1])
+        or first in rules.stopwords  # "all teams must ...": no one team
+    ):
+        return None
+    return not (
+        rules.contact_lead.match(first)
+        or rules.person_lead.match(first)
+        or rules.alert_artifact.fullmatch(first)
+        or first in _ACTS_ON_PEOPLE
+        or first in rules.non_owners
+    )
 
 
 def _lower_name(subject: str, rest: str, rules: Rules) -> bool:
