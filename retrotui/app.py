@@ -161,7 +161,9 @@ class RetroApp(
         self.post_message(self.Failed(str(busy)))
 
     def on_retro_app_loaded(self, message: Loaded) -> None:
-        self.open_phase(message.pm.phase or PHASE_KEYS[0])
+        keys = phase_keys(message.pm.kind.value)
+        # A step its kind has not (a retrospective left on Factors): the first.
+        self.open_phase(message.pm.phase if message.pm.phase in keys else keys[0])
         self.release_keys()
         self.watch_for_changes()
 

@@ -99,7 +99,8 @@ class ActionsScreen(PhaseScreen):
 
     def compose_body(self) -> ComposeResult:
         with VerticalScroll(id="actions-body"):
-            yield HappenedBefore(self.pm, id="happened-before")
+            if self.pm.kind.value != "retro":  # a retrospective repeats no incident
+                yield HappenedBefore(self.pm, id="happened-before")
             yield Static(id="actions-heading")
             yield Static(Text(NO_FACTORS), id="actions-no-factors")
             yield ActionList(id="actions-list", compact=True)
@@ -132,7 +133,7 @@ class ActionsScreen(PhaseScreen):
                 )
             yield Label("Linked factors (space toggles):", id="action-factors-label")
             yield ToggleList(id="action-factors")
-            yield SmartPanel(id="action-smart")
+            yield SmartPanel(id="action-smart", without_factors=self.retro)
 
     def on_mount(self) -> None:
         self.query_one(FindingsPanel).names = participant_names(self.pm)

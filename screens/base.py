@@ -201,6 +201,9 @@ class PhaseScreen(Screen[None]):
             # By type name: importing FindingsPanel here would load the
             # blameless rules before the first screen is drawn.
             return any(panel.findings for panel in self.query("FindingsPanel"))
+        if action == "to_factors":
+            # A team retrospective has no factors step (unless it kept some).
+            return self.pm.kind.value != "retro" or bool(self.pm.factors)
         if action == "focus_list":
             # "Go to the list" is noise while the list has the focus.
             return not isinstance(self.focused, ListView)
@@ -208,6 +211,11 @@ class PhaseScreen(Screen[None]):
 
     def on_findings_panel_updated(self) -> None:
         self.refresh_bindings()
+
+    @property
+    def retro(self) -> bool:
+        """A team retrospective (no incident, no factors): steps ask less."""
+        return self.pm.kind.value == "retro"
 
     @property
     def help_title(self) -> str:

@@ -86,7 +86,7 @@ def pm_cells(pm: Summary, width: int) -> tuple[Text, ...]:
     return (
         Text(pm.id),
         status,
-        Text(severity_column(pm.severity)),
+        Text(severity_column(pm.severity, pm.kind)),
         Text(pm.incident_date),
         fit(pm.title, width),
     )

@@ -90,9 +90,8 @@ class StageScreen(PhaseScreen):
 
     def __init__(self, pm: Postmortem) -> None:
         super().__init__(pm)
-        self.retro = pm.kind is Kind.retro
         self.roles = [Role(value) for value in role_choices(pm.kind.value)]
-        if self.retro:
+        if pm.kind is Kind.retro:
             self.HELP = self.RETRO_HELP
 
     def compose_body(self) -> ComposeResult:

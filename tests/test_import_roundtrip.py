@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, datetime, timedelta, timezone
 from zoneinfo import ZoneInfo
 
-from factories import incident
+from factories import incident, team_retro
 
 from retrotui.document.models import (
     ActionItem,
@@ -35,6 +35,24 @@ def test_the_export_reads_back_as_the_same_document() -> None:
     pm = incident()
     # Named people only: one who did not agree is not in the report at all.
     pm.participants = [p for p in pm.participants if p.consent_named]
+    back, warnings = _same(pm)
+    assert back.model_dump() == pm.model_dump()
+    assert warnings == []
+
+
+def test_a_team_retrospective_reads_back_as_the_same_document() -> None:
+    """Its own headings (Scope, What could improve, What puzzled us,
+    Takeaways), no severity line and no Factors column still read back."""
+    pm = team_retro()
+    pm.participants = [p for p in pm.participants if p.consent_named]
+    pm.tags = ["platform"]
+    back, warnings = _same(pm)
+    assert back.model_dump() == pm.model_dump()
+    assert warnings == []
+    # What an incident has, kept in a retro from before its kind changed, too.
+    pm.severity, pm.impact, pm.lucky = "sev1", "Two releases slipped", ["No outage"]
+    pm.factors = [Factor(text="Reviews queue behind on-call work")]
+    pm.actions[0].factor_ids = [pm.factors[0].id]
     back, warnings = _same(pm)
     assert back.model_dump() == pm.model_dump()
     assert warnings == []

@@ -67,7 +67,7 @@ def test_a_retro_asks_no_timeline_factors_services_or_detection() -> None:
 def test_an_empty_retro_names_what_it_still_needs() -> None:
     pm = Postmortem(kind=Kind.retro, title="Retro")
     assert missing(pm)[:3] == [
-        "a summary or the impact",
+        "the scope: the period or focus it looks back on",
         "the participants",
         "a facilitator",
     ]

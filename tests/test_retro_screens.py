@@ -7,6 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from factories import incident, open_at, settle, stored, team_retro, type_text
+from rich.console import Console
 from textual.widgets import Input, Label, Select, TextArea
 
 from retrotui.checks.completeness import facilitator_is_responder
@@ -99,6 +100,42 @@ def test_in_a_retro_nobody_responded() -> None:
     assert "Ana Silva" not in [
         c.name for c in rank_facilitators([], facts(as_incident))
     ]
+
+
+async def test_a_retro_actions_step_asks_no_factors_and_no_recurrence(
+    db_path: Path,
+) -> None:
+    app = open_at(db_path, team_retro(), "actions")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        screen = app.screen
+        assert not screen.query("#happened-before")
+        # No Factors step to go back to: the key is neither shown nor bound.
+        assert screen.check_action("to_factors", ()) is False
+        await pilot.press("ctrl+g")
+        await settle(pilot)
+        assert app.screen is screen
+        screen.show_field("actions[0].text")  # type: ignore[attr-defined]
+        await settle(pilot)
+        console = Console(width=76, record=True)
+        console.print(screen.query_one("#action-smart").render())
+        shown = console.export_text()
+        assert "Not judged: a retrospective links no contributing factor" in shown
+        assert "No contributing factor linked" not in shown
+
+
+async def test_a_retro_left_on_a_step_it_has_not_opens_at_its_first(
+    db_path: Path,
+) -> None:
+    app = open_at(db_path, team_retro(), "factors")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        assert app.screen.PHASE == "stage"  # type: ignore[attr-defined]
+
+
+def test_snapshot_retro_review(snap_compare, db_path: Path) -> None:  # type: ignore[no-untyped-def]
+    app = open_at(db_path, team_retro(), "review")
+    assert snap_compare(app, terminal_size=(80, 24), run_before=settle)
 
 
 def test_snapshot_retro_stage(snap_compare, db_path: Path) -> None:  # type: ignore[no-untyped-def]

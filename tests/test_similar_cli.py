@@ -142,3 +142,29 @@ def test_the_repeated_kubernetes_outages_of_a_real_archive_find_each_other(
     assert code == 0
     titles = [row["title"] for row in json.loads(out)]
     assert titles[:2] == ["All services returning 503 in Kubernetes"] * 2
+
+
+def test_a_team_retrospective_is_no_earlier_incident_like_this_one(
+    capsys: pytest.CaptureFixture[str], store: Store
+) -> None:
+    """A retro that talked about the replica lag outages is not one of them,
+    and has no earlier incident like it."""
+    from retrotui.learning.documents import read_all
+    from retrotui.learning.similar import similar
+
+    talk = replica_lag("ret001", 20, "Billing replica lag served stale invoices")
+    talk.kind = "retro"
+    store.add(talk)
+    code, out, _ = run(capsys, "--db", str(store.path), "similar", "lag003", "--json")
+    assert code == 0
+    ids = [row["id"] for row in json.loads(out)]
+    assert "lag001" in ids and "ret001" not in ids
+    everyone = read_all(store).postmortems
+    lag003 = store.get("lag003")
+    assert "ret001" not in [m.id for m in similar(lag003, everyone)]
+    assert similar(talk, everyone) == []
+    code, out, err = run(capsys, "--db", str(store.path), "similar", "ret001")
+    assert (code, out) == (1, "")
+    assert "ret001 is a team retrospective" in err
+    code, out, _ = run(capsys, "--db", str(store.path), "similar", "ret001", "--json")
+    assert (code, json.loads(out)) == (1, [])

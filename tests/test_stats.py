@@ -160,7 +160,7 @@ def test_the_text_fits_80_columns_and_follows_a_change(
     )
     assert code == 0
     assert all(len(line) <= 80 for line in out.splitlines())
-    assert "3 postmortems, 1 quick notes, 1 retrospectives" in out
+    assert "3 postmortems, 1 quick note, 1 retrospective" in out
     assert "1 overdue" in out
     store.delete("jan002")
     assert stats(capsys, store)["postmortems"] == 2

@@ -50,6 +50,10 @@ EMPTY = (
 )
 
 
+# Relevant, in a retrospective: nothing to link, so it is not judged.
+RETRO_RELEVANT = "Not judged: a retrospective links no contributing factor"
+
+
 class SmartPanel(Widget):
     """Shows how an action item does against each SMART criterion.
 
@@ -71,9 +75,12 @@ class SmartPanel(Widget):
         name: str | None = None,
         id: str | None = None,
         classes: str | None = None,
+        without_factors: bool = False,
     ) -> None:
         super().__init__(name=name, id=id, classes=classes)
         self.set_reactive(SmartPanel.as_of, as_of)
+        # A team retrospective has no factors: "none linked" is no gap there.
+        self.without_factors = without_factors
         self.border_title = "SMART check"
 
     def _refit(self) -> None:
@@ -115,6 +122,8 @@ class SmartPanel(Widget):
         for key, criterion in result.criteria.items():
             mark, style = MARKS[criterion.ok]
             body = Text(criterion.message)
+            if key == "relevant" and criterion.ok is None and self.without_factors:
+                body = Text(RETRO_RELEVANT)
             if criterion.ok is not True and criterion.hint:
                 body.append("\n")
                 body.append(criterion.hint, style="italic dim")

@@ -95,11 +95,12 @@ def _as_retro(pm: Postmortem, gaps: dict[str, list[str]]) -> None:
     """A team retrospective: no incident to describe, no timeline or factors;
     action items stand on their own (no factor to link)."""
     del gaps["timeline"], gaps["factors"]
-    gaps["stage"] = [
-        gap
-        for gap in gaps["stage"]
-        if gap in ("a summary or the impact", "the participants", "a facilitator")
-    ]
+    asked = {
+        "a summary or the impact": "the scope: the period or focus it looks back on",
+        "the participants": "the participants",
+        "a facilitator": "a facilitator",
+    }
+    gaps["stage"] = [asked[gap] for gap in gaps["stage"] if gap in asked]
     gaps["insights"] = [
         gap.replace("went wrong", "could improve") for gap in gaps["insights"]
     ]

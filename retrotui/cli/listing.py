@@ -127,7 +127,7 @@ def run(args: argparse.Namespace) -> int:
                 title += f" (promoted to {pm.promoted_to})"
             line = (
                 f"{pm.id:<8} {pm.incident_date:<10} {pm.kind:<8} "
-                f"{severity_column(pm.severity):<5} {pm.status:<10} {pm.open_actions:>4}  {title}"
+                f"{severity_column(pm.severity, pm.kind):<5} {pm.status:<10} {pm.open_actions:>4}  {title}"
             )
             if width and len(line) > width:
                 line = line[: width - 1] + "…"

@@ -34,6 +34,13 @@ def run(args: argparse.Namespace) -> int:
         raise UsageError("retro similar: --limit must be 1 or more")
     store = store_for(args)
     pm = store.get(args.id)
+    if pm.kind.value == "retro" and not args.json:
+        print(
+            f"retro similar: {pm.id} is a team retrospective, not an incident: "
+            "there is nothing like it to find",
+            file=sys.stderr,
+        )
+        return 1
     matches, skipped = similar_in_store(store, pm, args.limit)
     for line in skipped:
         print(f"retro: skipped {line}", file=sys.stderr)

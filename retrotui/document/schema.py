@@ -142,8 +142,11 @@ _SEVERITY_ALIASES = {
 }
 
 
-def severity_column(value: str) -> str:
-    """A severity in a five-character column: ``?`` when it is not known."""
+def severity_column(value: str, kind: str = "") -> str:
+    """A severity in a five-character column: ``?`` when it is not known,
+    ``-`` for a team retrospective (no incident, no severity)."""
+    if kind == Kind.retro.value:
+        return "-"
     return "?" if value == Severity.unknown.value else value
 
 

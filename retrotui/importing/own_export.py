@@ -21,6 +21,7 @@ from retrotui.importing.blocks import Document, Section
 from retrotui.importing.report import Report
 from retrotui.reports.markdown import (
     FACTOR_KIND_LABELS,
+    KIND_LABELS,
     OPEN_QUESTION,
     SEVERITY_UNKNOWN,
     role_noun,
@@ -35,6 +36,7 @@ _FACTOR = re.compile(
     re.S,
 )
 _KINDS = {label: kind for kind, label in FACTOR_KIND_LABELS.items()}
+_KIND_WORDS = {label: kind.value for kind, label in KIND_LABELS.items()}
 _IDENTITIES = re.compile(r"^<!-- retro-identities (?P<json>\{.*\}) -->$", re.S)
 _ROLE_LABELS = {role.value.replace("_", " "): role for role in Role}
 _ROLE_NOUNS = {role_noun(role, n): role for role in Role for n in (1, 2)}
@@ -93,6 +95,8 @@ def meta(title: Section | None, doc: Document) -> dict[str, Any]:
             data[key.lower()] = [v.strip() for v in value.split(", ") if v.strip()]
         elif key == "Severity" and value == SEVERITY_UNKNOWN:
             data["severity"] = "unknown"
+        elif key == "Kind" and value in _KIND_WORDS:
+            data["kind"] = _KIND_WORDS[value]
         elif key in _FIELDS:
             word = value.replace(" ", "_") if key in ("Kind", "Status") else value
             data[_FIELDS[key]] = word

@@ -60,6 +60,13 @@ _ROLES = {
     "what was lucky": "lucky",
     "where we got lucky ": "lucky",
     "what was confusing": "confusing",
+    # A team retrospective's own questions (retro's report, and the usual
+    # "went well / could improve / puzzles" retrospective boards).
+    "what could improve": "went_wrong",
+    "what could be improved": "went_wrong",
+    "what puzzled us": "confusing",
+    "puzzles": "confusing",
+    "scope": "summary",
     "attendees": "attendees",
     "participants": "attendees",
     "people involved": "attendees",

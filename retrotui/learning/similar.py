@@ -17,7 +17,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from retrotui.document.schema import ActionStatus
+from retrotui.document.schema import ActionStatus, Kind
 from retrotui.document.text import clean_line
 from retrotui.learning.fields import words
 
@@ -119,15 +119,18 @@ def similar(
     """Postmortems of incidents before ``pm``'s that resemble it, best first.
 
     "Before" is by the day the incident started; one of the same day counts
-    too (two incidents of one day are worth seeing together).
+    too (two incidents of one day are worth seeing together). A team
+    retrospective is no incident: it has none like it and is like none.
     """
+    if pm.kind is Kind.retro:
+        return []
     everyone = {other.id: other for other in postmortems}
     everyone[pm.id] = pm
     vectors = Vectors(list(everyone.values()))
     day = pm.incident_date()
     matches = []
     for other in everyone.values():
-        if other.id == pm.id or other.incident_date() > day:
+        if other.id == pm.id or other.incident_date() > day or other.kind is Kind.retro:
             continue
         score = round(vectors.score(pm.id, other.id))
         if score < MIN_SCORE:

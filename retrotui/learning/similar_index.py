@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 import orjson
 
 from retrotui.document.ids import doc_id_for
+from retrotui.document.schema import Kind
 from retrotui.learning.facts import PARTS, term_counts
 from retrotui.learning.similar import MIN_SCORE, WEIGHTS, Match
 
@@ -112,6 +113,8 @@ def _candidates(
 
 def similar_indexed(index: TermIndex, pm: Postmortem, limit: int = 5) -> list[Match]:
     """As ``similar.similar`` over every postmortem of the index's store."""
+    if pm.kind is Kind.retro:
+        return []
     vectors, idf, df = _query_vectors(index, pm)
     if not any(vectors):
         return []
@@ -120,7 +123,9 @@ def similar_indexed(index: TermIndex, pm: Postmortem, limit: int = 5) -> list[Ma
     own = str(doc_id_for(pm.id))
     rows = _in_chunks(
         index,
-        "SELECT doc, key FROM docs WHERE doc IN ({marks}) AND date <= ?",
+        # A team retrospective is no earlier incident (its facts say so).
+        "SELECT doc, key FROM docs WHERE doc IN ({marks}) AND date <= ? "
+        "AND json_extract(facts, '$.kind') IS NOT 'retro'",
         list(rough),
         day,
     )

@@ -34,10 +34,16 @@ def _top(counts: dict[str, int], limit: int = 6) -> str:
     return ", ".join(shown) + (f", {more} more" if more > 0 else "") or "-"
 
 
+def counted(number: int, noun: str) -> str:
+    """``1 retrospective``, ``3 retrospectives``."""
+    return f"{number} {noun}" if number == 1 else f"{number} {noun}s"
+
+
 def describe(stats: Stats) -> Iterator[str]:
     yield (
-        f"{stats.postmortems} postmortems, {stats.notes} quick notes, "
-        f"{stats.retrospectives} retrospectives"
+        f"{counted(stats.postmortems, 'postmortem')}, "
+        f"{counted(stats.notes, 'quick note')}, "
+        f"{counted(stats.retrospectives, 'retrospective')}"
     )
     yield ""
     yield "Medians (from the 'started' milestone)"

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from datetime import date
 
 from retrotui.checks.readiness import item_gaps
@@ -18,6 +18,8 @@ from retrotui.document.models import (
     Severity,
     duration_text,
 )
+from retrotui.document.schema import Kind
+from retrotui.interview.script import RETRO_INSIGHT_TITLES
 from retrotui.reports.md_text import (
     CELL_BREAK,
     escape_block,
@@ -39,6 +41,10 @@ APPROXIMATE_NOTE = (
     "worked out from them."
 )
 SEVERITY_UNKNOWN = "unknown (not recorded)"
+# The Kind line in words where the value is not one ("retro" is read back).
+KIND_LABELS = {Kind.retro: "team retrospective"}
+# What a team retrospective looked back on: its summary, under its own name.
+SCOPE = "Scope"
 # The continuation indent of a "- " list item's content.
 ITEM = "  "
 
@@ -75,10 +81,16 @@ def to_markdown(
     today = as_of or date.today()
     person = _People(pm)
     out: list[str] = [f"# {escape_inline(pm.title)}", ""]
+    retro = pm.kind is Kind.retro
     meta = [
         ("Id", pm.id),
-        ("Kind", _label(pm.kind.value)),
-        ("Severity", severity_text(pm)),
+        ("Kind", KIND_LABELS.get(pm.kind, _label(pm.kind.value))),
+        # A retrospective has no severity: shown only if one was set apart
+        # from the default (nothing stored is left out of the report).
+        (
+            "Severity",
+            "" if retro and pm.severity is Severity.sev3 else severity_text(pm),
+        ),
         ("Status", _label(pm.status.value)),
         ("Date", pm.incident_date().isoformat()),
         ("Services", ", ".join(pm.services)),
@@ -99,6 +111,53 @@ def to_markdown(
     def section(title: str, body: list[str]) -> None:
         out.extend([f"## {title}", "", *(body or ["_None recorded._"]), ""])
 
+    if retro:
+        _retro_body(pm, section, _actions(pm, person, today))
+    else:
+        _incident_body(pm, out, section, _actions(pm, person, today))
+    section("Participants", participant_lines(pm.participants))
+    if pm.related:
+        section("Related postmortems", _related(pm.related, related or {}))
+    if pm.notes:
+        section("Notes", [escape_block(pm.notes)])
+    if pm.conflicts:
+        section("Conflicting edits to reconcile", _conflicts(pm))
+    out.append(identities(pm))
+    return "\n".join(out).rstrip() + "\n"
+
+
+Section = Callable[[str, list[str]], None]
+
+
+def _items(items: list[str]) -> list[str]:
+    return [_item(item) for item in items]
+
+
+def _retro_body(pm: Postmortem, section: Section, actions: list[str]) -> None:
+    """A team retrospective: what it looked back on, the three questions the
+    team answered, its action items and takeaways. An incident's parts appear
+    only when they hold something (kept from before the kind changed)."""
+    section(SCOPE, [escape_block(pm.summary)] if pm.summary else [])
+    for field, title in RETRO_INSIGHT_TITLES.items():
+        section(title, _items(getattr(pm, field)))
+    section("Action items", actions)
+    section("Takeaways", _items(pm.takeaways))
+    for title, body in (
+        ("Impact", [escape_block(pm.impact)] if pm.impact else []),
+        ("Where we got lucky", _items(pm.lucky)),
+        ("Contributing factors", _factors(pm)),
+        ("Detection", [escape_block(pm.detection)] if pm.detection else []),
+        ("Resolution", [escape_block(pm.resolution)] if pm.resolution else []),
+        ("Timeline", _timeline(pm)),
+    ):
+        if body:
+            section(title, body)
+
+
+def _incident_body(
+    pm: Postmortem, out: list[str], section: Section, actions: list[str]
+) -> None:
+    """An incident, in the order of Google's SRE postmortem template."""
     section("Summary", [escape_block(pm.summary)] if pm.summary else [])
     section("Impact", [escape_block(pm.impact)] if pm.impact else [])
     section("Contributing factors", _factors(pm))
@@ -106,7 +165,7 @@ def to_markdown(
     section("Trigger", [_item(f.text) for f in triggers])
     section("Detection", [escape_block(pm.detection)] if pm.detection else [])
     section("Resolution", [escape_block(pm.resolution)] if pm.resolution else [])
-    section("Action items", _actions(pm, person, today))
+    section("Action items", actions)
     # A write-up's "Lessons Learned" list is read in as takeaways: they lead
     # this section, where a reader of the original looks for them.
     out += ["## Lessons learned", ""]
@@ -119,18 +178,9 @@ def to_markdown(
         ("What was confusing", pm.confusing),
     ):
         out += [f"### {title}", ""]
-        out += [_item(item) for item in items] or ["_None recorded._"]
+        out += _items(items) or ["_None recorded._"]
         out.append("")
     section("Timeline", _timeline(pm))
-    section("Participants", participant_lines(pm.participants))
-    if pm.related:
-        section("Related postmortems", _related(pm.related, related or {}))
-    if pm.notes:
-        section("Notes", [escape_block(pm.notes)])
-    if pm.conflicts:
-        section("Conflicting edits to reconcile", _conflicts(pm))
-    out.append(identities(pm))
-    return "\n".join(out).rstrip() + "\n"
 
 
 def _related(ids: list[str], known: Mapping[str, tuple[str, str]]) -> list[str]:
@@ -230,31 +280,33 @@ def _actions(pm: Postmortem, person: _People, today: date) -> list[str]:
     if not pm.actions:
         return []
     labels = factor_labels(pm)
+    # A retrospective links no factors: no column for them, unless it has some.
+    linked = pm.kind is not Kind.retro or bool(pm.factors)
+    columns = ["Action", "Type", "Priority", "Owner", "Due", "Status"]
+    columns += ["Factors"] if linked else []
     rows = [
-        "| Action | Type | Priority | Owner | Due | Status | Factors |",
-        "| --- | --- | --- | --- | --- | --- | --- |",
+        f"| {' | '.join(columns)} |",
+        f"| {' | '.join('---' for _ in columns)} |",
     ]
     for item in pm.actions:
-        rows.append(
-            "| "
-            + " | ".join(
-                [
-                    escape_cell(
-                        item.text
-                        + (f" (done when: {item.done_when})" if item.done_when else "")
-                    )
-                    + steps_cell(item.steps),
-                    item.type.value,
-                    item.priority.value,
-                    escape_cell(person(item.owner)) if item.owner else "**none**",
-                    _due(item, today),
-                    _label(item.status.value)
-                    + (f" {escape_cell(item.tracker)}" if item.tracker else ""),
-                    ", ".join(labels[f] for f in item.factor_ids if f in labels) or " ",
-                ]
+        cells = [
+            escape_cell(
+                item.text
+                + (f" (done when: {item.done_when})" if item.done_when else "")
             )
-            + " |"
-        )
+            + steps_cell(item.steps),
+            item.type.value,
+            item.priority.value,
+            escape_cell(person(item.owner)) if item.owner else "**none**",
+            _due(item, today),
+            _label(item.status.value)
+            + (f" {escape_cell(item.tracker)}" if item.tracker else ""),
+        ]
+        if linked:
+            cells.append(
+                ", ".join(labels[f] for f in item.factor_ids if f in labels) or " "
+            )
+        rows.append(f"| {' | '.join(cells)} |")
     # A write-up published as it was written keeps its gaps in view: nothing
     # is invented to fill them. By number only: the row above has the text.
     gaps = [
