@@ -109,8 +109,21 @@ class ReviewScreen(PhaseScreen):
         ),
     ]
 
+    RETRO_HELP = (
+        "Close the team retrospective. The checklist lists what is still "
+        "missing and what blocks moving to review: an open action item that "
+        "fails its SMART check or has no owner. The blameless pass lists every "
+        "finding; **Enter** on one opens the screen where it is edited.\n\n"
+        "Add takeaways, set the follow-up review date (four weeks on by default: "
+        "often the next retrospective; a date or 'in 6 weeks'), then move it to "
+        "in review (**ctrl+g**) or publish it (**ctrl+y**). **ctrl+t** writes "
+        "the Markdown report to the file named under Export."
+    )
+
     def __init__(self, pm: Postmortem) -> None:
         super().__init__(pm)
+        if self.retro:
+            self.HELP = self.RETRO_HELP
         self.findings: list[tuple[str, Finding]] = []
 
     def compose_body(self) -> ComposeResult:
@@ -152,7 +165,7 @@ class ReviewScreen(PhaseScreen):
             box.value = kept or self._follow_up_shown()
             self.query_one(
                 "#review-export", Input
-            ).value = f"./postmortem-{self.pm.id}.md"
+            ).value = f"./{'retro' if self.retro else 'postmortem'}-{self.pm.id}.md"
         self._refresh()
         self._note_follow_up(box.value)
         if self.restore_unsent() is None:

@@ -106,3 +106,22 @@ def test_retro_list_and_stats_count_a_retro_apart_without_a_severity(
     assert rows["k7m2qx"][2:4] == ["incident", "sev2"]
     code, out, _ = run_cli(capsys, "--db", str(db_path), "stats")
     assert out.startswith("1 postmortem, 0 quick notes, 1 retrospective\n")
+
+
+def test_a_retro_calendar_names_a_retrospective_review(db_path, capsys) -> None:  # type: ignore[no-untyped-def]
+    from icalendar import Calendar
+
+    Store(db_path).add(team_retro())
+    code, out, _ = run_cli(
+        capsys, "--db", str(db_path), "export", "ret042", "--format", "ics"
+    )
+    assert code == 0
+    events = Calendar.from_ical(out).walk("VEVENT")
+    summaries = [str(event["SUMMARY"]) for event in events]
+    assert summaries[0] == (
+        "Retrospective follow-up review: Platform team retrospective, sprint 42"
+    )
+    assert str(events[0]["DESCRIPTION"]).startswith(
+        "Follow-up review of retrospective ret042"
+    )
+    assert not any("Postmortem" in summary for summary in summaries)

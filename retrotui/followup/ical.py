@@ -63,7 +63,9 @@ def to_ics(pm: Postmortem, today: date) -> tuple[str, list[str]]:
     calendar.add("version", "2.0")
     calendar.add("calscale", "GREGORIAN")
     calendar.add("method", "PUBLISH")
-    calendar.add("x-wr-calname", f"Postmortem {pm.id}: {pm.title}")
+    # A team retrospective's follow-up is the team's, not an incident's.
+    noun = "Retrospective" if pm.kind.value == "retro" else "Postmortem"
+    calendar.add("x-wr-calname", f"{noun} {pm.id}: {pm.title}")
     left_out = []
     if pm.follow_up_on is None:
         left_out.append(
@@ -71,7 +73,7 @@ def to_ics(pm: Postmortem, today: date) -> tuple[str, list[str]]:
         )
     else:
         open_items = [a for a in pm.actions if a.status is ActionStatus.open]
-        agenda = [f"Follow-up review of postmortem {pm.id}: {pm.title}", ""]
+        agenda = [f"Follow-up review of {noun.lower()} {pm.id}: {pm.title}", ""]
         agenda.append(f"{len(open_items)} open action item(s) to go through:")
         agenda.extend(
             f"- {describe.title(a)} ({a.owner or 'no owner'}, due "
@@ -83,7 +85,7 @@ def to_ics(pm: Postmortem, today: date) -> tuple[str, list[str]]:
             _event(
                 review_uid(pm),
                 pm.follow_up_on,
-                f"Postmortem follow-up review: {pm.title}",
+                f"{noun} follow-up review: {pm.title}",
                 "\n".join(agenda),
                 stamp,
             )
