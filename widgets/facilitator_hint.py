@@ -2,8 +2,10 @@
 
 People the store knows who were not responders in this incident, never or
 least recently facilitated first (``retrotui.learning.facilitators``). The
-store's facts are read once, in a thread worker; each edit of the
-participants ranks again from what was read (no store access while typing).
+store's people are read once, in a thread worker, gathered by name inside the
+term index (one row a spelling, not one a postmortem: at 20,000 reading
+every postmortem's facts held up typing); each edit of the participants
+ranks again from what was read (no store access while typing).
 Enter in the Facilitator field takes a suggestion (the screen asks
 ``take_after``): the first when the field is empty, the next when it holds a
 suggestion, never over a name someone typed.
@@ -92,7 +94,7 @@ class FacilitatorHint(Static):
     def _read(self, pm_id: str, db_path: Path) -> None:
         from retrotui.learning.facilitators import Rotation
         from retrotui.learning.index_build import when_built
-        from retrotui.learning.lookup import facts_in_store
+        from retrotui.learning.lookup import spellings_in_store
         from retrotui.learning.term_index import Behind
         from retrotui.storage.store import Store
 
@@ -101,7 +103,7 @@ class FacilitatorHint(Static):
             # As ``HappenedBefore``: a first build runs in another process.
             found = when_built(
                 db_path,
-                lambda most: facts_in_store(Store(db_path), most),
+                lambda most: spellings_in_store(Store(db_path), most, pm_id),
                 lambda: self.app.call_from_thread(self._building),
                 lambda: worker.is_cancelled,
             )
@@ -112,7 +114,7 @@ class FacilitatorHint(Static):
             self.app.call_from_thread(self._failed, str(error))
             return
         if found is not None:
-            rotation = Rotation(found[0], skip_id=pm_id)
+            rotation = Rotation(found[0])
             self.app.call_from_thread(self._read_done, rotation)
 
     def _building(self) -> None:

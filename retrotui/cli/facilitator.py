@@ -33,18 +33,19 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from retrotui.cli.search import fit
-    from retrotui.learning.facilitators import rank_facilitators
+    from retrotui.learning.facilitators import Rotation
     from retrotui.learning.facts import facts
-    from retrotui.learning.lookup import facts_in_store
+    from retrotui.learning.lookup import spellings_in_store
 
     if args.limit < 1:
         raise UsageError("retro facilitator: --limit must be 1 or more")
     store = store_for(args)
     current = facts(store.get(args.id)) if args.id else None
-    history, skipped = facts_in_store(store)
+    skip_id = current["id"] if current else None
+    written, skipped = spellings_in_store(store, skip_id=skip_id)
     for line in skipped:
         print(f"retro: skipped {line}", file=sys.stderr)
-    ranked = rank_facilitators(history, current)[: args.limit]
+    ranked = Rotation(written).rank(current)[: args.limit]
     if args.json:
         import orjson
 

@@ -16,14 +16,16 @@ and "ana lopez"), shown as most recently written. Only stored names are
 suggested: a person kept by role only ("unnamed responder 2" from a report
 that did not name them, or a facilitator shown as "responder") is not a name.
 
-Headless and plain: it reads the facts of ``retrotui.learning.facts``.
+Headless and plain: it reads the facts of ``retrotui.learning.facts``, or
+the same gathered per spelling inside the term index (``rotation_index``):
+at 20,000 postmortems reading every one's facts here held up typing.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any
 
@@ -75,12 +77,51 @@ class Candidate:
         }
 
 
+@dataclass(frozen=True)
+class Spelling:
+    """One way a name is written in the stored postmortems, over all of them:
+    what the rotation needs of it (a person is the spellings of one key)."""
+
+    name: str
+    last_seen: str  # the latest incident date it appears on
+    # Where it first appears on that date, in the order the postmortems are
+    # read (a person's shown spelling is the first on their latest date).
+    order: tuple[int, int]
+    last_facilitated: str | None
+    times_facilitated: int
+
+
+def spellings(
+    history: Iterable[Mapping[str, Any]], skip_id: str | None = None
+) -> list[Spelling]:
+    """The spellings in ``history`` (the facts of stored postmortems; the one
+    ``skip_id`` left out: its stored copy is old). ``rotation_index`` answers
+    the same from the term index without reading every postmortem here."""
+    found: dict[str, list[Any]] = {}
+    for n, fact in enumerate(history):
+        if fact.get("id") == skip_id:
+            continue
+        day = str(fact.get("date", ""))
+        people = [name for name, _role in fact.get("people", [])]
+        facilitator = fact.get("facilitator", "")
+        for place, name in enumerate([*people, facilitator]):
+            seen = found.setdefault(name, [day, (n, place), None, 0])
+            if day > seen[0]:
+                seen[0], seen[1] = day, (n, place)
+        if facilitator in found:
+            seen = found[facilitator]
+            seen[2] = max(seen[2] or day, day)
+            seen[3] += 1
+    return [Spelling(name, *seen) for name, seen in found.items()]
+
+
 @dataclass
 class _Person:
     name: str
-    named_on: str  # date of the document whose spelling is kept
+    named_on: str  # date of the postmortem whose spelling is kept
     last_seen: str
-    facilitated: list[str]
+    last_facilitated: str | None
+    times_facilitated: int
 
 
 def responders(fact: Mapping[str, Any]) -> set[str]:
@@ -96,60 +137,68 @@ def responders(fact: Mapping[str, Any]) -> set[str]:
 
 
 class Rotation:
-    """Who took part and who facilitated, gathered once from the store's
-    facts; ``rank`` then answers for one postmortem as it is being edited
-    (a few hundred people, not thousands of documents, on every edit)."""
+    """Who took part and who facilitated, gathered once from the store (a
+    few hundred people, however many postmortems); ``rank`` then answers for
+    one postmortem as it is being edited, on every edit."""
 
-    def __init__(
-        self, history: Iterable[Mapping[str, Any]], skip_id: str | None = None
-    ) -> None:
-        """``skip_id``: the postmortem being edited, whose stored copy is old."""
+    def __init__(self, written: Iterable[Spelling]) -> None:
+        """``written``: the store's ``spellings``."""
         self._people: dict[str, _Person] = {}
-        for fact in history:
-            if fact.get("id") != skip_id:
-                self._add(self._people, fact, done=True)
-
-    @staticmethod
-    def _add(
-        people: dict[str, _Person], fact: Mapping[str, Any], *, done: bool
-    ) -> None:
-        """Count in the people of ``fact``; its facilitator only when ``done``
-        (a facilitator being chosen has not facilitated it yet)."""
-        day = str(fact.get("date", ""))
-        names = [name for name, _role in fact.get("people", [])]
-        if done:
-            names.append(fact.get("facilitator", ""))
-        for name in names:
-            if not is_name(name):
+        kept: dict[str, tuple[str, tuple[int, int]]] = {}
+        for spelling in written:
+            if not is_name(spelling.name):
                 continue
-            key = person_key(name)
-            person = people.get(key)
+            key = person_key(spelling.name)
+            name = " ".join(spelling.name.split())
+            day = spelling.last_seen
+            person = self._people.get(key)
             if person is None:
-                person = people[key] = _Person(" ".join(name.split()), day, day, [])
-            elif day > person.named_on:
-                person.name, person.named_on = " ".join(name.split()), day
+                self._people[key] = _Person(
+                    name,
+                    day,
+                    day,
+                    spelling.last_facilitated,
+                    spelling.times_facilitated,
+                )
+                kept[key] = (day, spelling.order)
+                continue
+            # The spelling of the latest postmortem, the first one read on it.
+            if (day, _negated(spelling.order)) > (kept[key][0], _negated(kept[key][1])):
+                person.name, person.named_on = name, day
+                kept[key] = (day, spelling.order)
             person.last_seen = max(person.last_seen, day)
-        facilitator = person_key(fact.get("facilitator", ""))
-        if done and facilitator in people:
-            people[facilitator].facilitated.append(day)
+            if spelling.last_facilitated is not None:
+                person.last_facilitated = max(
+                    person.last_facilitated or "", spelling.last_facilitated
+                )
+            person.times_facilitated += spelling.times_facilitated
 
     def rank(self, current: Mapping[str, Any] | None = None) -> list[Candidate]:
         """Everyone who could facilitate ``current``, best first (see the
-        module): its responders left out, its other participants counted in;
-        without ``current``, the whole rotation."""
+        module): its responders left out, its other participants counted in
+        (a facilitator being chosen has not facilitated it yet); without
+        ``current``, the whole rotation."""
         people = self._people
         if current is not None:
-            people = {
-                key: _Person(p.name, p.named_on, p.last_seen, list(p.facilitated))
-                for key, p in people.items()
-            }
-            self._add(people, current, done=False)
+            people = {key: replace(p) for key, p in people.items()}
+            day = str(current.get("date", ""))
+            for name, _role in current.get("people", []):
+                if not is_name(name):
+                    continue
+                key = person_key(name)
+                person = people.get(key)
+                if person is None:
+                    people[key] = _Person(" ".join(name.split()), day, day, None, 0)
+                    continue
+                if day > person.named_on:
+                    person.name, person.named_on = " ".join(name.split()), day
+                person.last_seen = max(person.last_seen, day)
         excluded = responders(current) if current else set()
         candidates = [
             Candidate(
                 name=person.name,
-                last_facilitated=max(person.facilitated, default=None),
-                times_facilitated=len(person.facilitated),
+                last_facilitated=person.last_facilitated,
+                times_facilitated=person.times_facilitated,
                 last_seen=person.last_seen,
             )
             for key, person in people.items()
@@ -166,7 +215,12 @@ def rank_facilitators(
     holds the facts of stored postmortems (``current``'s own stored copy
     among them is ignored), ``current`` the facts of the one a facilitator is
     chosen for. Without ``current``: the whole rotation."""
-    return Rotation(history, current.get("id") if current else None).rank(current)
+    skip_id = current.get("id") if current else None
+    return Rotation(spellings(history, skip_id)).rank(current)
+
+
+def _negated(order: tuple[int, int]) -> tuple[int, int]:
+    return (-order[0], -order[1])
 
 
 def _rank(candidate: Candidate) -> tuple[object, ...]:

@@ -10,6 +10,7 @@ from retrotui.learning.similar import Match, similar
 
 if TYPE_CHECKING:
     from retrotui.document.models import Postmortem
+    from retrotui.learning.facilitators import Spelling
     from retrotui.learning.search import Hit
     from retrotui.storage.store import Store
 
@@ -75,5 +76,31 @@ def facts_in_store(
         return [facts(pm) for pm in documents.postmortems], documents.skipped
     try:
         return index.facts(), index.skipped()
+    finally:
+        index.close()
+
+
+def spellings_in_store(
+    store: Store, most: int | None = None, skip_id: str | None = None
+) -> tuple[list[Spelling], list[str]]:
+    """The facilitator rotation's ``facilitators.spellings`` of every
+    postmortem but ``skip_id``, and a line per unreadable one; ``Behind`` as
+    ``similar_in_store``. From the term index they are gathered in SQLite,
+    not by reading each postmortem's facts here."""
+    from retrotui.learning.term_index import open_index
+
+    index = open_index(store, most, raise_behind=True)
+    if index is None:
+        from retrotui.learning.documents import read_all
+        from retrotui.learning.facilitators import spellings
+        from retrotui.learning.facts import facts
+
+        documents = read_all(store)
+        history = [facts(pm) for pm in documents.postmortems]
+        return spellings(history, skip_id), documents.skipped
+    try:
+        from retrotui.learning.rotation_index import spellings_indexed
+
+        return spellings_indexed(index, skip_id), index.skipped()
     finally:
         index.close()
