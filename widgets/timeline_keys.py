@@ -11,7 +11,9 @@ from typing import Any
 from rich.text import Text
 from textual import events
 from textual.binding import Binding
+from textual.geometry import Size
 from textual.message import Message
+from textual.reactive import Reactive
 from textual.widgets import DataTable, Input
 
 from retrotui.document.models import Milestone
@@ -29,6 +31,9 @@ _MILESTONE_GROUP = Binding.Group("Milestone ")
 
 class EventInput(Input):
     """The entry line; a paste of several lines becomes several events."""
+
+    # As TextEntry's: the text's width is no reason to lay the screen out.
+    virtual_size: Reactive[Size] = Reactive(Size(0, 0))
 
     BINDINGS = [
         Binding(
