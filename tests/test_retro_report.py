@@ -4,6 +4,8 @@ sections left empty."""
 
 from __future__ import annotations
 
+import csv
+import io
 from datetime import date
 
 from factories import incident, run_cli, team_retro
@@ -125,3 +127,26 @@ def test_a_retro_calendar_names_a_retrospective_review(db_path, capsys) -> None:
         "Follow-up review of retrospective ret042"
     )
     assert not any("Postmortem" in summary for summary in summaries)
+    assert {str(event["CATEGORIES"].cats[0]) for event in events} == {"retrospective"}
+
+
+def test_a_retros_jira_rows_are_labelled_as_a_retrospective(db_path, capsys) -> None:  # type: ignore[no-untyped-def]
+    Store(db_path).add(team_retro())
+    Store(db_path).add(incident())
+    code, out, _ = run_cli(
+        capsys, "--db", str(db_path), "export", "ret042", "--format", "jira-csv"
+    )
+    assert code == 0
+    rows = list(csv.reader(io.StringIO(out)))[1:]
+    assert rows and all(
+        row[4:6] == ["retrospective", "retrospective-ret042"] for row in rows
+    )
+    assert all("Retrospective: ret042: " in row[6] for row in rows)
+    assert not any("Postmortem:" in row[6] for row in rows)
+    # An incident's rows keep the postmortem labels.
+    code, out, _ = run_cli(
+        capsys, "--db", str(db_path), "export", "k7m2qx", "--format", "jira-csv"
+    )
+    rows = list(csv.reader(io.StringIO(out)))[1:]
+    assert rows and all(row[4] == "postmortem" for row in rows)
+    assert all("Postmortem: k7m2qx: " in row[6] for row in rows)

@@ -11,6 +11,7 @@ from datetime import date
 from retrotui.checks.readiness import check_item
 from retrotui.checks.smart import LABELS
 from retrotui.document.models import ActionItem, Postmortem
+from retrotui.document.schema import Kind
 
 TITLE_LIMIT = 200
 
@@ -22,6 +23,12 @@ def smart_state(pm: Postmortem, item: ActionItem, today: date) -> str:
         return "yes"
     failing = [LABELS.get(name, name) for name, _ in result.problems()]
     return f"not yet ({', '.join(failing)})" if failing else "not yet"
+
+
+def record(pm: Postmortem) -> str:
+    """What the item came from, in a tracker's words: a team retrospective
+    is not an incident, and its items should not be filed as one's."""
+    return "retrospective" if pm.kind is Kind.retro else "postmortem"
 
 
 def title(item: ActionItem) -> str:
@@ -46,7 +53,7 @@ def facts(pm: Postmortem, item: ActionItem, today: date) -> list[tuple[str, str]
     if item.done_when:
         rows.append(("Done when", item.done_when))
     rows.extend(("Addresses", text) for text in factors)
-    rows.append(("Postmortem", f"{pm.id}: {pm.title} (retro show {pm.id})"))
+    rows.append((record(pm).capitalize(), f"{pm.id}: {pm.title} (retro show {pm.id})"))
     rows.append(("Retro item", f"{pm.id}/{item.id}"))
     return rows
 

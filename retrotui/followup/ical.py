@@ -34,7 +34,9 @@ def item_uid(pm: Postmortem, item_id: str) -> str:
     return f"{pm.id}-{item_id}@{UID_DOMAIN}"
 
 
-def _event(uid: str, day: date, summary: str, text: str, stamp: datetime):  # noqa: ANN202
+def _event(  # noqa: ANN202
+    uid: str, day: date, summary: str, text: str, stamp: datetime, category: str
+):
     from icalendar import Event
 
     event = Event()
@@ -49,7 +51,7 @@ def _event(uid: str, day: date, summary: str, text: str, stamp: datetime):  # no
     event.add("transp", "TRANSPARENT")
     event.add("summary", summary)
     event.add("description", text)
-    event.add("categories", ["postmortem"])
+    event.add("categories", [category])
     return event
 
 
@@ -64,7 +66,7 @@ def to_ics(pm: Postmortem, today: date) -> tuple[str, list[str]]:
     calendar.add("calscale", "GREGORIAN")
     calendar.add("method", "PUBLISH")
     # A team retrospective's follow-up is the team's, not an incident's.
-    noun = "Retrospective" if pm.kind.value == "retro" else "Postmortem"
+    noun = describe.record(pm).capitalize()
     calendar.add("x-wr-calname", f"{noun} {pm.id}: {pm.title}")
     left_out = []
     if pm.follow_up_on is None:
@@ -88,6 +90,7 @@ def to_ics(pm: Postmortem, today: date) -> tuple[str, list[str]]:
                 f"{noun} follow-up review: {pm.title}",
                 "\n".join(agenda),
                 stamp,
+                describe.record(pm),
             )
         )
     for item in pm.actions:
@@ -104,6 +107,7 @@ def to_ics(pm: Postmortem, today: date) -> tuple[str, list[str]]:
                 f"Due: {describe.title(item)}{owner}",
                 describe.plain_text(pm, item, today),
                 stamp,
+                describe.record(pm),
             )
         )
     return calendar.to_ical().decode("utf-8"), left_out
