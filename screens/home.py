@@ -9,6 +9,7 @@ the summary index's listing; each table adds rows a page at a time
 from __future__ import annotations
 
 import gc
+import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -32,7 +33,13 @@ from retrotui.storage.listing import (
     summarize_page,
 )
 from retrotui.storage.summary import Summary
-from screens.home_data import Found, OpenActions, Shelf, full_text_matches
+from screens.home_data import (
+    Found,
+    OpenActions,
+    Shelf,
+    first_page,
+    full_text_matches,
+)
 from screens.home_keys import HOME_KEYS
 from screens.home_rows import (
     ListRows,
@@ -72,6 +79,7 @@ class HomeScreen(Screen[None]):
     class Loaded(Message):
         shelf: Shelf
         due: list[Summary]
+        drawn: threading.Event | None = None  # set once a first page is drawn
 
     @dataclass
     class ActionsLoaded(Message):
@@ -160,6 +168,8 @@ class HomeScreen(Screen[None]):
     @work(thread=True, group="home-load", exclusive=True)
     def _load(self) -> None:
         try:
+            if not self.listed:
+                self._first_page()
             # Without the store: its lock and TinyDB are not needed to read.
             entries = read_entries(self.db_path)
         except RetroError as error:
@@ -168,6 +178,17 @@ class HomeScreen(Screen[None]):
         shelf = Shelf(entries, home_order(entries.by_key))
         due = summarize_page(entries.by_key, shelf.with_review(), entries.skipped)
         self.post_message(self.Loaded(shelf, due))
+
+    def _first_page(self) -> None:
+        """Show the first page of each list, if the kept newest entries can
+        tell it, before the whole index is read (1.1 s at 20,000)."""
+        shelf = first_page(self.db_path)
+        if shelf is not None:
+            drawn = threading.Event()
+            self.post_message(self.Loaded(shelf, [], drawn))
+            # Parsing the index holds the interpreter lock the paint needs;
+            # not forever if the screen is never drawn (another on top).
+            drawn.wait(timeout=2)
 
     # Started once the list is drawn, which it would otherwise slow (the lock).
     @work(thread=True, group="home-actions", exclusive=True, description="actions")
@@ -198,13 +219,19 @@ class HomeScreen(Screen[None]):
 
     def on_home_screen_loaded(self, message: Loaded) -> None:
         gc.freeze()  # see _unfreeze
+        after_page = self.listed and not self.shelf.complete
         self.shelf = message.shelf
         self.list_rows = ListRows(message.shelf.entries)
         self.listed = True
         self._notify_skipped()
+        if message.drawn is not None:  # a first page: the rest is being read
+            self._show_lists("")
+            self.call_after_refresh(message.drawn.set)
+            return
         self._fill_reviews(message.due)
-        # Shown unfiltered, or filtered by what was typed meanwhile.
-        self._filter(self.query_one("#home-filter", Input).value.strip())
+        # Shown unfiltered (the first page's rows kept), or filtered by what
+        # was typed meanwhile.
+        self._filter(self.query_one("#home-filter", Input).value.strip(), after_page)
         self.call_after_refresh(self._load_actions, message.shelf)
 
     def on_home_screen_actions_loaded(self, message: ActionsLoaded) -> None:
@@ -256,11 +283,14 @@ class HomeScreen(Screen[None]):
             self.call_later(self._notify_skipped)
         return rows
 
-    def _show_lists(self, query: str, found: Found | None = None) -> None:
-        """Quick matches of ``query`` (found as shown), or the worker's."""
+    def _show_lists(
+        self, query: str, found: Found | None = None, same: bool = False
+    ) -> None:
+        """Quick matches of ``query`` (found as shown), or the worker's.
+        ``same``: the rows shown are those of the same query (more keys)."""
         shelf = self.shelf
         incidents, retros = shelf.matching(query) if found is None else found[:2]
-        same = found is not None  # the same rows, only more keys
+        same = same or found is not None
         self.query_one("#home-list", PagedTable).show(incidents, self._rows, same)
         retro_table = self.query_one("#home-retros", PagedTable)
         retro_table.show(retros, self._rows, same)
@@ -300,12 +330,12 @@ class HomeScreen(Screen[None]):
     def _filter_changed(self, event: Input.Changed) -> None:
         self._filter(event.value.strip())
 
-    def _filter(self, query: str) -> None:
+    def _filter(self, query: str, same: bool = False) -> None:
         self.latest_query = query
-        if not self.listed:
-            return  # applied once the list is in
+        if not self.listed or (query and not self.shelf.complete):
+            return  # applied once the (whole) list is in
         self.shown_query = (query, not query)
-        self._show_lists(query)
+        self._show_lists(query, same=same and not query)
         if query:  # once the quick rows are drawn, which its work would slow
             self.call_after_refresh(self._search, self.shelf, query)
 

@@ -15,10 +15,19 @@ from typing import NamedTuple
 
 from retrotui.errors import BadDocument
 from retrotui.learning.index_build import READ_HERE
-from retrotui.storage.listing import DRAFT, Entries, OpenRef, text_of
+from retrotui.storage import newest as kept
+from retrotui.storage.layout import Layout
+from retrotui.storage.listing import (
+    DRAFT,
+    RETRO,
+    Entries,
+    OpenRef,
+    home_order,
+    text_of,
+)
+from retrotui.storage.paths import resolve_db
 from retrotui.storage.summary import ActionSummary
 
-RETRO = "retro"
 # One full-text search at a time: the first one may build the term index.
 _SEARCHING = threading.Lock()
 
@@ -104,14 +113,26 @@ class Haystack:
         return [key for key in self.keys if key in also]
 
 
+@dataclass(frozen=True)
+class Counts:
+    """How many postmortems, drafts and retrospectives the whole index lists."""
+
+    total: int
+    drafts: int
+    retros: int
+
+
 @dataclass
 class Shelf:
     """``entries`` with their keys in home order (``listing.home_order``).
     What only the filter needs is worked out on its first use (in a worker),
-    not before the list is first shown."""
+    not before the list is first shown. ``whole``: only the first page of
+    each list is here (``first_page``), and these are the whole index's
+    counts."""
 
     entries: Entries
     order: list[str]
+    whole: Counts | None = None
 
     def __post_init__(self) -> None:
         by_key = self.entries.by_key
@@ -130,13 +151,23 @@ class Shelf:
         incidents, retros = self.parts
         return Haystack(incidents, by_key), Haystack(retros, by_key)
 
+    @property
+    def complete(self) -> bool:
+        return self.whole is None
+
+    @property
+    def total(self) -> int:
+        return len(self.order) if self.whole is None else self.whole.total
+
     @cached_property
     def drafts(self) -> int:
+        if self.whole is not None:
+            return self.whole.drafts
         return sum(e.get("status") == DRAFT for e in self.entries.by_key.values())
 
     @property
     def retro_count(self) -> int:
-        return len(self.retros)
+        return len(self.retros) if self.whole is None else self.whole.retros
 
     def split(self, keys: list[str]) -> tuple[list[str], list[str]]:
         """``keys`` as (incidents and notes, team retrospectives)."""
@@ -164,6 +195,26 @@ class Shelf:
             if entry.get("status") == DRAFT:
                 return text_of(entry.get("id"))
         return None
+
+
+def first_page(db_path: Path) -> Shelf | None:
+    """The first ``TOP`` of each home list, from the newest entries kept per
+    index shard (``storage.newest``), with the whole index's counts; None
+    where those cannot answer (the whole index is read then)."""
+    layout = Layout(resolve_db(db_path))
+    newest = kept.read_newest(layout)
+    if newest is None:
+        return None
+    by_key = newest.by_key
+    order = home_order(by_key)
+    # Candidates beyond the first TOP of a list may be out of place (others
+    # of their shards not kept): cut there.
+    incidents = [k for k in order if by_key[k].get("kind") != RETRO][: kept.TOP]
+    retros = [k for k in order if by_key[k].get("kind") == RETRO][: kept.TOP]
+    shown = set(incidents + retros)
+    entries = Entries(layout, by_key, newest.skipped)
+    counts = Counts(newest.count, newest.drafts, newest.retros)
+    return Shelf(entries, [k for k in order if k in shown], counts)
 
 
 class Found(NamedTuple):

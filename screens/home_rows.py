@@ -131,10 +131,10 @@ def _matched(found: Found | None, *tables: int) -> str:
 def header(shelf: Shelf, query: str, found: Found | None) -> Text:
     """The screen's first line: counts, and what the filter matches."""
     line = Text("retro · postmortems", style="bold")
-    if not shelf.order:
+    if not shelf.total:
         line.append(" · none yet: press n to start one")
         return line
-    line.append(f" · {len(shelf.order)} in all, {shelf.drafts} draft(s)")
+    line.append(f" · {shelf.total} in all, {shelf.drafts} draft(s)")
     if query:
         line.append(f" · {_matched(found, 0, 1)}")
     return line

@@ -24,6 +24,7 @@ from retrotui.storage.paths import resolve_db
 from retrotui.storage.summary import ActionSummary, Summary, open_items, summarize
 
 DRAFT = "draft"
+RETRO = "retro"
 
 
 @dataclass(frozen=True)
@@ -117,14 +118,18 @@ def entry_words(entry: dict[str, Any]) -> str:
     return clean_line(text).casefold()
 
 
+def home_rank(entry: dict[str, Any]) -> tuple[bool, str]:
+    """Where home lists an entry, last first: drafts (by when last touched),
+    then the rest (by the incident's date)."""
+    if entry.get("status") == DRAFT:
+        return True, text_of(entry.get("updated"))
+    return False, entry_date(entry)
+
+
 def home_order(entries: dict[str, dict[str, Any]]) -> list[str]:
     """Keys with drafts first (most recently touched first), then the rest,
-    newest incident first."""
-    drafts = [k for k, e in entries.items() if e.get("status") == DRAFT]
-    others = [k for k, e in entries.items() if e.get("status") != DRAFT]
-    drafts.sort(key=lambda k: text_of(entries[k].get("updated")), reverse=True)
-    others.sort(key=lambda k: entry_date(entries[k]), reverse=True)
-    return drafts + others
+    newest incident first; equal ones as given (a stable sort)."""
+    return sorted(entries, key=lambda k: home_rank(entries[k]), reverse=True)
 
 
 def summarize_page(

@@ -1,14 +1,17 @@
 """The newest postmortems of each index shard, kept beside the index for a
 listing's first page.
 
-``retro list`` in a terminal shows the newest screenful. Reading the whole
-listing index for it costs what the store holds (8 MB at 20,000
-postmortems); the newest ``TOP`` entries of every shard are enough, since
-no shard can hold more than a page of the newest. So ``P.d/newest/NN.json``
-keeps, for index shard NN, those entries, how many entries it has, the
-ones it cannot list, and the identity (inode, size, mtime) of the shard's
-file and log when they were taken: a shard a writer changed since is read
-again, one file and its log.
+``retro list`` in a terminal shows the newest screenful, and home first
+shows a page in its own order (drafts first: ``listing.home_order``).
+Reading the whole listing index for it costs what the store holds (8 MB at
+20,000 postmortems); the first ``TOP`` entries of every shard in each order
+are enough, since no shard can hold more than a page of the first. So
+``P.d/newest/NN.json`` keeps, for index shard NN, those entries (the newest
+by ``recency``, and the first in home's order of its team retrospectives
+and of the rest: the sets mostly overlap), how many entries, drafts and
+retrospectives it has, the ones it cannot list, and the identity (inode,
+size, mtime) of the shard's file and log when they were taken: a shard a
+writer changed since is read again, one file and its log.
 
 Derived data only: written by readers, atomically, without fsync; one that
 is missing, damaged or cannot be written (a read-only store) is answered
@@ -29,20 +32,26 @@ import orjson
 from retrotui.errors import BadDocument, RetroError
 from retrotui.storage.files import atomic_write
 from retrotui.storage.layout import LIST, SHARDS, Layout
-from retrotui.storage.listing import recency
+from retrotui.storage.listing import DRAFT, RETRO, home_rank, recency
 
-# Entries kept per shard: the most a page can ask for this way.
+# Entries kept per shard in each order: the most a page can ask for this way.
 TOP = 64
+# What a kept file holds; one of another version is read again.
+VERSION = 2
 
 
 @dataclass
 class Newest:
-    """Candidates for the newest ``TOP`` (every one of those is here), how
-    many postmortems are listed in all, and the unreadable ones."""
+    """Candidates for the newest ``TOP`` and for home's first ``TOP`` of
+    each list (every one of those is here, in index order), how many
+    postmortems, drafts and retrospectives are listed in all, and the
+    unreadable ones."""
 
     by_key: dict[str, dict[str, Any]]
     count: int
     skipped: list[BadDocument]
+    drafts: int = 0
+    retros: int = 0
 
 
 def read_newest(layout: Layout) -> Newest | None:
@@ -50,16 +59,17 @@ def read_newest(layout: Layout) -> Newest | None:
         return None
     folder = layout.folder / "newest"
     by_key: dict[str, dict[str, Any]] = {}
-    count = 0
-    skipped = []
+    newest = Newest(by_key, 0, [])
     for shard in range(SHARDS):
         part = _part(layout, folder, shard)
         if part is None:
             return None
         by_key.update(part["top"])
-        count += part["count"]
-        skipped += [BadDocument(pm_id, reason) for pm_id, reason in part["skipped"]]
-    return Newest(by_key, count, skipped)
+        newest.count += part["count"]
+        newest.drafts += part["drafts"]
+        newest.retros += part["retros"]
+        newest.skipped += [BadDocument(pm_id, r) for pm_id, r in part["skipped"]]
+    return newest
 
 
 def _part(layout: Layout, folder: Path, shard: int) -> dict[str, Any] | None:
@@ -77,10 +87,18 @@ def _part(layout: Layout, folder: Path, shard: int) -> dict[str, Any] | None:
     if data is None:
         return None
     listed = {k: e for k, e in data.items() if "unreadable" not in e}
+    retros = [k for k, e in listed.items() if e.get("kind") == RETRO]
+    rest = [k for k, e in listed.items() if e.get("kind") != RETRO]
+    # nlargest keeps equal ones in the order given, as a stable sort does.
     top = set(heapq.nlargest(TOP, listed, key=lambda k: recency(listed[k])))
+    for keys in (retros, rest):
+        top.update(heapq.nlargest(TOP, keys, key=lambda k: home_rank(listed[k])))
     part = {
+        "version": VERSION,
         "stamp": stamp,
         "count": len(listed),
+        "drafts": sum(e.get("status") == DRAFT for e in listed.values()),
+        "retros": len(retros),
         "skipped": [
             [e.get("id"), str(e["unreadable"])]
             for e in data.values()
@@ -109,7 +127,8 @@ def _kept(path: Path) -> dict[str, Any] | None:
         return None
     good = (
         isinstance(kept, dict)
-        and isinstance(kept.get("count"), int)
+        and kept.get("version") == VERSION
+        and all(isinstance(kept.get(n), int) for n in ("count", "drafts", "retros"))
         and isinstance(kept.get("top"), dict)
         and all(isinstance(e, dict) for e in kept["top"].values())
         and isinstance(kept.get("skipped"), list)
