@@ -69,8 +69,9 @@ def whole(db_path: Path, filters: Filters) -> list:
     return rows
 
 
-@pytest.mark.parametrize("limit", [1, 3, 200])
-def test_a_page_is_the_whole_boards_first_rows(varied: Path, limit: int) -> None:
+@pytest.mark.parametrize("limit", [1, 3, 200, None])
+def test_a_page_is_the_whole_boards_first_rows(varied: Path, limit: int | None) -> None:
+    """None: every row (``retro actions`` piped or ``--json``)."""
     for filters in FILTERS:
         rows = whole(varied, filters)
         page = board_page(varied, filters, limit)
@@ -93,9 +94,11 @@ def test_a_postmortem_whose_items_fail_is_named_and_left_out(varied: Path) -> No
     layout.pending.write_text(json.dumps([key]))
     filters = Filters(TODAY)
     rows = whole(varied, filters)
-    page = board_page(varied, filters, 3)
-    assert page.rows == rows[:3]
-    assert page.total == len(rows) and page.overdue == sum(r.overdue for r in rows)
-    assert [str(error) for error in page.skipped] == [
-        "postmortem 'pm0003': actions.0.due: not a date"
-    ]
+    for limit in (3, None):
+        page = board_page(varied, filters, limit)
+        assert page.rows == rows[:limit]
+        assert page.total == len(rows)
+        assert page.overdue == sum(r.overdue for r in rows)
+        assert [str(error) for error in page.skipped] == [
+            "postmortem 'pm0003': actions.0.due: not a date"
+        ]

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import argparse
 import shutil
-import sys
 import textwrap
 from typing import TYPE_CHECKING
 
@@ -68,8 +67,6 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    import orjson
-
     today = as_of_date(args.as_of, "retro actions")
     terminal = common.to_terminal() and not args.json
     # A terminal gets the most urgent that fit; the overdue count and what
@@ -78,8 +75,7 @@ def run(args: argparse.Namespace) -> int:
     shown, total, overdue = _rows(args, today, limit)
     failing = 1 if args.overdue and total else 0
     if args.json:
-        data = [row.to_json() for row in shown]
-        sys.stdout.write(orjson.dumps(data, option=orjson.OPT_INDENT_2).decode() + "\n")
+        common.print_json_list(shown)
         return failing
     if not total:
         kind = "overdue " if args.overdue else "" if args.all else "open "
@@ -100,27 +96,17 @@ def run(args: argparse.Namespace) -> int:
 def _rows(
     args: argparse.Namespace, today: date, limit: int | None
 ) -> tuple[list[BoardRow], int, int]:
-    """The rows shown, how many the filters keep and how many are overdue:
-    a page checks only the items it shows (``board_page``), every row is
-    the whole board."""
-    from retrotui.followup.board import board, filtered
+    """The rows shown, how many the filters keep and how many are overdue.
+    Only the postmortems of the rows shown are checked (``board_page``): a
+    page, or the items a filter keeps, costs what it prints."""
     from retrotui.followup.board_page import Filters, board_page
     from retrotui.storage.paths import default_db_path
 
     filters = Filters(today, args.owner, args.service, args.overdue, args.all)
-    if limit is not None:
-        path = default_db_path(args.db)
-        page = board_page(path, filters, limit)
-        actions_change.report(page.skipped, path)
-        return page.rows, page.total, page.overdue
-    rows = filtered(
-        board(actions_change.sources_for(args), today),
-        owner=filters.owner,
-        service=filters.service,
-        overdue=filters.overdue,
-        include_closed=filters.include_closed,
-    )
-    return rows, len(rows), sum(row.overdue for row in rows)
+    path = default_db_path(args.db)
+    page = board_page(path, filters, limit)
+    actions_change.report(page.skipped, path)
+    return page.rows, page.total, page.overdue
 
 
 def _print_table(rows: list[BoardRow], with_status: bool, terminal: bool) -> None:

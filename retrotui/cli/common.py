@@ -5,8 +5,9 @@ from __future__ import annotations
 import argparse
 import shutil
 import sys
+from collections.abc import Sequence
 from datetime import date
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from retrotui.errors import UsageError
 
@@ -65,6 +66,31 @@ def page_rows(below: int = 1) -> int:
     """How many rows of a table fit the terminal under its header, above
     ``below`` closing lines and the prompt: the first rows stay in view."""
     return max(PAGE, shutil.get_terminal_size().lines - 2 - below)
+
+
+# Objects made and printed at a time by ``print_json_list``.
+JSON_CHUNK = 1000
+
+
+def print_json_list(items: Sequence[Any]) -> None:
+    """The ``to_json()`` of each of ``items`` as one indented JSON list (as
+    ``orjson.OPT_INDENT_2`` prints it), made and written a chunk at a time:
+    the 89,500 items of a store of 20,000 held as objects, bytes and text
+    at once took 280 MB."""
+    import orjson
+
+    if not items:
+        sys.stdout.write("[]\n")
+        return
+    for start in range(0, len(items), JSON_CHUNK):
+        chunk = [item.to_json() for item in items[start : start + JSON_CHUNK]]
+        text = orjson.dumps(chunk, option=orjson.OPT_INDENT_2).decode()
+        # Inside the brackets ("[\n" ... "\n]"), joined as one list.
+        first, last = start == 0, start + JSON_CHUNK >= len(items)
+        sys.stdout.write(
+            ("" if first else ",\n") + text[0 if first else 2 : None if last else -2]
+        )
+    sys.stdout.write("\n")
 
 
 def count_argument(text: str) -> int:

@@ -75,8 +75,6 @@ def _day(text: str) -> date:
 
 
 def run(args: argparse.Namespace) -> int:
-    import orjson
-
     from retrotui.storage.listing import read_entries, summarize_page
     from retrotui.storage.paths import default_db_path
 
@@ -102,9 +100,9 @@ def run(args: argparse.Namespace) -> int:
         total = len(keys)
     order = _newest(by_key, keys, limit)
     if args.json:
-        rows = [s.to_json() for s in summarize_page(by_key, order, skipped)]
+        summaries = summarize_page(by_key, order, skipped)
         _report(skipped, path)
-        sys.stdout.write(orjson.dumps(rows, option=orjson.OPT_INDENT_2).decode() + "\n")
+        common.print_json_list(summaries)
         return 0
     if not order:
         _report(skipped, path)

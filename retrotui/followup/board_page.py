@@ -59,9 +59,9 @@ class Page:
 _Raw = tuple[tuple[Any, ...], int, str, int, bool]
 
 
-def board_page(path: Path, filters: Filters, limit: int) -> Page:
-    """The first ``limit`` rows of ``filtered(board(...))`` for the database
-    at ``path``, with its counts."""
+def board_page(path: Path, filters: Filters, limit: int | None) -> Page:
+    """The first ``limit`` rows (None: every one) of ``filtered(board(...))``
+    for the database at ``path``, with its counts."""
     with _no_collection():
         return _page(path, filters, limit)
 
@@ -79,7 +79,7 @@ def _no_collection() -> Iterator[None]:
             gc.enable()
 
 
-def _page(path: Path, filters: Filters, limit: int) -> Page:
+def _page(path: Path, filters: Filters, limit: int | None) -> Page:
     entries = read_entries(path)
     lists = action_lists(entries)
     skipped = list(entries.skipped)
@@ -105,8 +105,9 @@ def _page(path: Path, filters: Filters, limit: int) -> Page:
     page = Page([], len(kept), sum(raw[4] for raw in kept), skipped)
     checked: dict[str, tuple[tuple[str, str, tuple[str, ...]], list[BoardItem]]] = {}
     bad: set[str] = set()
-    while len(page.rows) < limit:
-        first = heapq.nsmallest(limit - len(page.rows), kept)
+    while limit is None or len(page.rows) < limit:
+        wanted = len(kept) if limit is None else limit - len(page.rows)
+        first = heapq.nsmallest(wanted, kept)
         if not first:
             break
         for _, _, key, _, _ in first:
