@@ -15,8 +15,10 @@ layout that migrates on first write is measured after its migration (a
 - peak RSS of ``retro note``, and its CPU time (user + system) beside that
   of ``import textual.app``: on a busy machine wall time mostly measures the
   wait for a core;
-- home paint / list shown: a fresh process until home is first drawn, and
-  until it shows its postmortems;
+- home paint / list shown / whole list read: a fresh process until home is
+  first drawn, until it shows its postmortems (the first page, from the
+  newest entries kept per index shard), and until it has read the whole
+  index (what scrolling and the filter use);
 - warm save: ``Store.save`` of one edited postmortem in a long-lived Store;
   cold save: the same by a fresh Store (as each command does);
 - home filter key: from a key sent to the app (as the terminal sends it)
@@ -196,9 +198,10 @@ def median_of(runs: int, action: Callable[[], float]) -> float:
     return statistics.median(action() for _ in range(runs))
 
 
-# argv: database, then "paint" (until home is first drawn) or "list" (until
-# its list, read in a worker, is drawn). Prints the wall clock at that moment:
-# the process may take longer to end while a worker reads the action items.
+# argv: database, then "paint" (until home is first drawn), "list" (until
+# its list, read in a worker, is drawn) or "whole" (until the whole index is
+# read and drawn). Prints the wall clock at that moment: the process may take
+# longer to end while a worker reads the action items.
 HOME = """
 import os, sys, time
 os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
@@ -213,7 +216,10 @@ class Shown(RetroApp):
             self.set_interval(0.002, self._shown)
 
     def _shown(self):
-        if getattr(self.screen, "listed", False):
+        screen = self.screen
+        if getattr(screen, "listed", False) and (
+            sys.argv[2] == "list" or screen.shelf.complete
+        ):
             self.call_after_refresh(self.done)
 
     def done(self):
@@ -498,9 +504,9 @@ def measure(
             versions.insert(0, (before, BEFORE, old))
         figures.update(command_figures(runs, versions))
         if "home" not in skip:
-            for what in ("paint", "list"):
+            for what in ("paint", "list", "whole"):
                 figures[f"home {what} shown s"] = median_of(
-                    max(1, runs // 2),
+                    runs,
                     lambda what=what: until_shown(
                         [sys.executable, "-c", HOME, str(db), what]
                     ),
