@@ -27,6 +27,7 @@ from retrotui.errors import BadDocument, RetroError
 from retrotui.followup import items
 from retrotui.followup.board import BoardRow, board, filtered, read_sources
 from widgets.keys_footer import KeysFooter
+from widgets.measured_table import MeasuredTable
 
 VIEWS = ("open", "overdue", "done and dropped", "all")
 OWNER_WIDTH = 12
@@ -90,7 +91,7 @@ class BoardScreen(Screen["str | None"]):
     def compose(self) -> ComposeResult:
         yield Static("", id="board-header")
         yield Input(placeholder="/ owner", id="board-owner", compact=True)
-        yield DataTable(id="board-table", cursor_type="row")
+        yield MeasuredTable(id="board-table", cursor_type="row")
         yield Static("", id="board-detail")
         yield Input(id="board-line", compact=True)
         yield KeysFooter()

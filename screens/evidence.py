@@ -20,6 +20,7 @@ from retrotui.errors import RetroError
 from retrotui.importing.evidence import adding
 from retrotui.importing.evidence.found import Reading
 from retrotui.importing.evidence.reader import read_source, read_text
+from widgets.measured_table import MeasuredTable
 
 PROMPT = (
     "A file path (Slack export day file or folder, shell history, log, CSV, "
@@ -48,7 +49,7 @@ class EvidenceScreen(ModalScreen[list[TimelineEvent] | None]):
             yield Static(PROMPT, id="evidence-prompt")
             yield TextArea(id="evidence-source", soft_wrap=False)
             yield Static("", id="evidence-summary")
-            yield DataTable(id="evidence-preview", cursor_type="row")
+            yield MeasuredTable(id="evidence-preview", cursor_type="row")
         yield Footer()
 
     def on_mount(self) -> None:

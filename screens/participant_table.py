@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from rich.text import Text
 from textual.binding import Binding
-from textual.widgets import DataTable
+
+from widgets.measured_table import MeasuredTable
 
 
-class ParticipantTable(DataTable[Text]):
+class ParticipantTable(MeasuredTable):
     """The participants; its keys act on the highlighted person."""
 
     BINDINGS = [

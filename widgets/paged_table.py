@@ -15,15 +15,16 @@ from itertools import islice
 
 from rich.text import Text
 from textual import on
-from textual.render import measure
 from textual.widgets import DataTable
+
+from widgets.measured_table import MeasuredTable
 
 PAGE = 20  # rows added at a time, at least: a screenful when that is more
 Row = tuple[str, Sequence[Text]]
 RowsFor = Callable[[list[str]], list[Row]]
 
 
-class PagedTable(DataTable[Text]):
+class PagedTable(MeasuredTable):
     """Shows ``keys`` in order; ``rows_for`` makes the rows of one page."""
 
     def __init__(self, **kwargs: object) -> None:
@@ -78,20 +79,6 @@ class PagedTable(DataTable[Text]):
         rows = self.rows_for(keys)
         for key, cells in rows:
             self.add_row(*cells, key=key)
-        self._widen_columns(rows)
-
-    def _widen_columns(self, rows: list[Row]) -> None:
-        """Widen the columns sized by their cells to the new ones now, as
-        DataTable does in its next idle pass: a frame drawn before that pass
-        drew the rows at the old widths and its cells stayed cached so until
-        the rows changed (under load home showed a title column 5 wide)."""
-        console = self.app.console
-        columns = self.ordered_columns
-        for _, cells in rows:
-            for column, cell in zip(columns, cells, strict=False):
-                if column.auto_width:
-                    width = measure(console, cell, 1)
-                    column.content_width = max(column.content_width, width)
 
     @property
     def overflows(self) -> bool:

@@ -8,15 +8,15 @@ from __future__ import annotations
 
 from typing import Any
 
-from rich.text import Text
 from textual import events
 from textual.binding import Binding
 from textual.geometry import Size
 from textual.message import Message
 from textual.reactive import Reactive
-from textual.widgets import DataTable, Input
+from textual.widgets import Input
 
 from retrotui.document.models import Milestone
+from widgets.measured_table import MeasuredTable
 
 MILESTONE_KEYS = {
     "s": Milestone.started,
@@ -69,7 +69,7 @@ class EventInput(Input):
             table.focus()
 
 
-class EventTable(DataTable[Text]):
+class EventTable(MeasuredTable):
     """The events, oldest first; keys act on the highlighted one."""
 
     BINDINGS = [
