@@ -22,9 +22,10 @@ from textual.app import ComposeResult
 from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import DataTable, Input, Static
+from textual.worker import get_current_worker
 
 from retrotui.errors import RetroError
-from retrotui.learning.index_build import build_apart
+from retrotui.learning.index_build import wait_built
 from retrotui.storage.listing import (
     Entries,
     home_order,
@@ -212,8 +213,9 @@ class HomeScreen(Screen[None]):
 
     @work(thread=True, group="home-index")
     def _build_index(self) -> None:
-        build_apart(self.db_path).wait()
-        self.post_message(self.IndexBuilt())
+        worker = get_current_worker()
+        if wait_built(self.db_path, lambda: worker.is_cancelled):
+            self.post_message(self.IndexBuilt())
 
     # -- showing -----------------------------------------------------------------
 
