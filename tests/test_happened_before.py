@@ -131,10 +131,14 @@ async def test_a_first_search_of_a_large_store_builds_the_index_apart(
         assert title.value.endswith(" x")
         assert "Building the search" in line_of(app)
         (tmp_path / "go").touch()
+        # The build's end, then a search (and the one typing asked for): the
+        # line says which state it reached if it never gets there.
+        found = await seen_on_screen(pilot, lambda: line_of(app), "happened before")
+        assert found, line_of(app)
         await settle(pilot)
         panel = app.screen.query_one(HappenedBefore)
         assert index.exists()
-        assert "lag001" in [m.id for m in panel.matches]
+        assert "lag001" in [m.id for m in panel.matches], line_of(app)
         assert "This happened before" in line_of(app)
 
 
