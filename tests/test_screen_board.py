@@ -170,3 +170,30 @@ def test_home_with_reviews_snapshot(snap_compare, db_path: Path) -> None:  # typ
     fill(db_path)
     app = RetroApp(db_path, clock=clock)
     assert snap_compare(app, terminal_size=(80, 24), run_before=settle)
+
+
+async def test_a_long_action_is_cut_with_an_ellipsis_inside_the_view(
+    db_path: Path,
+) -> None:
+    """Cut to the width beside the scrollbar: cut to the screen's width, a row
+    was 2 cells wider than the table showed (a sideways scrollbar, and the
+    ellipsis that says the text goes on was off the edge)."""
+    pm = incident()
+    pm.actions = [
+        ActionItem(
+            id=f"a-{number:02d}",
+            text="Add an alert when the connection pool stays above 80% of its "
+            "size for five minutes, paging the database on-call rotation",
+            owner="Team Data",
+            due=date(2026, 12, 20),
+        )
+        for number in range(30)  # more rows than fit: a scrollbar
+    ]
+    Store(db_path).add(pm)
+    app = RetroApp(db_path, clock=clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await to_board(pilot)
+        table = app.screen.query_one("#board-table", DataTable)
+        assert table.virtual_size.width <= table.scrollable_content_region.width
+        first_row = table.render_line(1).text.rstrip()
+        assert first_row.endswith("…") and "Add an alert" in first_row
