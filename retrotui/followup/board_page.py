@@ -27,6 +27,7 @@ from retrotui.document.text import clean_line
 from retrotui.errors import BadDocument
 from retrotui.followup.board import BoardRow, item_ref, matches_owner
 from retrotui.followup.board_item import BoardItem, board_items
+from retrotui.followup.board_kept import kept_page
 from retrotui.storage.listing import action_lists, read_entries, text_of
 from retrotui.storage.summary import heading
 
@@ -62,6 +63,11 @@ _Raw = tuple[tuple[Any, ...], int, str, int, bool]
 def board_page(path: Path, filters: Filters, limit: int | None) -> Page:
     """The first ``limit`` rows (None: every one) of ``filtered(board(...))``
     for the database at ``path``, with its counts."""
+    if limit is not None and filters == Filters(filters.today):
+        # Unfiltered, a terminal's page: from what is kept per index shard.
+        kept = kept_page(path, filters.today, limit)
+        if kept is not None:
+            return Page(*kept)
     with _no_collection():
         return _page(path, filters, limit)
 

@@ -108,23 +108,31 @@ def _part(layout: Layout, folder: Path, shard: int) -> dict[str, Any] | None:
         # over the whole index.
         "top": {k: e for k, e in listed.items() if k in top},
     }
+    keep(layout, folder / f"{shard:02d}.json", part)
+    return part
+
+
+def keep(layout: Layout, path: Path, part: dict[str, Any]) -> None:
+    """Write a kept part, if it can be (in ``path``'s folder, made private)."""
     # Without the lock: a writer clearing the temp folder may take this temp
     # file away, and the part is simply not kept this time (as on a
     # read-only store); one a killed reader leaves is cleared likewise.
     with suppress(OSError, RetroError):
-        folder.mkdir(mode=0o700, exist_ok=True)
-        atomic_write(
-            folder / f"{shard:02d}.json", orjson.dumps(part), layout.tmp_dir, False
-        )
-    return part
+        path.parent.mkdir(mode=0o700, exist_ok=True)
+        atomic_write(path, orjson.dumps(part), layout.tmp_dir, False)
+
+
+def read_kept(path: Path) -> Any:
+    """A kept part's JSON, None if it is missing or not JSON."""
+    try:
+        with open(path, "rb") as handle:
+            return orjson.loads(handle.read())
+    except (OSError, orjson.JSONDecodeError):
+        return None
 
 
 def _kept(path: Path) -> dict[str, Any] | None:
-    try:
-        with open(path, "rb") as handle:
-            kept = orjson.loads(handle.read())
-    except (OSError, orjson.JSONDecodeError):
-        return None
+    kept = read_kept(path)
     good = (
         isinstance(kept, dict)
         and kept.get("version") == VERSION
