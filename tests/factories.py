@@ -350,3 +350,19 @@ def held_builds(monkeypatch: pytest.MonkeyPatch, gate: Path) -> None:
         return started[db_path]
 
     monkeypatch.setattr(index_build, "build_apart", build_apart)
+
+
+def notices(app: App, monkeypatch: pytest.MonkeyPatch) -> list[str]:  # type: ignore[type-arg]
+    """Every message ``app`` notifies, kept. Textual drops a notification
+    from ``app._notifications`` once its timeout has passed in wall time:
+    under load a settle outlasted the 3 s of 'not kept' and the test failed
+    with the toast shown."""
+    said: list[str] = []
+    notify = app.notify
+
+    def keep(message: str, *args: object, **kwargs: object) -> None:
+        said.append(message)
+        notify(message, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(app, "notify", keep)
+    return said

@@ -4,18 +4,30 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from factories import clock, incident, settle, type_text
+import pytest
+from factories import clock, incident, notices, settle, type_text
 
 from retrotui.app import RetroApp
 from retrotui.storage.store import Store
 from screens.home import HomeScreen
 from screens.stage import StageScreen
-from shell.saving import SAVE_DELAY
 
 
-async def test_n_then_escape_leaves_no_empty_draft(db_path: Path) -> None:
+async def until_stored_at(pilot, db_path: Path, pm_id: str, phase: str) -> None:  # type: ignore[no-untyped-def]
+    """Pause until the store holds ``pm_id`` at ``phase``; bounded in rounds."""
+    for _ in range(200):
+        if Store(db_path).get(pm_id).phase == phase:
+            return
+        await pilot.pause(0.05)
+    raise AssertionError(f"{pm_id} never stored at {phase}")
+
+
+async def test_n_then_escape_leaves_no_empty_draft(
+    db_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     Store(db_path).add(incident())
     app = RetroApp(db_path, clock=clock)
+    said = notices(app, monkeypatch)
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
         await pilot.press("n")
@@ -24,13 +36,15 @@ async def test_n_then_escape_leaves_no_empty_draft(db_path: Path) -> None:
         assert len(Store(db_path).all()) == 2  # saved from the first second
         await pilot.press("f6", "f6")  # looking around is not an entry
         await settle(pilot)
-        # Long enough for the autosave of where the user is to go through.
-        await pilot.pause(SAVE_DELAY + 0.5)
+        assert app.pm is not None and app.pm.phase != "stage"
+        # The autosave of where the user is has gone through: waited for, as
+        # a fixed pause under load ended before it.
+        await until_stored_at(pilot, db_path, app.pm.id, app.pm.phase)
         await pilot.press("escape")
         await settle(pilot)
         assert isinstance(app.screen, HomeScreen)
         assert [pm.title for pm in Store(db_path).all()] == [incident().title]
-        assert any("not kept" in n.message for n in app._notifications)
+        assert any("not kept" in message for message in said)
 
 
 async def test_a_new_draft_with_anything_entered_is_kept(db_path: Path) -> None:
