@@ -170,17 +170,14 @@ class BoardScreen(Screen["str | None"]):
         self.query_one("#board-header", Static).update(line)
 
     def _fill(self) -> None:
-        table = self.query_one("#board-table", DataTable)
+        table = self.query_one("#board-table", MeasuredTable)
         keep = table.cursor_row
         current = self._current()
         table.clear()
-        # What the table shows beside its scrollbar (a stable gutter), less
-        # the fixed columns and each column's padding: the screen's width drew
-        # a row 2 cells too wide (a sideways scrollbar, the ellipsis cut off).
-        # Before its first layout the table is the screen's width less that
-        # gutter and its margin.
-        shown = table.scrollable_content_region.width or self.size.width - 4
-        room = max(10, shown - 11 - 6 - OWNER_WIDTH - 2 * 4)
+        # The row's width less the fixed columns and each column's padding:
+        # the screen's width drew a row 2 cells too wide (a sideways
+        # scrollbar, the ellipsis cut off).
+        room = max(10, table.row_width - 11 - 6 - OWNER_WIDTH - 2 * 4)
         for row in self._shown():
             item = row.item
             due = item.due.isoformat() if item.due else (item.due_text or "-")

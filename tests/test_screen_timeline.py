@@ -261,3 +261,33 @@ async def test_a_partial_time_and_a_stated_duration_are_typed_as_lines(
         await pilot.press("ctrl+q")
     stored = Store(db_path).get(pm.id)
     assert [e.precision.value for e in stored.timeline] == ["minute", "day", "hour"]
+
+
+async def test_a_long_event_is_cut_with_an_ellipsis_and_shown_whole_when_wider(
+    db_path: Path,
+) -> None:
+    """Sized by its longest event, the table scrolled sideways and cut every
+    long event at the screen's edge with nothing to say it went on."""
+    from retrotui.document.models import TimelineEvent
+
+    long = (
+        "Checked dashboard panel 33; 5xx still elevated on web-5, p99 latency "
+        "at 2.4 s while the pool stayed saturated"
+    )
+    pm = Postmortem(title="Checkout down", created=NOW)
+    pm.timeline = [
+        TimelineEvent(at=T0 + timedelta(minutes=n), text=f"{long} ({n})")
+        for n in range(30)  # more rows than fit: a scrollbar
+    ]
+    app = start(db_path, pm)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        table = app.screen.query_one(EventTable)
+        assert table.virtual_size.width <= table.scrollable_content_region.width
+        row = table.render_line(1).text.rstrip()
+        assert row.endswith("…") and "Checked dashboard panel 33" in row
+        await pilot.resize_terminal(160, 24)
+        await settle(pilot)
+        assert table.virtual_size.width <= table.scrollable_content_region.width
+        row = table.render_line(1).text.rstrip()
+        assert "while the pool stayed saturated (" in row and not row.endswith("…")

@@ -33,3 +33,10 @@ class MeasuredTable(DataTable[Text]):
                 width = measure(console, cell, 1)
                 column.content_width = max(column.content_width, width)
         return row_key
+
+    @property
+    def row_width(self) -> int:
+        """Cells a row may take beside the scrollbar gutter (kept stable, so
+        the same with the scrollbar or without). Before the table's first
+        layout: the screen's width less that gutter and the table's edges."""
+        return self.scrollable_content_region.width or self.app.size.width - 4

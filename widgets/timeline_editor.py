@@ -29,6 +29,7 @@ from retrotui.document.stated import read_stated_line
 from retrotui.document.timeparse import TimeParseError, split_timed
 from widgets.timeline_keys import EventInput, EventTable
 
+MILESTONE_WIDTH = 12
 PLACEHOLDER = "14:02 paged on-call · +5m rolled back · now ... (enter adds)"
 
 
@@ -97,6 +98,8 @@ class TimelineEditor(Vertical):
         self._last_added: datetime | None = None
         self._pending: list[str] = []
         self._deleted: TimelineEvent | None = None
+        self._when_width = 11
+        self._event_width = 0  # worked out on each fill
 
     @property
     def zone(self) -> tzinfo:
@@ -365,14 +368,34 @@ class TimelineEditor(Vertical):
         # Month and day only, unless the events span years (an incident over
         # New Year, a write-up's earlier history): then every row's year.
         short = len(years_shown(self.events, zone)) <= 1
+        when = 11 if short else 16
         table.clear(columns=True)
-        table.add_column("when", width=11 if short else 16, key="when")
-        table.add_column("milestone", width=12, key="milestone")
-        table.add_column("event", key="event")
+        table.add_column("when", width=when, key="when")
+        table.add_column("milestone", width=MILESTONE_WIDTH, key="milestone")
+        # The rest of the width, each event cut with an ellipsis: sized by
+        # its longest event, the table scrolled sideways and cut every long
+        # event at the screen's edge with nothing to say it went on.
+        self._when_width = when
+        self._event_width = self._event_room(when)
+        table.add_column("event", width=self._event_width, key="event")
         for event in self.events:
             table.add_row(
                 Text(when_text(event.at, event.precision, zone, short=short)),
                 self._milestone_cell(event),
-                Text(event.text),
+                Text(event.text, no_wrap=True, overflow="ellipsis"),
                 key=event.id,
             )
+
+    def _event_room(self, when: int) -> int:
+        """The event column's width: the row's less the other columns and
+        every column's padding."""
+        shown = self.query_one(EventTable).row_width
+        return max(20, shown - when - MILESTONE_WIDTH - 2 * 3)
+
+    def on_resize(self) -> None:
+        if self._event_room(self._when_width) != self._event_width:
+            table = self.query_one(EventTable)
+            row = table.cursor_row
+            self._fill()
+            if self.events:
+                table.move_cursor(row=row)
