@@ -372,9 +372,8 @@ class TimelineEditor(Vertical):
         table.clear(columns=True)
         table.add_column("when", width=when, key="when")
         table.add_column("milestone", width=MILESTONE_WIDTH, key="milestone")
-        # The rest of the width, each event cut with an ellipsis: sized by
-        # its longest event, the table scrolled sideways and cut every long
-        # event at the screen's edge with nothing to say it went on.
+        # The rest, each event cut with an ellipsis: sized by the longest, the
+        # table scrolled sideways and cut long events with nothing to say so.
         self._when_width = when
         self._event_width = self._event_room(when)
         table.add_column("event", width=self._event_width, key="event")
