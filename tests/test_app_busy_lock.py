@@ -16,6 +16,7 @@ from retrotui.errors import StoreBusy
 from retrotui.session.session import Session
 from retrotui.storage.store import Store
 from screens.unsaved import UnsavedScreen
+from shell import saving
 
 HOLD = (
     "import sys\n"
@@ -170,6 +171,10 @@ def test_snapshot_the_busy_question_at_80x24(  # type: ignore[no-untyped-def]
     # Paths on screen are the same on every run: relative, and a fixed folder.
     monkeypatch.chdir(tmp_path)
     monkeypatch.setenv("RETROTUI_RECOVERY_DIR", "/home/sre/.retro-recovery")
+    # The question alone: when more than the autosave's delay passed between
+    # the typed keys and ctrl+q (a loaded machine), the autosave found the
+    # lock busy and its 'Waiting for another retro' toast covered the box.
+    monkeypatch.setattr(saving, "SAVE_DELAY", 600.0)
     app = open_at(Path("db.json"), incident(), "stage")
 
     async def quit_while_busy(pilot: Pilot[int]) -> None:
