@@ -13,7 +13,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen
-from textual.widgets import DataTable, Footer, Static, TextArea
+from textual.widgets import Footer, Static, TextArea
 
 from retrotui.document.models import Postmortem, TimelineEvent
 from retrotui.errors import RetroError
@@ -53,11 +53,18 @@ class EvidenceScreen(ModalScreen[list[TimelineEvent] | None]):
         yield Footer()
 
     def on_mount(self) -> None:
-        table = self.query_one(DataTable)
+        self._columns()
+        self.query_one(TextArea).focus()
+
+    def _columns(self) -> None:
+        """The preview's columns, the event's as wide as the rest of a row
+        (sized by the longest line, the preview scrolled sideways and cut long
+        lines with nothing to say so)."""
+        table = self.query_one(MeasuredTable)
+        table.clear(columns=True)
         table.add_column("when", width=11)
         table.add_column("source", width=10)
-        table.add_column("event")
-        self.query_one(TextArea).focus()
+        table.add_column("event", width=max(20, table.row_width - 11 - 10 - 2 * 3))
 
     @on(TextArea.Changed)
     def _changed(self) -> None:
@@ -87,8 +94,8 @@ class EvidenceScreen(ModalScreen[list[TimelineEvent] | None]):
     def _show(
         self, reading: Reading | None, plan: adding.Plan | None, error: str
     ) -> None:
-        table = self.query_one(DataTable)
-        table.clear()
+        self._columns()
+        table = self.query_one(MeasuredTable)
         summary = self.query_one("#evidence-summary", Static)
         if reading is None or plan is None:
             self.events = []
@@ -107,7 +114,7 @@ class EvidenceScreen(ModalScreen[list[TimelineEvent] | None]):
             table.add_row(
                 Text(f"{event.at.astimezone(self.zone):%m-%d %H:%M}"),
                 Text(event.source),
-                Text(" ".join(event.text.split())),
+                Text(" ".join(event.text.split()), no_wrap=True, overflow="ellipsis"),
             )
 
     def action_add(self) -> None:

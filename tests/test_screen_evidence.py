@@ -7,6 +7,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 from factories import incident, settle
+from textual.widgets import DataTable
 
 from retrotui.app import RetroApp
 from retrotui.storage.store import Store
@@ -86,3 +87,22 @@ def test_evidence_preview_snapshot(snap_compare, db_path: Path) -> None:  # type
         )
 
     assert snap_compare(app, terminal_size=(80, 24), run_before=run_before)
+
+
+async def test_a_long_line_is_cut_with_an_ellipsis_inside_the_preview(
+    db_path: Path,
+) -> None:
+    """Sized by its longest line, the preview scrolled sideways and cut long
+    lines at the box's edge with nothing to say they went on."""
+    line = (
+        "2026-12-30 08:40 rolled back build 4411 on web-3 after the canary "
+        "showed a five times higher error rate than the rest of the fleet"
+    )
+    app = _app(db_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await _open_with(pilot, line)
+        table = app.screen.query_one("#evidence-preview", DataTable)
+        assert table.row_count == 1
+        assert table.virtual_size.width <= table.scrollable_content_region.width
+        row = table.render_line(1).text.rstrip()
+        assert row.endswith("…") and "rolled back build 4411" in row
