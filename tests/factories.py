@@ -356,12 +356,13 @@ def notices(app: App, monkeypatch: pytest.MonkeyPatch) -> list[str]:  # type: ig
     """Every message ``app`` notifies, kept. Textual drops a notification
     from ``app._notifications`` once its timeout has passed in wall time:
     under load a settle outlasted the 3 s of 'not kept' and the test failed
-    with the toast shown."""
+    with the toast shown. One with a title is kept as 'Title: message'."""
     said: list[str] = []
     notify = app.notify
 
     def keep(message: str, *args: object, **kwargs: object) -> None:
-        said.append(message)
+        title = kwargs.get("title", "")
+        said.append(f"{title}: {message}" if title else message)
         notify(message, *args, **kwargs)  # type: ignore[arg-type]
 
     monkeypatch.setattr(app, "notify", keep)

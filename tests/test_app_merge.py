@@ -6,7 +6,7 @@ import stat
 from pathlib import Path
 
 import pytest
-from factories import clock, incident, open_at, settle, type_text
+from factories import clock, incident, notices, open_at, settle, type_text
 
 from retrotui.document.models import TimelineEvent
 from retrotui.errors import StoreError
@@ -24,9 +24,10 @@ def add_event_from_cli(db_path: Path, text: str) -> None:
 
 
 async def test_a_cli_write_shows_in_the_open_app_and_both_edits_are_kept(
-    db_path: Path,
+    db_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     app = open_at(db_path, incident(), "timeline")
+    said = notices(app, monkeypatch)
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
         await type_text(pilot, "15:10 status page updated")
@@ -38,7 +39,7 @@ async def test_a_cli_write_shows_in_the_open_app_and_both_edits_are_kept(
         texts = [e.text for e in app.screen.pm.timeline]
         assert "Added by retro timeline add" in texts
         assert "status page updated" in texts
-        assert any("merged" in n.message for n in app._notifications)
+        assert any("merged" in message for message in said)
         await pilot.press("ctrl+q")
     stored = [e.text for e in Store(db_path).get("k7m2qx").timeline]
     assert "Added by retro timeline add" in stored

@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from factories import T0, incident, key_name, open_at, settle, type_text
+from factories import T0, incident, key_name, notices, open_at, settle, type_text
 from textual import events
 from textual.pilot import Pilot
 from textual.widgets import Static, TextArea
@@ -23,13 +23,13 @@ def add_event_elsewhere(db_path: Path) -> None:
     )
 
 
-def merges_said(app: object) -> int:
-    return sum(n.title == "Merged" for n in app._notifications)  # type: ignore[attr-defined]
+def merges_said(said: list[str]) -> int:
+    return sum(message.startswith("Merged: ") for message in said)
 
 
-async def until_merged(pilot: Pilot[int], count: int) -> None:
+async def until_merged(pilot: Pilot[int], said: list[str], count: int) -> None:
     for _ in range(200):
-        if merges_said(pilot.app) >= count:
+        if merges_said(said) >= count:
             return
         await pilot.pause(0.05)
     raise AssertionError("the merge was never shown")
@@ -47,16 +47,17 @@ async def in_summary(pilot: Pilot[int], at_end: bool) -> TextArea:
 
 @pytest.mark.parametrize("at_end", [False, True], ids=["start", "end"])
 async def test_typing_goes_on_in_the_same_field_after_a_merge(
-    db_path: Path, at_end: bool
+    db_path: Path, at_end: bool, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     app = open_at(db_path, incident(), "stage")
+    said = notices(app, monkeypatch)
     async with app.run_test(size=(80, 24)) as pilot:
         summary = await in_summary(pilot, at_end)
         await type_text(pilot, "Pool ran dry")
         await settle(pilot)
         typed_at = summary.cursor_location
         add_event_elsewhere(db_path)
-        await until_merged(pilot, 1)
+        await until_merged(pilot, said, 1)
         summary = app.screen.query_one("#summary", TextArea)
         assert app.focused is summary and summary.cursor_location == typed_at
         await type_text(pilot, " at noon")
@@ -69,9 +70,10 @@ async def test_typing_goes_on_in_the_same_field_after_a_merge(
 
 
 async def test_a_merge_in_the_middle_of_a_burst_keeps_every_key_in_order(
-    db_path: Path,
+    db_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     app = open_at(db_path, incident(), "stage")
+    said = notices(app, monkeypatch)
     async with app.run_test(size=(80, 24)) as pilot:
         await in_summary(pilot, at_end=False)
         add_event_elsewhere(db_path)
@@ -83,16 +85,17 @@ async def test_a_merge_in_the_middle_of_a_burst_keeps_every_key_in_order(
         app.call_later(app.show_merge, outcome)
         await type_text(pilot, " at noon")
         await settle(pilot)
-        assert merges_said(app) == 1
+        assert merges_said(said) == 1
         summary = app.screen.query_one("#summary", TextArea)
         assert summary.text.startswith("Pool ran dry at noon")
         assert "Added by retro timeline add" in [e.text for e in app.pm.timeline]
 
 
 async def test_another_app_opening_it_is_not_announced_a_change_is(
-    db_path: Path,
+    db_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     app = open_at(db_path, incident(), "timeline")
+    said = notices(app, monkeypatch)
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
         # What a second app opening a postmortem made elsewhere (no step
@@ -106,21 +109,22 @@ async def test_another_app_opening_it_is_not_announced_a_change_is(
             await pilot.pause(0.05)
         assert app.session.revision == stamped
         await settle(pilot)
-        assert merges_said(app) == 0
+        assert merges_said(said) == 0
         add_event_elsewhere(db_path)
-        await until_merged(pilot, 1)
+        await until_merged(pilot, said, 1)
         assert app.screen.PHASE == "timeline"  # type: ignore[attr-defined]
 
 
 async def test_a_timeline_line_being_typed_goes_on_after_a_merge(
-    db_path: Path,
+    db_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     app = open_at(db_path, incident(), "timeline")
+    said = notices(app, monkeypatch)
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
         await type_text(pilot, "15:40 cache warm")
         add_event_elsewhere(db_path)
-        await until_merged(pilot, 1)
+        await until_merged(pilot, said, 1)
         await type_text(pilot, "ed up")
         await settle(pilot)
         entry = app.screen.query_one(EventInput)

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from factories import incident, open_at, settle, stored, type_text
+import pytest
+from factories import incident, notices, open_at, settle, stored, type_text
 from textual.widgets import Input, Static
 
 from retrotui.document.models import FactorCategory, FactorKind
@@ -82,16 +83,19 @@ def test_chain_nudges() -> None:
     assert chain_nudge(factor, ["it failed"] * WHY_DEPTH) is None
 
 
-async def test_no_action_items_before_a_factor(db_path: Path) -> None:
+async def test_no_action_items_before_a_factor(
+    db_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     pm = incident()
     pm.factors, pm.actions = [], []
     app = open_at(db_path, pm, "factors")
+    said = notices(app, monkeypatch)
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
         await pilot.press("f6")
         await settle(pilot)
         assert isinstance(app.screen, FactorsScreen)
-        assert any(n.message == NO_FACTORS for n in app._notifications)
+        assert NO_FACTORS in said
         # Reached another way (a resumed draft), the actions screen says why.
         app.open_phase("actions")
         await settle(pilot)

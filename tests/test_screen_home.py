@@ -8,7 +8,7 @@ from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
-from factories import incident, settle
+from factories import incident, notices, settle
 from textual.pilot import Pilot
 from textual.widgets import DataTable, Input
 
@@ -330,6 +330,7 @@ async def test_a_first_search_index_is_built_apart_and_then_searched(
     # As a large store: more documents to read than the app reads itself.
     monkeypatch.setattr(screens.home_data, "READ_HERE", 0)
     app = RetroApp(db_path, clock=clock)
+    said = notices(app, monkeypatch)
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
         table = app.screen.query_one("#home-list", DataTable)
@@ -339,7 +340,7 @@ async def test_a_first_search_index_is_built_apart_and_then_searched(
         await settle(pilot)
         await settle(pilot)
         assert [str(k.value) for k in table.rows] == ["oth001"]
-        assert any("search index" in n.message for n in app._notifications)
+        assert any("search index" in message for message in said)
 
 
 async def test_home_leaves_its_entries_out_of_garbage_collection_while_shown(

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from factories import clock, incident, open_at, settle, stored, type_text
+from factories import clock, incident, notices, open_at, settle, stored, type_text
 from textual import events
 
 from retrotui.app import RetroApp
@@ -13,10 +13,6 @@ from retrotui.document.schema import MAX_LINE, MAX_TEXT
 from widgets.text_entry import TextEntry, removed_text
 
 HUGE = "the replica fell behind " * 2000  # 48,000 characters
-
-
-def notes(app) -> list[str]:  # type: ignore[no-untyped-def]
-    return [n.message for n in app._notifications]
 
 
 @pytest.mark.parametrize(
@@ -28,9 +24,10 @@ def notes(app) -> list[str]:  # type: ignore[no-untyped-def]
     ],
 )
 async def test_a_huge_paste_is_cut_to_fit_with_a_message_and_then_added(
-    db_path: Path, phase: str, entry: str, stored_as
+    db_path: Path, phase: str, entry: str, stored_as, monkeypatch: pytest.MonkeyPatch
 ) -> None:  # type: ignore[no-untyped-def]
     app = open_at(db_path, incident(), phase)
+    said = notices(app, monkeypatch)
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
         box = app.screen.query_one(entry, TextEntry)
@@ -38,7 +35,7 @@ async def test_a_huge_paste_is_cut_to_fit_with_a_message_and_then_added(
         box.post_message(events.Paste(HUGE))
         await pilot.pause()
         assert len(box.value) == MAX_TEXT
-        assert any("cut to fit" in note and "20,000" in note for note in notes(app))
+        assert any("cut to fit" in note and "20,000" in note for note in said)
         await pilot.press("enter")
         await settle(pilot)
         assert app.return_code is None  # still running: no crash
@@ -46,21 +43,25 @@ async def test_a_huge_paste_is_cut_to_fit_with_a_message_and_then_added(
     assert stored_as(pm) == HUGE[:MAX_TEXT].strip()
 
 
-async def test_a_paste_of_several_lines_keeps_every_line(db_path: Path) -> None:
+async def test_a_paste_of_several_lines_keeps_every_line(
+    db_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     app = open_at(db_path, incident(), "insights")
+    said = notices(app, monkeypatch)
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
         box = app.screen.query_one("#insights-input", TextEntry)
         box.post_message(events.Paste("Paging worked\n\n  the runbook was current\n"))
         await pilot.pause()
         assert box.value == "Paging worked the runbook was current"
-        assert not notes(app)
+        assert not said
 
 
 async def test_typing_into_a_full_field_says_why_nothing_happens(
-    db_path: Path,
+    db_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     app = open_at(db_path, incident(), "actions")
+    said = notices(app, monkeypatch)
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
         owner = app.screen.query_one("#action-owner", TextEntry)
@@ -70,7 +71,7 @@ async def test_typing_into_a_full_field_says_why_nothing_happens(
         owner.cursor_position = MAX_LINE
         await pilot.press("y", "y", "y")
         assert owner.value == "x" * MAX_LINE
-        full = [note for note in notes(app) if "is full" in note]
+        full = [note for note in said if "is full" in note]
         assert full == ["This field is full: it holds at most 300 characters."]
 
 
