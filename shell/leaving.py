@@ -127,6 +127,9 @@ class Leaving(App):  # type: ignore[type-arg]
                 self.mark_dirty()
 
         self._question = UnsavedScreen(reason, str(recovery_dir()))
+        # The question says where the save stands; an autosave's earlier
+        # 'Waiting for another retro' lay over its corner and border.
+        self.clear_notifications()
         self.push_screen(self._question, chosen)
 
     def quit_now(self) -> None:

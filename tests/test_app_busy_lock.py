@@ -122,17 +122,22 @@ async def test_autosave_waits_for_the_lock_without_freezing_and_saves_after(
 
 
 async def test_quit_on_a_busy_lock_asks_at_once_and_leaves_once_it_is_free(
-    db_path: Path, hold_lock: Callable[..., HeldLock]
+    db_path: Path, hold_lock: Callable[..., HeldLock], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     app = open_at(db_path, incident(), "stage")
-    async with app.run_test(size=(80, 24)) as pilot:
+    told = notices(app, monkeypatch)
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
         await settle(pilot)
         await pilot.press("end", "space", "x")
         await settle(pilot)
         lock = hold_lock()
         await pilot.press("end", "space", "q")
+        await until(pilot, lambda: said(told, "Waiting for another retro"))
         await pilot.press("ctrl+q")
         await until(pilot, lambda: isinstance(app.screen, UnsavedScreen))
+        # The autosave's notice no longer lies over the question's box.
+        await pilot.pause()
+        assert not app.screen.query("Toast")
         reason = app.screen.reason  # type: ignore[attr-defined]
         assert "holds the database's lock" in reason and "delete" not in reason
         # Keep editing: back on the step, and the edit is still there.
