@@ -304,8 +304,10 @@ class KeyStamps:
         self.at: dict[tuple[str, bool], tuple[float, int]] = {}
         show = HomeScreen._show_lists
 
-        def stamped(screen: HomeScreen, query: str, found: object = None) -> None:
-            show(screen, query, found)  # type: ignore[arg-type]
+        def stamped(
+            screen: HomeScreen, query: str, found: object = None, same: bool = False
+        ) -> None:
+            show(screen, query, found, same)  # type: ignore[arg-type]
             stamp = (query, found is not None)
             table = screen.query_one("#home-list", DataTable)
             screen.call_after_refresh(
