@@ -174,10 +174,9 @@ class BoardScreen(Screen["str | None"]):
         keep = table.cursor_row
         current = self._current()
         table.clear()
-        # The row's width less the fixed columns and each column's padding:
-        # the screen's width drew a row 2 cells too wide (a sideways
-        # scrollbar, the ellipsis cut off).
-        room = max(10, table.row_width - 11 - 6 - OWNER_WIDTH - 2 * 4)
+        # Beside the fixed columns, not the screen's width less them: that drew
+        # a row 2 cells too wide (a sideways scrollbar, the ellipsis cut off).
+        room = table.room_left(11, 6, OWNER_WIDTH, least=10)
         for row in self._shown():
             item = row.item
             due = item.due.isoformat() if item.due else (item.due_text or "-")

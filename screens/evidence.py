@@ -64,7 +64,7 @@ class EvidenceScreen(ModalScreen[list[TimelineEvent] | None]):
         table.clear(columns=True)
         table.add_column("when", width=11)
         table.add_column("source", width=10)
-        table.add_column("event", width=max(20, table.row_width - 11 - 10 - 2 * 3))
+        table.add_column("event", width=table.room_left(11, 10, least=20))
 
     @on(TextArea.Changed)
     def _changed(self) -> None:

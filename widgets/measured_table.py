@@ -34,9 +34,12 @@ class MeasuredTable(DataTable[Text]):
                 column.content_width = max(column.content_width, width)
         return row_key
 
-    @property
-    def row_width(self) -> int:
-        """Cells a row may take beside the scrollbar gutter (kept stable, so
-        the same with the scrollbar or without). Before the table's first
-        layout: the screen's width less that gutter and the table's edges."""
-        return self.scrollable_content_region.width or self.app.size.width - 4
+    def room_left(self, *fixed: int, least: int) -> int:
+        """The width left for one column beside columns ``fixed`` wide, every
+        column's padding taken off, and at least ``least``. A row's width is
+        what the table shows beside its scrollbar gutter (kept stable, so the
+        same with the scrollbar or without); before the table's first layout,
+        the screen's width less that gutter and the table's edges."""
+        row = self.scrollable_content_region.width or self.app.size.width - 4
+        padding = 2 * self.cell_padding * (len(fixed) + 1)
+        return max(least, row - sum(fixed) - padding)

@@ -386,10 +386,8 @@ class TimelineEditor(Vertical):
             )
 
     def _event_room(self, when: int) -> int:
-        """The event column's width: the row's less the other columns and
-        every column's padding."""
-        shown = self.query_one(EventTable).row_width
-        return max(20, shown - when - MILESTONE_WIDTH - 2 * 3)
+        """The event column's width, beside the time and milestone."""
+        return self.query_one(EventTable).room_left(when, MILESTONE_WIDTH, least=20)
 
     def on_resize(self) -> None:
         if self._event_room(self._when_width) != self._event_width:
