@@ -8,7 +8,6 @@ the summary index's listing; each table adds rows a page at a time
 
 from __future__ import annotations
 
-import gc
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -17,7 +16,7 @@ from pathlib import Path
 from typing import ClassVar
 
 from rich.text import Text
-from textual import events, on, work
+from textual import on, work
 from textual.app import ComposeResult
 from textual.message import Message
 from textual.screen import Screen
@@ -111,7 +110,7 @@ class HomeScreen(Screen[None]):
         super().__init__(id="home")
         self.db_path = db_path
         self.clock = clock
-        self.shelf = Shelf(Entries(Path(), {}, [], False), [])
+        self.shelf = Shelf(Entries(Path(), {}, [], {}), [])
         self.list_rows = ListRows(self.shelf.entries)
         self.found = OpenActions([], date.min)
         # The query shown; False while its rows are the quick matches only.
@@ -151,12 +150,6 @@ class HomeScreen(Screen[None]):
         # After a paint: a worker parsing a large index holds the interpreter
         # lock, and home's first frame waited for it (2x as long at 20,000).
         self.call_after_refresh(self._load)
-
-    @on(events.ScreenSuspend)
-    @on(events.Unmount)
-    def _unfreeze(self) -> None:
-        """Entries frozen out of GC passes while shown (one took 0.5 s)."""
-        gc.unfreeze()
 
     def on_resize(self) -> None:
         if self.listed:
@@ -220,7 +213,6 @@ class HomeScreen(Screen[None]):
     # -- showing -----------------------------------------------------------------
 
     def on_home_screen_loaded(self, message: Loaded) -> None:
-        gc.freeze()  # see _unfreeze
         after_page = self.listed and not self.shelf.complete
         self.shelf = message.shelf
         self.list_rows = ListRows(message.shelf.entries)
@@ -237,7 +229,6 @@ class HomeScreen(Screen[None]):
         self.call_after_refresh(self._load_actions, message.shelf)
 
     def on_home_screen_actions_loaded(self, message: ActionsLoaded) -> None:
-        gc.freeze()
         self.found = message.found
         self._notify_skipped()
         self._show_actions()

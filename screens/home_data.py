@@ -23,6 +23,8 @@ from retrotui.storage.listing import (
     Entries,
     OpenRef,
     home_order,
+    names_of,
+    ref_summary,
     text_of,
 )
 from retrotui.storage.paths import resolve_db
@@ -46,12 +48,13 @@ class OpenActions:
         self.today = today
         self.refs = sorted(
             refs,
-            key=lambda r: (not self._overdue(r), r.due or date.max, r.pm_id),
+            key=lambda r: (not self._overdue(r), r[0] or date.max, r[1]),
         )
         self.overdue = sum(map(self._overdue, self.refs))
 
     def _overdue(self, ref: OpenRef) -> bool:
-        return ref.due is not None and ref.due < self.today
+        due = ref[0]
+        return due is not None and due < self.today
 
     def __len__(self) -> int:
         return len(self.refs)
@@ -59,7 +62,7 @@ class OpenActions:
     def at(self, index: int) -> OpenAction | None:
         """The item at ``index``; None if it fails the checks."""
         try:
-            item = self.refs[index].summary()
+            item = ref_summary(self.refs[index])
         except BadDocument:
             return None
         return OpenAction(item, item.is_overdue(self.today))
@@ -70,8 +73,7 @@ def _words(entry: dict) -> str:
     on one line."""
     listed = [entry.get("title"), entry.get("id")]
     for name in ("services", "tags"):
-        values = entry.get(name)
-        listed += values if isinstance(values, list) else []
+        listed += names_of(entry, name)
     return " ".join(map(text_of, listed)).casefold().replace("\n", " ")
 
 

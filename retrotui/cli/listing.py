@@ -175,7 +175,7 @@ def _newest(
 
 def _filter(args: argparse.Namespace) -> Callable[[dict[str, Any]], bool]:
     """Whether an index entry (not yet checked) passes the filters given."""
-    from retrotui.storage.listing import entry_date, entry_words, text_of
+    from retrotui.storage.listing import entry_date, entry_words, names_of, text_of
 
     since = args.since.isoformat() if args.since else ""
     service = (args.service or "").casefold().strip()
@@ -184,12 +184,11 @@ def _filter(args: argparse.Namespace) -> Callable[[dict[str, Any]], bool]:
     def wanted(entry: dict[str, Any]) -> bool:
         if since and entry_date(entry) < since:
             return False
-        if service:
-            services = entry.get("services")
-            if not isinstance(services, list) or not any(
-                text_of(name).casefold().strip() == service for name in services
-            ):
-                return False
+        if service and not any(
+            text_of(name).casefold().strip() == service
+            for name in names_of(entry, "services")
+        ):
+            return False
         if words:
             haystack = entry_words(entry)
             return all(word in haystack for word in words)

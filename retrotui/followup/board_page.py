@@ -28,7 +28,7 @@ from retrotui.errors import BadDocument
 from retrotui.followup.board import BoardRow, item_ref, matches_owner
 from retrotui.followup.board_item import BoardItem, board_items
 from retrotui.followup.board_kept import kept_page
-from retrotui.storage.listing import action_lists, read_entries, text_of
+from retrotui.storage.listing import action_lists, names_of, read_entries, text_of
 from retrotui.storage.summary import heading
 
 
@@ -150,10 +150,10 @@ def _about(entry: dict[str, Any], service: str | None) -> bool:
     """Is the postmortem about ``service`` (when one is asked for)?"""
     if service is None:
         return True
-    names = entry.get("services")
     wanted = service.casefold().strip()
-    return isinstance(names, list) and any(
-        clean_line(text_of(name)).casefold() == wanted for name in names
+    return any(
+        clean_line(text_of(name)).casefold() == wanted
+        for name in names_of(entry, "services")
     )
 
 

@@ -9,8 +9,7 @@ entries about to be shown.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from contextlib import suppress
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -18,8 +17,8 @@ from typing import Any
 
 from retrotui.document.text import clean_line
 from retrotui.errors import BadDocument, RetroError
-from retrotui.storage.db_file import read_documents
-from retrotui.storage.layout import ACTIONS, LIST, Layout
+from retrotui.storage.db_file import read_raw
+from retrotui.storage.layout import ACTIONS, LIST, Layout, index_entry
 from retrotui.storage.paths import resolve_db
 from retrotui.storage.summary import ActionSummary, Summary, open_items, summarize
 
@@ -37,13 +36,15 @@ class Listing:
 
 @dataclass
 class Entries:
-    """The listing part of every index entry (or, for a database the index
-    cannot serve, every document), not yet checked; and the unreadable ones."""
+    """The listing part of every index entry (``compact``), not yet checked;
+    and the unreadable ones. ``actions``: each entry's action items, for a
+    database the index cannot serve (the same entries are made from its
+    documents); None: read from the index when asked for."""
 
     layout: Layout
     by_key: dict[str, dict[str, Any]]
     skipped: list[BadDocument]
-    from_index: bool = True
+    actions: dict[str, Any] | None = None
 
 
 def _current(layout: Layout) -> bool:
@@ -69,22 +70,53 @@ def read_entries(path: Path) -> Entries:
     """Every postmortem's index entry, by document key."""
     layout = Layout(resolve_db(path))
     skipped: list[BadDocument] = []
-    if not _current(layout):
-        by_key = {}
-        for n, doc in enumerate(read_documents(path, skipped)):
-            # As the index keeps it, for ordering; a document failing the
-            # checks is reported when it is summarized to be shown.
-            with suppress(BadDocument):
-                doc["date"] = summarize(doc).incident_date
-            by_key[str(n)] = doc
-        return Entries(layout, by_key, skipped, from_index=False)
+    if _current(layout):
+        listed, actions = layout.entries(LIST), None
+    else:
+        listed, actions = {}, {}
+        for n, doc in enumerate(read_raw(path, skipped)):
+            # The entries the index would keep of each document.
+            made = index_entry(doc)
+            listed[str(n)], actions[str(n)] = made[LIST], made.get(ACTIONS)
     by_key = {}
-    for key, entry in layout.entries(LIST).items():
+    for key, entry in listed.items():
         if "unreadable" in entry:
             skipped.append(BadDocument(entry.get("id"), str(entry["unreadable"])))
         else:
-            by_key[key] = entry
-    return Entries(layout, by_key, skipped)
+            by_key[key] = compact(entry)
+    return Entries(layout, by_key, skipped, actions)
+
+
+def compact(entry: dict[str, Any]) -> dict[str, Any]:
+    """An index entry as a reader keeps it: a fresh dict of text, numbers and
+    flat tuples of text. Lists of text (services, tags) become tuples, and
+    the timeline's events one tuple of each event's time and milestone in
+    turn (read by ``summary.timeline_pairs``). Home keeps 20,000 entries while shown; as
+    lists and dicts, every full pass of the cyclic GC walked 80,000 objects
+    (0.2 s on a key). This shape it stops tracking at its first full pass
+    (Python 3.11 keeps tracking a dict that held a list, and a tuple that
+    holds a dict or, when its pass looks at it first, a tuple). A value of
+    another shape is kept as it is, for ``summarize`` to name."""
+    return {key: _compact(key, value) for key, value in entry.items()}
+
+
+def _compact(key: str, value: Any) -> Any:
+    if not isinstance(value, list):
+        return value
+    if key == "timeline":
+        if not all(isinstance(event, dict) for event in value):
+            return value
+        flat = [event.get(name) for event in value for name in ("at", "milestone")]
+    else:
+        flat = value
+    return tuple(flat) if all(v is None or isinstance(v, str) for v in flat) else value
+
+
+def names_of(entry: dict[str, Any], field: str) -> Sequence[object]:
+    """An unchecked entry's ``services`` or ``tags``: a tuple once
+    ``compact``, the list as stored if it is not all text, () if neither."""
+    value = entry.get(field)
+    return value if isinstance(value, (tuple, list)) else ()
 
 
 def text_of(value: object) -> str:
@@ -112,7 +144,7 @@ def entry_words(entry: dict[str, Any]) -> str:
     names = [
         text_of(name)
         for field in ("services", "tags")
-        for name in (entry.get(field) if isinstance(entry.get(field), list) else ())
+        for name in names_of(entry, field)
     ]
     text = " ".join([text_of(entry.get("title")), text_of(entry.get("id")), *names])
     return clean_line(text).casefold()
@@ -159,14 +191,14 @@ def read_summaries(path: Path) -> Listing:
 def action_lists(entries: Entries) -> dict[str, Any]:
     """The action items of each postmortem ``entries`` lists, by key, as
     stored (not checked: a list of objects, if well formed)."""
-    if entries.from_index:
+    if entries.actions is None:
         return entries.layout.entries(ACTIONS)
-    return {key: doc.get("actions") for key, doc in entries.by_key.items()}
+    return entries.actions
 
 
 def read_open_refs(entries: Entries) -> list[OpenRef]:
     """The open action items of the postmortems ``entries`` lists, as stored
-    (not checked or cleaned until shown: ``OpenRef.summary``)."""
+    (not checked or cleaned until shown: ``ref_summary``)."""
     found: list[OpenRef] = []
     for key, items in action_lists(entries).items():
         entry = entries.by_key.get(key)
@@ -175,7 +207,7 @@ def read_open_refs(entries: Entries) -> list[OpenRef]:
         pm_id = text_of(entry.get("id"))
         for item in items:
             if isinstance(item, dict) and item.get("status", "open") == "open":
-                found.append(OpenRef(_due(item.get("due")), pm_id, item))
+                found.append(open_ref(pm_id, item))
     return found
 
 
@@ -186,17 +218,23 @@ def _due(value: object) -> date | None:
         return None
 
 
-@dataclass(frozen=True)
-class OpenRef:
-    """An open action item as the index keeps it, with its due date read."""
+# An open action item as home keeps it (90,000 at 20,000 postmortems): its
+# due date, its postmortem's id, then the values of ``REF_KEYS`` (what is
+# checked and shown), as stored. A flat tuple of plain values, which the
+# cyclic GC stops tracking at its first pass: it walked a dataclass or a named
+# tuple on every full pass, and a tuple holding a dict or (when its pass looks
+# at it first) a tuple.
+OpenRef = tuple[Any, ...]
+REF_KEYS = ("text", "owner", "due", "due_text")
 
-    due: date | None
-    pm_id: str
-    item: dict[str, Any]
 
-    def summary(self) -> ActionSummary:
-        """The item checked and cleaned; ``BadDocument`` if it is not an item."""
-        return open_items(self.pm_id, [self.item])[0]
+def open_ref(pm_id: str, item: dict[str, Any]) -> OpenRef:
+    return (_due(item.get("due")), pm_id, *map(item.get, REF_KEYS))
+
+
+def ref_summary(ref: OpenRef) -> ActionSummary:
+    """The item checked and cleaned; ``BadDocument`` if it is not an item."""
+    return open_items(ref[1], [dict(zip(REF_KEYS, ref[2:], strict=True))])[0]
 
 
 def read_open_items(entries: Entries) -> list[ActionSummary]:
@@ -205,7 +243,7 @@ def read_open_items(entries: Entries) -> list[ActionSummary]:
     found = []
     for ref in read_open_refs(entries):
         try:
-            found.append(ref.summary())
+            found.append(ref_summary(ref))
         except BadDocument as error:
             entries.skipped.append(error)
     return found

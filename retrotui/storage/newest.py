@@ -32,7 +32,7 @@ import orjson
 from retrotui.errors import BadDocument, RetroError
 from retrotui.storage.files import atomic_write
 from retrotui.storage.layout import LIST, SHARDS, Layout
-from retrotui.storage.listing import DRAFT, RETRO, home_rank, recency
+from retrotui.storage.listing import DRAFT, RETRO, compact, home_rank, recency
 
 # Entries kept per shard in each order: the most a page can ask for this way.
 TOP = 64
@@ -64,7 +64,7 @@ def read_newest(layout: Layout) -> Newest | None:
         part = _part(layout, folder, shard)
         if part is None:
             return None
-        by_key.update(part["top"])
+        by_key.update((key, compact(e)) for key, e in part["top"].items())
         newest.count += part["count"]
         newest.drafts += part["drafts"]
         newest.retros += part["retros"]

@@ -113,18 +113,38 @@ class _Fields:
         return value
 
     def texts(self, key: str) -> tuple[str, ...]:
+        # A tuple in an index entry as readers keep it (``listing.compact``).
         value = self.doc.get(key) or []
-        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        if not isinstance(value, (list, tuple)) or not all(
+            isinstance(v, str) for v in value
+        ):
             raise BadDocument(self.id, f"'{key}' is not a list of text")
         return tuple(clean_line(v) for v in value)
 
 
-def _incident_date(fields: _Fields) -> str:
-    # As Postmortem.incident_date: the started milestone, else the first event.
-    events = [
+def timeline_pairs(flat: tuple[str | None, ...]) -> list[tuple[str, str]]:
+    """The events of an index entry as readers keep it (``listing.compact``:
+    each event's time and milestone in turn) as pairs, "" for none."""
+    return [
+        (at or "", milestone or "")
+        for at, milestone in zip(flat[::2], flat[1::2], strict=True)
+    ]
+
+
+def _events(fields: _Fields) -> list[tuple[str, str]]:
+    """Each event's time and milestone (checked to be text)."""
+    flat = fields.doc.get("timeline")
+    if isinstance(flat, tuple):
+        return timeline_pairs(flat)
+    return [
         (fields.raw_text("at", within=e), fields.raw_text("milestone", within=e))
         for e in fields.objects("timeline")
     ]
+
+
+def _incident_date(fields: _Fields) -> str:
+    # As Postmortem.incident_date: the started milestone, else the first event.
+    events = _events(fields)
     started = [at for at, milestone in events if at and milestone == "started"]
     times = started or [at for at, _ in events if at]
     # ISO strings with offsets do not sort as instants; the date part is what
