@@ -66,6 +66,19 @@ def db_path(tmp_path: Path) -> Path:
 
 
 @pytest.fixture
+def unwritable_kept(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Readers cannot write what they keep beside the index (a read-only
+    store): see ``retrotui.storage.kept``."""
+    from retrotui.errors import StoreError
+    from retrotui.storage import kept
+
+    def refuse(*args: object, **kwargs: object) -> None:
+        raise StoreError("read-only")
+
+    monkeypatch.setattr(kept, "atomic_write", refuse)
+
+
+@pytest.fixture
 def terminal(monkeypatch: pytest.MonkeyPatch) -> None:
     """Standard output taken for an 80x24 terminal (the commands that cut a
     table to a page ask ``retrotui.cli.common.to_terminal``)."""

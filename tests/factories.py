@@ -165,6 +165,18 @@ def bulky(pm_id: str, size: int = 10_000) -> Postmortem:
     return pm
 
 
+def over_days(count: int, days: int) -> list[Postmortem]:
+    """``count`` incidents p00000... titled "Outage N", on ``days`` days in
+    turn: many share a day, so a listing's order of equal dates shows."""
+    pms = []
+    for n in range(count):
+        pm = incident(f"p{n:05d}", f"Outage {n}")
+        shift = timedelta(days=n % days)
+        pm.timeline = [e.model_copy(update={"at": e.at + shift}) for e in pm.timeline]
+        pms.append(pm)
+    return pms
+
+
 # -- the app, opened on a stored postmortem and driven by keys -----------------
 
 NOW = datetime(2026, 11, 21, 10, 0, tzinfo=timezone.utc)

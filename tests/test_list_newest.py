@@ -10,10 +10,9 @@ from datetime import timedelta
 from pathlib import Path
 
 import pytest
-from factories import incident
+from factories import incident, over_days
 from factories import run_cli as run
 
-from retrotui.errors import StoreError
 from retrotui.storage import newest
 from retrotui.storage.layout import Layout, shard_of
 from retrotui.storage.store import Store
@@ -26,13 +25,7 @@ def many(db_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """COUNT postmortems over 40 days (many share a day), three kept per
     shard: most shards hold more than that."""
     monkeypatch.setattr(newest, "TOP", 3)
-    pms = []
-    for n in range(COUNT):
-        pm = incident(f"p{n:05d}", f"Outage {n}")
-        shift = timedelta(days=n % 40)
-        pm.timeline = [e.model_copy(update={"at": e.at + shift}) for e in pm.timeline]
-        pms.append(pm)
-    Store(db_path).put_many(pms)
+    Store(db_path).put_many(over_days(COUNT, 40))
     return db_path
 
 
@@ -103,12 +96,8 @@ def test_kept_files_are_private(capsys, many: Path) -> None:
 
 
 def test_a_store_that_cannot_keep_them_still_lists(
-    capsys, many: Path, monkeypatch: pytest.MonkeyPatch
+    capsys, many: Path, unwritable_kept
 ) -> None:
-    def refuse(*args: object, **kwargs: object) -> None:
-        raise StoreError("read-only")
-
-    monkeypatch.setattr(newest, "atomic_write", refuse)
     assert page(capsys, many) == whole(capsys, many)
     assert kept_files(many) == []
 

@@ -16,7 +16,7 @@ unique), the unreadable entries, and the identity of the shard's list and
 action files and log when they were taken: a shard a writer changed since
 is read again.
 
-Derived data only, as ``storage.newest``: written by readers, atomically,
+Derived data only, kept as ``storage.kept`` keeps it: written by readers, atomically,
 without fsync; missing, damaged or unwritable files are answered from the
 index. ``None`` tells the caller to read the whole board: an older layout,
 a writer's pending journal, a damaged shard, a postmortem on the page that
@@ -35,14 +35,14 @@ from retrotui.document.text import clean_line
 from retrotui.errors import BadDocument
 from retrotui.followup.board import BoardRow, item_ref
 from retrotui.followup.board_item import board_items
-from retrotui.storage.layout import ACTIONS, LIST, SHARDS, Layout
+from retrotui.storage.kept import kept_parts
+from retrotui.storage.layout import ACTIONS, LIST, Layout
 from retrotui.storage.listing import text_of
-from retrotui.storage.newest import keep, read_kept
 from retrotui.storage.summary import heading
 
 # Open items kept per shard: the most a page can ask for this way.
 TOP = 64
-VERSION = 1
+VERSION = 2
 # An item's place: due day (none last), postmortem id, item id.
 _LAST = date.max.isoformat()
 
@@ -55,15 +55,13 @@ def kept_page(
     the whole board."""
     from retrotui.storage.paths import resolve_db
 
-    layout = Layout(resolve_db(path))
-    if limit > TOP or layout.kind()[0] != "split" or layout.pending.exists():
+    if limit > TOP:
         return None
-    parts = []
-    for shard in range(SHARDS):
-        part = _part(layout, layout.folder / "board", shard)
-        if part is None:
-            return None
-        parts.append(part)
+    parts = kept_parts(
+        Layout(resolve_db(path)), "board", VERSION, _worked_out, _valid, (LIST, ACTIONS)
+    )
+    if parts is None:
+        return None
     try:
         return _page(parts, today, limit)
     except (BadDocument, TypeError, ValueError, AttributeError):
@@ -104,26 +102,6 @@ def _rows(
         overdue = item.is_overdue(today)
         rows.append(BoardRow(pm_id, title, tuple(services), item, ref, overdue))
     return rows
-
-
-def _part(layout: Layout, folder: Path, shard: int) -> dict[str, Any] | None:
-    try:
-        with (
-            layout.shard_files(shard, LIST) as listed_files,
-            layout.shard_files(shard, ACTIONS) as action_files,
-        ):
-            stamp = [list(listed_files.stamp), list(action_files.stamp)]
-            kept = _kept(folder / f"{shard:02d}.json")
-            if kept is not None and kept.get("stamp") == stamp:
-                return kept
-            listed, actions = listed_files.read(), action_files.read()
-    except OSError:
-        return None
-    if listed is None or actions is None:
-        return None
-    part = {"version": VERSION, "stamp": stamp, **_worked_out(listed, actions)}
-    keep(layout, folder / f"{shard:02d}.json", part)
-    return part
 
 
 def _worked_out(
@@ -175,14 +153,10 @@ def _day(value: object) -> str:
         return ""
 
 
-def _kept(path: Path) -> dict[str, Any] | None:
-    kept = read_kept(path)
-    good = (
-        isinstance(kept, dict)
-        and kept.get("version") == VERSION
-        and all(isinstance(kept.get(n), dict) for n in ("ids", "dues"))
+def _valid(kept: dict[str, Any]) -> bool:
+    return (
+        all(isinstance(kept.get(n), dict) for n in ("ids", "dues"))
         and isinstance(kept.get("top"), list)
         and all(isinstance(c, list) and len(c) == 4 for c in kept["top"])
         and isinstance(kept.get("skipped"), list)
     )
-    return kept if good else None
