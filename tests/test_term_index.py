@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from retrotui.document.models import Factor, Postmortem, TimelineEvent
+from retrotui.learning import similar_index
 from retrotui.learning.documents import read_all
 from retrotui.learning.similar import similar
 from retrotui.learning.similar_index import similar_indexed
@@ -52,6 +53,53 @@ def test_the_index_scores_as_reading_every_document(store: Store) -> None:
     for pm in everyone:
         assert similar_indexed(index, pm) == similar(pm, everyone)
     index.close()
+
+
+def test_words_only_the_postmortem_asked_about_has_do_not_hide_the_others(
+    store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Saved, a draft is in the index too: its own rare words (just typed)
+    must not take the postings read for candidates, as they did at 20,000
+    postmortems where every shared word was too common to be read after them."""
+    pm = store.get("out003")
+    pm.title = "Every service answered 503 from the ingress: zqxv wibble flarn"
+    # (answered, service, zqxv, wibble and flarn are in no other document)
+    store.save(pm)
+    # Its five words of its own took 5 of 6 postings before: no room was
+    # left for the words it shares with out001 and out002.
+    monkeypatch.setattr(similar_index, "POSTINGS_BUDGET", 6)
+    index = open_index(store)
+    assert index is not None
+    found = similar_indexed(index, pm)
+    index.close()
+    assert {m.id for m in found} == {"out001", "out002"}
+    assert found == similar(pm, read_all(store).postmortems)
+
+
+def test_words_the_others_have_elsewhere_do_not_end_the_search(
+    store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The rarest words of a title may be in the others' timelines only,
+    which the scores do not compare: reading on past the budget until
+    candidates are found, as at 20,000 postmortems whose every word was
+    in every document."""
+    event = TimelineEvent(at=T0, text="All services returned 503 behind the ingress")
+    for n in range(3):
+        store.add(Postmortem(id=f"fil00{n}", title=f"Filler {n}", timeline=[event]))
+    pm = Postmortem(id="out004", title="Pods restarted", timeline=[event])
+    store.add(pm)
+    # Rarest, "pods" and "restarted" are in the outages' timelines only;
+    # the budget covers one of them.
+    monkeypatch.setattr(similar_index, "POSTINGS_BUDGET", 3)
+    monkeypatch.setattr(similar_index, "CANDIDATES", 2)
+    index = open_index(store)
+    assert index is not None
+    found = similar_indexed(index, pm)
+    index.close()
+    assert found
+    # Scored as reading every document scores them.
+    everyone = similar(pm, read_all(store).postmortems)
+    assert found == [m for m in everyone if m in found]
 
 
 def test_only_changed_documents_are_read_again(store: Store) -> None:

@@ -25,8 +25,12 @@ if TYPE_CHECKING:
 
 _COMPARED = PARTS[:4]
 # Postings read to find candidates: the rarest words first, up to this many
-# rows (a word in every postmortem adds little but costs a row per document).
+# rows (a word in every postmortem adds little but costs a row per document),
+# or on to POSTINGS_MOST while fewer than CANDIDATES were found: the words
+# read may be in other parts of the other postmortems (a title's word in
+# their timelines), which shares nothing with this one.
 POSTINGS_BUDGET = 20_000
+POSTINGS_MOST = 100_000
 CANDIDATES = 100
 
 
@@ -76,28 +80,46 @@ def _candidates(
     vectors: list[dict[int, float]],
     idf: dict[int, float],
     df: dict[int, int],
+    own: str,
 ) -> dict[int, float]:
-    """Documents sharing the rarest words, with a rough score."""
+    """Documents sharing the rarest words, with a rough score. Rarest among
+    the other postmortems: the one asked about is in the index once saved,
+    and its own words (a typo, a host name, the words just typed) were the
+    rarest of all, each in that one document. They took the whole postings
+    budget at 20,000 postmortems, found no other document, and Set the
+    stage said nothing like it had happened before."""
     wanted: dict[tuple[int, int], float] = {}
     for part, vector in enumerate(vectors):
         for tid, value in vector.items():
             wanted[(tid, part)] = WEIGHTS[_COMPARED[part]] * value * idf[tid]
-    chosen: list[int] = []
-    read = 0
-    for tid in sorted({tid for tid, _ in wanted}, key=lambda t: df.get(t, 0)):
-        if read and read + df.get(tid, 0) > POSTINGS_BUDGET:
-            break
-        chosen.append(tid)
-        read += df.get(tid, 0)
+    row = index.db.execute("SELECT doc FROM docs WHERE key = ?", (own,)).fetchone()
+    own_doc = row[0] if row else None
+    mine = {
+        tid
+        for (tid,) in index.db.execute(
+            "SELECT DISTINCT tid FROM postings WHERE doc = ? AND part < 4", (own_doc,)
+        )
+    }
+    others = {tid: df.get(tid, 0) - (tid in mine) for tid, _ in wanted}
     rough: dict[tuple[int, int], float] = defaultdict(float)
-    for tid, doc, part in _in_chunks(
-        index,
-        "SELECT tid, doc, part FROM postings WHERE tid IN ({marks}) AND part < 4",
-        chosen,
-    ):
-        value = wanted.get((tid, part))
-        if value:
-            rough[(doc, part)] += value
+    found: set[int] = set()
+    read = 0
+    for tid in sorted(others, key=others.__getitem__):
+        if not others[tid]:
+            continue
+        more = read + others[tid]
+        if read and (
+            more > POSTINGS_MOST or more > POSTINGS_BUDGET and len(found) >= CANDIDATES
+        ):
+            break
+        read = more
+        for doc, part in index.db.execute(
+            "SELECT doc, part FROM postings WHERE tid = ? AND part < 4", (tid,)
+        ):
+            value = wanted.get((tid, part))
+            if value and doc != own_doc:
+                rough[(doc, part)] += value
+                found.add(doc)
     docs = list({doc for doc, _ in rough})
     lengths = {
         doc: orjson.loads(text)
@@ -118,9 +140,9 @@ def similar_indexed(index: TermIndex, pm: Postmortem, limit: int = 5) -> list[Ma
     vectors, idf, df = _query_vectors(index, pm)
     if not any(vectors):
         return []
-    rough = _candidates(index, vectors, idf, df)
-    day = pm.incident_date().isoformat()
     own = str(doc_id_for(pm.id))
+    rough = _candidates(index, vectors, idf, df, own)
+    day = pm.incident_date().isoformat()
     rows = _in_chunks(
         index,
         # A team retrospective is no earlier incident (its facts say so).
