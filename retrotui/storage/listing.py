@@ -88,33 +88,36 @@ def read_entries(path: Path) -> Entries:
 
 
 def compact(entry: dict[str, Any]) -> dict[str, Any]:
-    """An index entry as a reader keeps it: a fresh dict of text, numbers and
-    flat tuples of text. Lists of text (services, tags) become tuples, and
-    the timeline's events one tuple of each event's time and milestone in
-    turn (read by ``summary.timeline_pairs``). Home keeps 20,000 entries while shown; as
-    lists and dicts, every full pass of the cyclic GC walked 80,000 objects
-    (0.2 s on a key). This shape it stops tracking at its first full pass
-    (Python 3.11 keeps tracking a dict that held a list, and a tuple that
-    holds a dict or, when its pass looks at it first, a tuple). A value of
-    another shape is kept as it is, for ``summarize`` to name."""
-    return {key: _compact(key, value) for key, value in entry.items()}
+    """An index entry as a reader keeps it (changed in place, returned):
+    services and tags as tuples, the timeline's events as one flat tuple of
+    each event's time and milestone in turn (``summary.timeline_pairs``).
+
+    Home keeps 20,000 entries while shown; with lists and dicts in them,
+    every full pass of the cyclic GC walked 80,000 objects (0.2 s on a key).
+    A dict of text, numbers and flat tuples of those it stops tracking at
+    its first full pass (Python 3.11 keeps tracking a tuple that holds a
+    dict or, when the pass looks at it first, a tuple). Made in place: a
+    fresh dict per entry doubled what reading the index costs. A list that
+    is not text stays a list or becomes a tuple that is not, for
+    ``summarize`` to name."""
+    for key in ("services", "tags"):
+        value = entry.get(key)
+        if type(value) is list:
+            entry[key] = tuple(value)
+    events = entry.get("timeline")
+    if type(events) is list and all(type(event) is dict for event in events):
+        flat = tuple([event.get(name) for event in events for name in EVENT_KEYS])
+        if all(value is None or type(value) is str for value in flat):
+            entry["timeline"] = flat
+    return entry
 
 
-def _compact(key: str, value: Any) -> Any:
-    if not isinstance(value, list):
-        return value
-    if key == "timeline":
-        if not all(isinstance(event, dict) for event in value):
-            return value
-        flat = [event.get(name) for event in value for name in ("at", "milestone")]
-    else:
-        flat = value
-    return tuple(flat) if all(v is None or isinstance(v, str) for v in flat) else value
+EVENT_KEYS = ("at", "milestone")
 
 
 def names_of(entry: dict[str, Any], field: str) -> Sequence[object]:
     """An unchecked entry's ``services`` or ``tags``: a tuple once
-    ``compact``, the list as stored if it is not all text, () if neither."""
+    ``compact`` (of anything: not yet checked), () if not a list."""
     value = entry.get(field)
     return value if isinstance(value, (tuple, list)) else ()
 
