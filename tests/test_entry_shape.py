@@ -12,7 +12,7 @@ import pytest
 from factories import incident
 
 from retrotui.document.ids import doc_id_for
-from retrotui.errors import BadDocument
+from retrotui.errors import BadDocument, StoreError
 from retrotui.storage.layout import Layout
 from retrotui.storage.listing import compact, read_entries, read_open_refs
 from retrotui.storage.newest import read_newest
@@ -134,3 +134,24 @@ def test_a_damaged_entry_keeps_its_shape_to_be_named(
     entry = compact({"id": "abc123", "title": "Checkout down", field: value})
     with pytest.raises(BadDocument, match=reason):
         summarize(entry)
+
+
+def test_reading_the_index_sets_off_no_collection_and_leaves_it_on(
+    db_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    Store(db_path).put_many(incident(f"pm{n:04d}") for n in range(3))
+    seen = []
+    real = Layout.entries
+
+    def entries(self: Layout, part: str = "list") -> dict:
+        seen.append(gc.isenabled())
+        if len(seen) == 2:
+            raise StoreError("the index cannot be read")
+        return real(self, part)
+
+    monkeypatch.setattr(Layout, "entries", entries)
+    assert len(read_entries(db_path).by_key) == 3
+    assert gc.isenabled()
+    with pytest.raises(StoreError):
+        read_entries(db_path)
+    assert gc.isenabled() and seen == [False, False]

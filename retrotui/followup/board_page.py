@@ -13,11 +13,8 @@ all).
 
 from __future__ import annotations
 
-import gc
 import heapq
 from collections import Counter
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -28,7 +25,13 @@ from retrotui.errors import BadDocument
 from retrotui.followup.board import BoardRow, item_ref, matches_owner
 from retrotui.followup.board_item import BoardItem, board_items
 from retrotui.followup.board_kept import kept_page
-from retrotui.storage.listing import action_lists, names_of, read_entries, text_of
+from retrotui.storage.listing import (
+    action_lists,
+    names_of,
+    no_collection,
+    read_entries,
+    text_of,
+)
 from retrotui.storage.summary import heading
 
 
@@ -68,21 +71,8 @@ def board_page(path: Path, filters: Filters, limit: int | None) -> Page:
         kept = kept_page(path, filters.today, limit)
         if kept is not None:
             return Page(*kept)
-    with _no_collection():
+    with no_collection():
         return _page(path, filters, limit)
-
-
-@contextmanager
-def _no_collection() -> Iterator[None]:
-    # Reading makes no reference cycles, and collection passes over the
-    # index's millions of objects took a third of the time at 20,000.
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
 
 
 def _page(path: Path, filters: Filters, limit: int | None) -> Page:
