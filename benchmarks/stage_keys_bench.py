@@ -17,7 +17,9 @@ Pilot wait). Figures per store, the median over runs:
 - stage drawn: seconds from the open until Set the stage is first drawn;
 - key median / key max / key 1st: seconds from a key sent until the title holds it
   and the screen was refreshed after it, over the first keys (the window
-  the panels' reads fall in);
+  the panels' reads fall in); and the slowest of all keys in each run (a
+  GC pass that walks a large store's objects stalls one key in some runs,
+  not always in the first keys: a median over runs hides it);
 - hint / panel shown: seconds from the open until the facilitator
   suggestion and the happened-before answer are on screen, and what they
   said once the typing settled (compared with ``--before``: the same);
@@ -212,6 +214,11 @@ def main() -> None:
             for s in ("small", "large")
         )
         print(f"key median large/small ({code_name}): {large / small:.2f}x")
+    for (code_name, store_name), runs in results.items():
+        slowest = " ".join(f"{max(r['lags']) * 1000:.0f}" for r in runs)  # type: ignore[call-overload]
+        print(
+            f"{code_name} {store_name}: slowest of all keys, each run (ms): {slowest}"
+        )
     for (code_name, store_name), runs in results.items():
         if any(r["opened"] != DRAFT for r in runs):
             print(f"{code_name} {store_name}: opened another draft than {DRAFT}")
