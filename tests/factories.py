@@ -4,6 +4,7 @@ and driven by keys as a user would."""
 from __future__ import annotations
 
 import asyncio
+import random
 import unicodedata
 from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
@@ -17,6 +18,7 @@ from retrotui.document.models import (
     Postmortem,
     TimelineEvent,
 )
+from retrotui.document.schema import ActionStatus
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -173,6 +175,28 @@ def over_days(count: int, days: int) -> list[Postmortem]:
         pm = incident(f"p{n:05d}", f"Outage {n}")
         shift = timedelta(days=n % days)
         pm.timeline = [e.model_copy(update={"at": e.at + shift}) for e in pm.timeline]
+        pms.append(pm)
+    return pms
+
+
+def varied_actions(today: date, count: int = 150) -> list[Postmortem]:
+    """``count`` postmortems' items open, done and dropped, due on few days
+    around ``today`` (ties) or none, item ids that repeat across
+    postmortems (references name their postmortem)."""
+    rng = random.Random(15)
+    pms = []
+    for n in range(count):
+        pm = incident(f"pm{n:04d}", f"Incident {n}")
+        pm.actions = [
+            ActionItem(
+                id=f"a-{rng.randint(0, 40)}" if k % 2 else f"a-{n}-{k}",
+                text=f"Item {n}.{k}",
+                owner=rng.choice(["Team Data", "kim", ""]),
+                due=rng.choice([None, today + timedelta(days=rng.randint(-9, 9))]),
+                status=rng.choice([ActionStatus.open] * 3 + list(ActionStatus)),
+            )
+            for k in range(rng.randint(0, 4))
+        ]
         pms.append(pm)
     return pms
 

@@ -5,16 +5,14 @@ write, whatever happened to the kept files."""
 from __future__ import annotations
 
 import json
-import random
 from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
-from factories import incident
+from factories import incident, varied_actions
 
 from retrotui.document.ids import doc_id_for
 from retrotui.document.models import ActionItem
-from retrotui.document.schema import ActionStatus
 from retrotui.followup import board_kept
 from retrotui.followup.board import board, filtered, read_sources
 from retrotui.followup.board_page import Filters, board_page
@@ -29,22 +27,7 @@ def many(db_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """150 postmortems' items open, done and dropped, due on few days (ties)
     or none, item ids that repeat across postmortems; two kept per shard."""
     monkeypatch.setattr(board_kept, "TOP", 2)
-    rng = random.Random(15)
-    pms = []
-    for n in range(150):
-        pm = incident(f"pm{n:04d}", f"Incident {n}")
-        pm.actions = [
-            ActionItem(
-                id=f"a-{rng.randint(0, 40)}" if k % 2 else f"a-{n}-{k}",
-                text=f"Item {n}.{k}",
-                owner=rng.choice(["Team Data", "kim", ""]),
-                due=rng.choice([None, TODAY + timedelta(days=rng.randint(-9, 9))]),
-                status=rng.choice([ActionStatus.open] * 3 + list(ActionStatus)),
-            )
-            for k in range(rng.randint(0, 4))
-        ]
-        pms.append(pm)
-    Store(db_path).put_many(pms)
+    Store(db_path).put_many(varied_actions(TODAY))
     return db_path
 
 

@@ -78,7 +78,7 @@ def test_a_write_is_seen_and_only_its_shard_worked_out_again(
     capsys, many: Path
 ) -> None:
     listed(capsys, many)
-    parts = {p.name: p.stat().st_mtime_ns for p in kept_folder(many).glob("*.json")}
+    parts = {p.name: p.stat().st_mtime_ns for p in kept_folder(many).glob("*")}
     late = incident("z00001", "Newest outage")
     late.timeline = [
         e.model_copy(update={"at": e.at + timedelta(days=90)}) for e in late.timeline
@@ -88,11 +88,11 @@ def test_a_write_is_seen_and_only_its_shard_worked_out_again(
     assert out.splitlines()[1].startswith("z00001")
     changed = {
         p.name
-        for p in kept_folder(many).glob("*.json")
+        for p in kept_folder(many).glob("*")
         if p.stat().st_mtime_ns != parts.get(p.name)
     }
     shard = shard_of(_key_of(many, "z00001"))
-    assert changed == {f"{shard:02d}.json", "all.json"}
+    assert changed == {f"{shard:02d}.json", "all.txt"}
     store = Store(many)
     pm = store.get("z00001")
     pm.title = "Renamed outage"
@@ -116,8 +116,12 @@ def test_damaged_or_missing_kept_files_are_worked_out_again(capsys, many: Path) 
     shape["rows"] = [[1, 2, 3, 4]]
     (folder / "01.json").write_text(json.dumps(shape))
     (folder / "02.json").unlink()
-    every = json.loads((folder / "all.json").read_text())
-    (folder / "all.json").write_text(json.dumps({**every, "text": 7}))
+    head, _, text = (folder / "all.txt").read_bytes().partition(b"\n")
+    facts = json.loads(head)["facts"]
+    (folder / "all.txt").write_bytes(
+        json.dumps({**json.loads(head), "facts": {**facts, "count": "7"}}).encode()
+        + b"\nstale"
+    )
     assert listed(capsys, many) == expected
     assert json.loads((folder / "01.json").read_text())["rows"] != [[1, 2, 3, 4]]
     assert (folder / "02.json").exists()
@@ -126,15 +130,19 @@ def test_damaged_or_missing_kept_files_are_worked_out_again(capsys, many: Path) 
 def test_rows_another_retro_formatted_are_worked_out_again(capsys, many: Path) -> None:
     """A retro that cleaned or formatted rows otherwise kept another version."""
     expected = listed(capsys, many)
-    for path in kept_folder(many).glob("*.json"):
+    for path in kept_folder(many).glob("[0-9]*.json"):
         part = json.loads(path.read_text())
         part["version"][1] = "an older row"
-        if "text" in part:
-            part["text"] = part["text"].replace("Outage", "Stale")
-        else:
-            for row in part["rows"]:
-                row[2] = row[2].replace("Outage", "Stale")
+        for row in part["rows"]:
+            row[2] = row[2].replace("Outage", "Stale")
         path.write_text(json.dumps(part))
+    whole_file = kept_folder(many) / "all.txt"
+    head, _, text = whole_file.read_bytes().partition(b"\n")
+    older = json.loads(head)
+    older["key"][1] = "an older row"
+    whole_file.write_bytes(
+        json.dumps(older).encode() + b"\n" + text.replace(b"Outage", b"Stale")
+    )
     assert listed(capsys, many) == expected
 
 

@@ -72,6 +72,9 @@ def run(args: argparse.Namespace) -> int:
     # A terminal gets the most urgent that fit; the overdue count and what
     # was left out close the table.
     limit = args.limit or (common.page_rows(2) if terminal else None)
+    filters = args.owner or args.service or args.overdue or args.all
+    if limit is None and not filters and _print_kept(args, today):
+        return 0
     shown, total, overdue = _rows(args, today, limit)
     failing = 1 if args.overdue and total else 0
     if args.json:
@@ -93,6 +96,29 @@ def run(args: argparse.Namespace) -> int:
     return failing
 
 
+def _print_kept(args: argparse.Namespace, today: date) -> bool:
+    """Every open item, piped or ``--json``, from the rows kept per index
+    shard (``followup.board_rows``); False: read the index."""
+    from retrotui.followup.board_rows import kept_board
+    from retrotui.storage.paths import default_db_path
+
+    path = default_db_path(args.db)
+    kept = kept_board(path, today, args.json)
+    if kept is None:
+        return False
+    text, total, overdue, skipped = kept
+    actions_change.report(skipped, path)
+    if args.json:
+        common.print_json_objects(text)
+    elif not total:
+        print("No open action items.")
+    else:
+        common.print_bytes(text, b"\n")
+        if overdue:
+            print(f"{overdue:,} overdue (marked !)")
+    return True
+
+
 def _rows(
     args: argparse.Namespace, today: date, limit: int | None
 ) -> tuple[list[BoardRow], int, int]:
@@ -110,19 +136,21 @@ def _rows(
 
 
 def _print_table(rows: list[BoardRow], with_status: bool, terminal: bool) -> None:
+    from retrotui.followup.board import due_cell, table_header, table_line
+
     width = shutil.get_terminal_size().columns if terminal else 0
-    ref_w = max(4, *(len(row.ref) for row in rows))
-    pm_w = max(4, *(len(row.pm_id) for row in rows))
-    status = f"{'STATUS':<9} " if with_status else ""
-    print(f"{'ITEM':<{ref_w}} {'DUE':<11} {status}{'OWNER':<12} {'FROM':<{pm_w}} TEXT")
+    widths = (
+        max(4, *(len(row.ref) for row in rows)),
+        max(4, *(len(row.pm_id) for row in rows)),
+    )
+    print(table_header(*widths, with_status))
     for row in rows:
         item = row.item
-        due = (item.due.isoformat() if item.due else "-") + ("!" if row.overdue else "")
-        owner = item.owner or "-"
-        owner = owner if len(owner) <= 12 else owner[:11] + "…"
-        status = f"{item.status.value:<9} " if with_status else ""
-        line = f"{row.ref:<{ref_w}} {due:<11} {status}{owner:<12} {row.pm_id:<{pm_w}} {item.text}"
-        line = " ".join(line.splitlines())
+        due = due_cell(item.due.isoformat() if item.due else "", row.overdue)
+        status = item.status.value if with_status else ""
+        line = table_line(
+            row.ref, due, status, item.owner, row.pm_id, item.text, widths
+        )
         if width and len(line) > width:
             line = line[: width - 1] + "…"
         print(line)

@@ -93,6 +93,24 @@ def print_json_list(items: Sequence[Any]) -> None:
     sys.stdout.write("\n")
 
 
+def print_bytes(*parts: bytes) -> None:
+    """UTF-8 text kept ready to print (megabytes, see ``storage.kept``),
+    written as it is, after whatever was printed before."""
+    sys.stdout.flush()
+    for part in parts:
+        sys.stdout.buffer.write(part)
+    sys.stdout.buffer.flush()
+
+
+def print_json_objects(objects: bytes) -> None:
+    """Objects kept as ``print_json_list`` indents them in its list, joined
+    by ",\\n" (UTF-8), printed as that list."""
+    if objects:
+        print_bytes(b"[\n", objects, b"\n]\n")
+    else:
+        print("[]")
+
+
 def count_argument(text: str) -> int:
     """An argparse type: a count of 1 or more."""
     try:

@@ -96,14 +96,14 @@ def run(args: argparse.Namespace) -> int:
         return 0
     text, shown, total, skipped = kept
     if args.json:
-        # Each row is one object of the indented list print_json_list writes.
-        sys.stdout.write("[\n" + text + "\n]\n" if text else "[]\n")
+        common.print_json_objects(text)
     elif not total:
         print(NONE_YET)
     else:
         if width and text:
-            text = "\n".join(_fit(line, width) for line in text.split("\n"))
-        sys.stdout.write(HEADER + ("\n" + text if text else "") + "\n")
+            lines = text.decode().split("\n")
+            text = "\n".join(_fit(line, width) for line in lines).encode()
+        common.print_bytes(HEADER.encode(), b"\n" + text if text else b"", b"\n")
         if total > shown and terminal:
             print(more_line(total - shown))
     _report(skipped, path)
@@ -160,11 +160,12 @@ def _print_entries(
 
 def _kept_rows(
     path: Path, as_json: bool, limit: int | None
-) -> tuple[str, int, int, list[BadDocument]] | None:
+) -> tuple[bytes, int, int, list[BadDocument]] | None:
     """The rows ``_print_entries`` would write, newest first, from those
     kept per index shard (``storage.list_rows``): their text joined as
-    printed, how many postmortems it lists (or names below as failing its
-    checks) of how many, the ones skipped; None: read the index."""
+    printed (UTF-8), how many postmortems it lists (or names below as
+    failing its checks) of how many, the ones skipped; None: read the
+    index."""
     from retrotui.storage import list_rows
 
     name, render, joiner = (
@@ -183,7 +184,7 @@ def _kept_rows(
     page = heapq.nlargest(limit, rows, key=itemgetter(0, 1))
     skipped += [list_rows.failure(row) for row in page if row[2] is None]
     texts = [row[2] for row in page if row[2] is not None]
-    return joiner.join(texts), len(page), len(rows), skipped
+    return joiner.join(texts).encode(), len(page), len(rows), skipped
 
 
 HEADER = (

@@ -141,3 +141,35 @@ def filtered(
             continue
         kept.append(row)
     return kept
+
+
+def table_header(ref_w: int, pm_w: int, with_status: bool) -> str:
+    """The head of ``retro actions``' table, its reference column ``ref_w``
+    wide and its postmortem column ``pm_w``."""
+    status = f"{'STATUS':<9} " if with_status else ""
+    return f"{'ITEM':<{ref_w}} {'DUE':<11} {status}{'OWNER':<12} {'FROM':<{pm_w}} TEXT"
+
+
+def table_line(
+    ref: str,
+    due: str,
+    status: str,
+    owner: str,
+    pm_id: str,
+    text: str,
+    widths: tuple[int, int],
+) -> str:
+    """A row of that table, whole, on one line (an item's text may hold
+    several); ``due`` as ``due_cell`` gives it, ``status`` '' or the
+    item's, ``owner`` as stored."""
+    owner = owner or "-"
+    owner = owner if len(owner) <= 12 else owner[:11] + "…"
+    status = f"{status:<9} " if status else ""
+    ref_w, pm_w = widths
+    line = f"{ref:<{ref_w}} {due:<11} {status}{owner:<12} {pm_id:<{pm_w}} {text}"
+    return " ".join(line.splitlines())
+
+
+def due_cell(due: str, overdue: bool) -> str:
+    """An item's due day (ISO, '' if none) as the table shows it."""
+    return (due or "-") + ("!" if overdue else "")

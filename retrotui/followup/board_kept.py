@@ -127,7 +127,7 @@ def _worked_out(
             ids[item_id.lower()] += 1
             if item.get("status", "open") != "open":
                 continue
-            due = _day(item.get("due"))
+            due = due_day(item.get("due"))
             dues[due] += 1
             items.append(([due or _LAST, pm_id, item_id], key, n))
     top = []
@@ -145,7 +145,7 @@ def _worked_out(
     return {"top": top, "ids": ids, "dues": dues, "skipped": skipped}
 
 
-def _day(value: object) -> str:
+def due_day(value: object) -> str:
     """An item's due day as ``board_page`` reads it; '' if none or not a date."""
     try:
         return date.fromisoformat(value).isoformat() if isinstance(value, str) else ""

@@ -26,7 +26,7 @@ from typing import Any
 
 import orjson
 
-from retrotui.errors import RetroError
+from retrotui.errors import BadDocument, RetroError
 from retrotui.storage.files import atomic_write
 from retrotui.storage.layout import LIST, SHARDS, Layout
 
@@ -106,6 +106,43 @@ def _part(
     return part
 
 
+def whole_kept(
+    layout: Layout,
+    name: str,
+    key: object,
+    make: Callable[[], tuple[list[Any], bytes, dict[str, Any]] | None],
+    valid: Callable[[dict[str, Any]], bool],
+    parts: tuple[str, ...] = (LIST,),
+) -> tuple[bytes, dict[str, Any]] | None:
+    """A command's whole output worked out from every shard's kept part,
+    kept whole in ``P.d/NAME/all.txt``: its text, and what the command says
+    besides (counts, the postmortems left out: ``facts``). Used while every
+    shard's stamp and ``key`` (a version, a day) are those it was made with;
+    else ``make()`` gives the stamps it read, the text and the facts, and
+    they are kept. None: read the index, as for ``kept_parts``."""
+    path = layout.folder / name / "all.txt"
+    now = stamps(layout, parts)
+    if now is None:
+        return None
+    kept = read_kept_text(path)
+    if kept is not None:
+        head, text = kept
+        if (
+            isinstance(head, dict)
+            and head.get("key") == key
+            and head.get("stamp") == now
+            and isinstance(head.get("facts"), dict)
+            and valid(head["facts"])
+        ):
+            return text, head["facts"]
+    made = make()
+    if made is None:
+        return None
+    stamp, text, facts = made
+    keep_text(layout, path, {"key": key, "stamp": stamp, "facts": facts}, text)
+    return text, facts
+
+
 def keep(layout: Layout, path: Path, part: dict[str, Any]) -> None:
     """Write a kept part, if it can be (in ``path``'s folder, made private)."""
     # Without the lock: a writer clearing the temp folder may take this temp
@@ -116,6 +153,27 @@ def keep(layout: Layout, path: Path, part: dict[str, Any]) -> None:
         atomic_write(path, orjson.dumps(part), layout.tmp_dir, False)
 
 
+def keep_text(layout: Layout, path: Path, head: dict[str, Any], text: bytes) -> None:
+    """Keep ``text`` (what a command prints, megabytes at 20,000
+    postmortems) after a line of JSON saying what it was made from: read
+    back and printed as it is, not parsed as a JSON string and encoded."""
+    with suppress(OSError, RetroError):
+        path.parent.mkdir(mode=0o700, exist_ok=True)
+        atomic_write(path, orjson.dumps(head) + b"\n" + text, layout.tmp_dir, False)
+
+
+def read_kept_text(path: Path) -> tuple[Any, bytes] | None:
+    """What ``keep_text`` kept: its head's JSON and its text; None if it is
+    missing or its head is not JSON (JSON holds no bare line break)."""
+    try:
+        with open(path, "rb") as handle:
+            raw = handle.read()
+        head, _, text = raw.partition(b"\n")
+        return orjson.loads(head), text
+    except (OSError, orjson.JSONDecodeError):
+        return None
+
+
 def read_kept(path: Path) -> Any:
     """A kept part's JSON, None if it is missing or not JSON."""
     try:
@@ -123,3 +181,17 @@ def read_kept(path: Path) -> Any:
             return orjson.loads(handle.read())
     except (OSError, orjson.JSONDecodeError):
         return None
+
+
+def are_errors(value: object) -> bool:
+    """Is ``value`` a kept list of unreadable postmortems: [id, reason] each?"""
+    return isinstance(value, list) and all(is_error(pair) for pair in value)
+
+
+def is_error(value: object) -> bool:
+    return isinstance(value, list) and len(value) == 2 and isinstance(value[1], str)
+
+
+def errors(pairs: list[list[Any]]) -> list[BadDocument]:
+    """Kept [id, reason] pairs as the errors a command names."""
+    return [BadDocument(pm_id, reason) for pm_id, reason in pairs]

@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from retrotui.errors import BadDocument
-from retrotui.storage.kept import keep, kept_parts, read_kept, stamps
+from retrotui.storage.kept import are_errors, errors, is_error, kept_parts, whole_kept
 from retrotui.storage.layout import Layout
 from retrotui.storage.listing import recency
 from retrotui.storage.paths import resolve_db
@@ -60,50 +60,40 @@ def kept_rows(
     [id, reason]]`` for one that fails its checks (``failure``); sorted by
     its first two, newest last, as ``listing.recency`` orders entries."""
     found = _parts(Layout(resolve_db(path)), name, render)
-    return None if found is None else (found[0], _errors(found[1]))
+    return None if found is None else (found[0], errors(found[1]))
 
 
 def newest_first(
     path: Path, name: str, render: Callable[[Summary], str], joiner: str
-) -> tuple[str, int, list[BadDocument]] | None:
-    """Every row's text, newest first, joined by ``joiner``; how many
-    postmortems are listed (their text or why it is left out); the entries
-    the index could not read, then the postmortems that fail their checks.
-    Kept whole too (``P.d/rows-NAME/all.json``, with every shard's stamp):
-    until a writer changes a shard, a listing only reads and writes it.
-    None: read the index."""
+) -> tuple[bytes, int, list[BadDocument]] | None:
+    """Every row's text, newest first, joined by ``joiner`` (UTF-8); how
+    many postmortems are listed (their text or why it is left out); the
+    entries the index could not read, then the postmortems that fail their
+    checks. Kept whole too (``kept.whole_kept``): until a writer changes a
+    shard, a listing only reads and writes it. None: read the index."""
     layout = Layout(resolve_db(path))
-    whole = layout.folder / f"rows-{name}" / "all.json"
-    version = _version(render)
-    now = stamps(layout)
-    if now is None:
+
+    def make() -> tuple[list[Any], bytes, dict[str, Any]] | None:
+        found = _parts(layout, name, render)
+        if found is None:
+            return None
+        rows, skipped, stamp = found
+        # By date then by when written, as one sort by both would (each
+        # sort keeps equal ones in order): strings compare faster than pairs.
+        rows.sort(key=itemgetter(1), reverse=True)
+        rows.sort(key=itemgetter(0), reverse=True)
+        texts = [row[2] for row in rows]
+        if None in texts:
+            skipped += [row[3] for row in rows if row[2] is None]
+            texts = [text for text in texts if text is not None]
+        facts = {"count": len(rows), "skipped": skipped}
+        return stamp, joiner.join(texts).encode(), facts
+
+    whole = whole_kept(layout, f"rows-{name}", _version(render), make, _facts)
+    if whole is None:
         return None
-    kept = read_kept(whole)
-    if (
-        isinstance(kept, dict)
-        and kept.get("version") == version
-        and kept.get("stamp") == now
-        and isinstance(kept.get("text"), str)
-        and isinstance(kept.get("count"), int)
-        and _all_errors(kept.get("skipped"))
-    ):
-        return kept["text"], kept["count"], _errors(kept["skipped"])
-    found = _parts(layout, name, render)
-    if found is None:
-        return None
-    rows, skipped, stamp = found
-    # By date then by when written, as one sort by both would (each sort
-    # keeps equal ones in order): strings compare faster than pairs.
-    rows.sort(key=itemgetter(1), reverse=True)
-    rows.sort(key=itemgetter(0), reverse=True)
-    texts = [row[2] for row in rows]
-    if None in texts:
-        skipped += [row[3] for row in rows if row[2] is None]
-        texts = [text for text in texts if text is not None]
-    text = joiner.join(texts)
-    kept = {"text": text, "count": len(rows), "skipped": skipped}
-    keep(layout, whole, {"version": version, "stamp": stamp, **kept})
-    return text, len(rows), _errors(skipped)
+    text, facts = whole
+    return text, facts["count"], errors(facts["skipped"])
 
 
 def failure(row: list[Any]) -> BadDocument:
@@ -141,12 +131,12 @@ def _parts(
     return rows, skipped, [part["stamp"] for part in parts]
 
 
-def _errors(pairs: list[list[Any]]) -> list[BadDocument]:
-    return [BadDocument(pm_id, reason) for pm_id, reason in pairs]
-
-
 def _version(render: Callable[[Summary], str]) -> list[Any]:
     return [VERSION, render(summarize(_SAMPLE))]
+
+
+def _facts(facts: dict[str, Any]) -> bool:
+    return isinstance(facts.get("count"), int) and are_errors(facts.get("skipped"))
 
 
 def _valid(kept: dict[str, Any]) -> bool:
@@ -158,16 +148,8 @@ def _valid(kept: dict[str, Any]) -> bool:
             and len(row) == 4
             and isinstance(row[0], str)
             and isinstance(row[1], str)
-            and (isinstance(row[2], str) or _is_error(row[3]))
+            and (isinstance(row[2], str) or is_error(row[3]))
             for row in rows
         )
-        and _all_errors(kept.get("skipped"))
+        and are_errors(kept.get("skipped"))
     )
-
-
-def _all_errors(value: object) -> bool:
-    return isinstance(value, list) and all(_is_error(s) for s in value)
-
-
-def _is_error(value: object) -> bool:
-    return isinstance(value, list) and len(value) == 2 and isinstance(value[1], str)
