@@ -54,6 +54,34 @@ def test_every_row_is_the_one_the_whole_index_gives(
     assert first.count("p0") == (80 if "--limit" in form else COUNT)
 
 
+@pytest.mark.parametrize("limit", ["1", "3", "10"])
+def test_a_page_is_the_one_the_whole_index_gives(capsys, many: Path, limit) -> None:
+    for form in (["--limit", limit], ["--json", "--limit", limit]):
+        first = listed(capsys, many, *form)
+        assert first == listed(capsys, many, *form) == whole(capsys, many, *form)
+    assert first.count('"id"') == int(limit)
+
+
+def test_a_terminal_page_says_how_many_more(capsys, many: Path, terminal) -> None:
+    out = listed(capsys, many)
+    assert out == whole(capsys, many)
+    # The head, 21 rows and the last line: the prompt stays in view.
+    assert len(out.splitlines()) == 23
+    assert out.splitlines()[-1].startswith(f"{COUNT - 21} more: --all")
+
+
+def test_a_failing_postmortem_on_a_page_is_named_there_only(capsys, many: Path) -> None:
+    layout = Layout(many)
+    for pm_id in ("p00119", "p00040"):  # among the newest; among the oldest
+        key = _key_of(many, pm_id)
+        entry = layout.read_shard(shard_of(key), LIST)[key]
+        _index_entry(many, key, {**entry, "tags": 5})
+    out = listed(capsys, many, "--limit", "3")
+    assert out == whole(capsys, many, "--limit", "3")
+    assert "skipped postmortem 'p00119'" in out and "p00040" not in out
+    assert len(out.splitlines()) == 1 + 2 + 1  # head, two rows, the one named
+
+
 def test_json_is_the_list_scripts_read(capsys, many: Path) -> None:
     listed(capsys, many, "--json")
     objects = json.loads(listed(capsys, many, "--json"))

@@ -3,8 +3,7 @@
 A terminal gets the newest page and a last line saying how many more there
 are; a pipe, ``--all`` or ``--json`` gets every match (what scripts read).
 Filters are matched on the summary index, so only the rows shown are checked
-and cleaned. Unfiltered, a page comes from the newest entries kept per index
-shard (``storage.newest``) and every row from the rows kept formatted
+and cleaned. Unfiltered, rows come from those kept formatted, newest first
 (``storage.list_rows``): listing 20,000 costs about what listing 100 does.
 """
 
@@ -26,7 +25,6 @@ from retrotui.document.schema import severity_column
 
 if TYPE_CHECKING:
     from retrotui.errors import BadDocument
-    from retrotui.storage.newest import Newest
     from retrotui.storage.summary import Summary
 
 
@@ -88,9 +86,7 @@ def run(args: argparse.Namespace) -> int:
     filters = bool(args.grep or args.service or args.since)
     # A terminal's rows stay one line each; a pipe gets whole titles.
     width = shutil.get_terminal_size().columns if terminal else 0
-    kept = None
-    if not filters and (limit is None or limit > _top()):
-        kept = _kept_rows(path, args.json, limit)
+    kept = None if filters else _kept_rows(path, args.json, limit)
     if kept is None:
         _print_entries(args, path, limit, filters, width, terminal)
         return 0
@@ -123,19 +119,13 @@ def _print_entries(
     from retrotui.storage.listing import read_entries, summarize_page
 
     # Read as the home screen does: no lock or TinyDB needed to list.
-    newest = None if filters or limit is None else _newest_kept(path, limit)
-    if newest is not None:
-        by_key, keys, total = newest.by_key, list(newest.by_key), newest.count
-        skipped = newest.skipped
+    entries = read_entries(path)
+    by_key, skipped = entries.by_key, entries.skipped
+    if filters:
+        wanted = _filter(args)
+        keys = [key for key, entry in by_key.items() if wanted(entry)]
     else:
-        entries = read_entries(path)
-        by_key, skipped = entries.by_key, entries.skipped
-        if filters:
-            wanted = _filter(args)
-            keys = [key for key, entry in by_key.items() if wanted(entry)]
-        else:
-            keys = list(by_key)
-        total = len(keys)
+        keys = list(by_key)
     order = _newest(by_key, keys, limit)
     if args.json:
         summaries = summarize_page(by_key, order, skipped)
@@ -152,7 +142,7 @@ def _print_entries(
             lines.append(_fit(row_line(pm), width))
         sys.stdout.write("\n".join(lines) + "\n")
         lines = []
-    more = total - len(order)
+    more = len(keys) - len(order)
     if more and terminal:
         print(more_line(more))
     _report(skipped, path)
@@ -171,12 +161,8 @@ def _kept_rows(
     name, render, joiner = (
         ("json", json_object, ",\n") if as_json else ("text", row_line, "\n")
     )
-    if limit is None:
-        whole = list_rows.newest_first(path, name, render, joiner)
-        if whole is None:
-            return None
-        text, total, skipped = whole
-        return text, total, total, skipped
+    if limit is None or not as_json:
+        return list_rows.newest_first(path, name, render, joiner, limit)
     kept = list_rows.kept_rows(path, name, render)
     if kept is None:
         return None
@@ -218,12 +204,6 @@ def _fit(line: str, width: int) -> str:
     return line[: width - 1] + "…" if width and len(line) > width else line
 
 
-def _top() -> int:
-    from retrotui.storage.newest import TOP
-
-    return TOP
-
-
 CHUNK = 500
 
 
@@ -231,16 +211,6 @@ def more_line(more: int) -> str:
     """The last line of a page: how many are left out and how to see them
     (fits 80 columns up to a million postmortems)."""
     return f"{more:,} more: --all, --limit N, --grep TEXT, --service S, --since DATE"
-
-
-def _newest_kept(path: Path, limit: int) -> Newest | None:
-    """A page's candidates from what is kept beside the index (see
-    ``retrotui.storage.newest``); None: read the index."""
-    from retrotui.storage.layout import Layout
-    from retrotui.storage.newest import TOP, read_newest
-    from retrotui.storage.paths import resolve_db
-
-    return read_newest(Layout(resolve_db(path))) if limit <= TOP else None
 
 
 def _newest(

@@ -64,13 +64,19 @@ def kept_rows(
 
 
 def newest_first(
-    path: Path, name: str, render: Callable[[Summary], str], joiner: str
-) -> tuple[bytes, int, list[BadDocument]] | None:
-    """Every row's text, newest first, joined by ``joiner`` (UTF-8); how
-    many postmortems are listed (their text or why it is left out); the
-    entries the index could not read, then the postmortems that fail their
-    checks. Kept whole too (``kept.whole_kept``): until a writer changes a
-    shard, a listing only reads and writes it. None: read the index."""
+    path: Path,
+    name: str,
+    render: Callable[[Summary], str],
+    joiner: str,
+    limit: int | None = None,
+) -> tuple[bytes, int, int, list[BadDocument]] | None:
+    """The rows' text, newest first, joined by ``joiner`` (UTF-8): every
+    row, or those of the newest ``limit`` postmortems (rows of one line:
+    ``joiner`` a line break); how many postmortems that is (rows, or why
+    one is left out) of how many; the entries the index could not read,
+    then the postmortems among those that fail their checks. Kept whole
+    (``kept.whole_kept``): until a writer changes a shard, a listing only
+    reads and writes it. None: read the index."""
     layout = Layout(resolve_db(path))
 
     def make() -> tuple[list[Any], bytes, dict[str, Any]] | None:
@@ -83,17 +89,28 @@ def newest_first(
         rows.sort(key=itemgetter(1), reverse=True)
         rows.sort(key=itemgetter(0), reverse=True)
         texts = [row[2] for row in rows]
-        if None in texts:
-            skipped += [row[3] for row in rows if row[2] is None]
-            texts = [text for text in texts if text is not None]
-        facts = {"count": len(rows), "skipped": skipped}
+        failed_at = [n for n, text in enumerate(texts) if text is None]
+        facts = {
+            "count": len(rows),
+            "unreadable": skipped,
+            "failed": [rows[n][3] for n in failed_at],
+            "failed_at": failed_at,
+        }
+        texts = [text for text in texts if text is not None]
         return stamp, joiner.join(texts).encode(), facts
 
     whole = whole_kept(layout, f"rows-{name}", _version(render), make, _facts)
     if whole is None:
         return None
     text, facts = whole
-    return text, facts["count"], errors(facts["skipped"])
+    total = facts["count"]
+    failed = facts["failed"]
+    if limit is None or limit >= total:
+        return text, total, total, errors(facts["unreadable"] + failed)
+    shown = sum(n < limit for n in facts["failed_at"])
+    lines = limit - shown
+    text = b"\n".join(text.split(b"\n", lines)[:lines]) if lines else b""
+    return text, limit, total, errors(facts["unreadable"] + failed[:shown])
 
 
 def failure(row: list[Any]) -> BadDocument:
@@ -136,7 +153,15 @@ def _version(render: Callable[[Summary], str]) -> list[Any]:
 
 
 def _facts(facts: dict[str, Any]) -> bool:
-    return isinstance(facts.get("count"), int) and are_errors(facts.get("skipped"))
+    failed_at = facts.get("failed_at")
+    return (
+        isinstance(facts.get("count"), int)
+        and are_errors(facts.get("unreadable"))
+        and are_errors(facts.get("failed"))
+        and isinstance(failed_at, list)
+        and all(isinstance(n, int) for n in failed_at)
+        and len(failed_at) == len(facts["failed"])
+    )
 
 
 def _valid(kept: dict[str, Any]) -> bool:
