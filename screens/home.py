@@ -32,6 +32,7 @@ from retrotui.storage.listing import (
     read_open_refs,
     summarize_page,
 )
+from retrotui.storage.migration import moving_line, moving_size
 from retrotui.storage.summary import Summary
 from screens.home_data import (
     Found,
@@ -43,7 +44,7 @@ from screens.home_data import (
 from screens.home_keys import HOME_KEYS
 from screens.home_rows import (
     ListRows,
-    action_cells,
+    action_rows,
     actions_title,
     add_action_columns,
     add_list_columns,
@@ -101,6 +102,10 @@ class HomeScreen(Screen[None]):
 
     class NewPostmortem(Message):
         """The user asked for a new postmortem."""
+
+    @dataclass
+    class Moving(Message):
+        line: str  # a big single-file store is moved first: a while
 
     @dataclass
     class Unreadable(Message):
@@ -164,6 +169,8 @@ class HomeScreen(Screen[None]):
         try:
             if not self.listed:
                 self._first_page()
+                if size := moving_size(self.db_path):
+                    self.post_message(self.Moving(moving_line(self.db_path, size)))
             # Without the store: its lock and TinyDB are not needed to read.
             entries = read_entries(self.db_path)
         except RetroError as error:
@@ -227,6 +234,11 @@ class HomeScreen(Screen[None]):
         # was typed meanwhile.
         self._filter(self.query_one("#home-filter", Input).value.strip(), after_page)
         self.call_after_refresh(self._load_actions, message.shelf)
+
+    def on_home_screen_moving(self, message: Moving) -> None:
+        # Else an empty list for seconds: as if every postmortem were gone.
+        line = Text(message.line, style="bold yellow")
+        self.query_one("#home-header", Static).update(line)
 
     def on_home_screen_actions_loaded(self, message: ActionsLoaded) -> None:
         self.found = message.found
@@ -310,12 +322,7 @@ class HomeScreen(Screen[None]):
 
     def _action_rows(self, keys: list[str]) -> list[Row]:
         width = room(self.query_one("#home-actions", PagedTable))
-        shown = [(key, self.found.at(int(key))) for key in keys]
-        return [
-            (f"{key}:{entry.item.pm_id}", action_cells(entry, width))
-            for key, entry in shown
-            if entry is not None
-        ]
+        return action_rows(self.found, keys, width)
 
     # -- the filter ----------------------------------------------------------------
 

@@ -12,7 +12,7 @@ from retrotui.errors import BadDocument
 from retrotui.followup.schedule import reviews
 from retrotui.storage.listing import DRAFT, Entries
 from retrotui.storage.summary import Summary, summarize
-from screens.home_data import Found, OpenAction, Shelf
+from screens.home_data import Found, OpenAction, OpenActions, Shelf
 from widgets.paged_table import PagedTable, Row
 
 OWNER_WIDTH = 12
@@ -90,6 +90,17 @@ def pm_cells(pm: Summary, width: int) -> tuple[Text, ...]:
         Text(pm.incident_date),
         fit(pm.title, width),
     )
+
+
+def action_rows(found: OpenActions, keys: list[str], width: int) -> list[Row]:
+    """Home's rows of open items: ``keys`` are their places in ``found``;
+    one that fails its checks is left out."""
+    shown = [(key, found.at(int(key))) for key in keys]
+    return [
+        (f"{key}:{entry.item.pm_id}", action_cells(entry, width))
+        for key, entry in shown
+        if entry is not None
+    ]
 
 
 def action_cells(entry: OpenAction, width: int) -> tuple[Text, ...]:

@@ -10,7 +10,10 @@ from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+import orjson
+
 from retrotui.cli import main
+from retrotui.document.ids import doc_id_for
 from retrotui.document.models import (
     ActionItem,
     Factor,
@@ -177,6 +180,18 @@ def over_days(count: int, days: int) -> list[Postmortem]:
         pm.timeline = [e.model_copy(update={"at": e.at + shift}) for e in pm.timeline]
         pms.append(pm)
     return pms
+
+
+def single_file(db_path: Path, count: int) -> bytes:
+    """A database as an older retro wrote it: every postmortem in one file."""
+    table = {}
+    for n in range(count):
+        doc = incident(f"old{n:03d}", f"Old incident {n}").model_dump(mode="json")
+        table[str(doc_id_for(doc["id"]))] = doc
+    db_path.parent.mkdir(parents=True, exist_ok=True)
+    raw = orjson.dumps({"postmortems": table})
+    db_path.write_bytes(raw)
+    return raw
 
 
 def varied_actions(today: date, count: int = 150) -> list[Postmortem]:

@@ -10,7 +10,8 @@ from pathlib import Path
 
 import orjson
 import pytest
-from factories import incident
+from factories import incident, single_file
+from factories import run_cli as run
 
 from retrotui.document.ids import doc_id_for
 from retrotui.errors import StoreError
@@ -19,18 +20,6 @@ from retrotui.storage.layout import ACTIONS, SHARDS, Layout, shard_of
 from retrotui.storage.listing import read_summaries
 from retrotui.storage.store import Store
 from retrotui.storage.summary import summarize
-
-
-def single_file(db_path: Path, count: int) -> bytes:
-    """A database as an older retro wrote it: every postmortem in one file."""
-    table = {}
-    for n in range(count):
-        doc = incident(f"old{n:03d}", f"Old incident {n}").model_dump(mode="json")
-        table[str(doc_id_for(doc["id"]))] = doc
-    db_path.parent.mkdir(parents=True, exist_ok=True)
-    raw = orjson.dumps({"postmortems": table})
-    db_path.write_bytes(raw)
-    return raw
 
 
 def summaries_of_single_file(raw: bytes) -> dict:
@@ -91,6 +80,27 @@ def test_a_single_file_is_migrated_on_first_read(db_path: Path) -> None:
     }
     assert Layout(db_path).kind()[0] == "split"
     assert db_path.with_name("db.json.single-file.bak").read_bytes() == raw
+
+
+def test_a_big_single_file_is_told_before_it_is_moved(
+    db_path: Path, capsys, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Moving 20,000 postmortems takes 13 s: a command says so first."""
+    raw = single_file(db_path, 5)
+    monkeypatch.setattr(migration, "TOLD_FROM", len(raw))
+    code, out, err = run(capsys, "--db", str(db_path), "list", "--json")
+    assert code == 0 and len(json.loads(out)) == 5
+    assert err == (
+        f"retro: Moving db.json ({len(raw) / 1e6:,.0f} MB) to one file per "
+        "postmortem, once (backup kept)...\n"
+    )
+    assert run(capsys, "--db", str(db_path), "list")[2] == ""  # once
+
+
+def test_a_small_single_file_is_moved_without_a_word(db_path: Path, capsys) -> None:
+    single_file(db_path, 5)
+    assert run(capsys, "--db", str(db_path), "list")[2] == ""
+    assert Layout(db_path).kind()[0] == "split"
 
 
 def test_a_read_only_single_file_is_read_whole_and_left_alone(
@@ -227,3 +237,40 @@ def test_concurrent_writers_on_a_single_file_migrate_it_once(db_path: Path) -> N
     expected |= {f"w{n}-{i:03d}" for n in range(3) for i in range(15)}
     assert ids == expected
     assert len(list(db_path.parent.glob("*.bak"))) == 1
+
+
+async def test_home_says_a_big_single_file_is_being_moved(
+    db_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Else home shows no postmortem for as long as the move takes."""
+    import threading
+
+    from factories import settle
+
+    import retrotui.storage.index
+    from retrotui.app import RetroApp
+
+    raw = single_file(db_path, 5)
+    monkeypatch.setattr(migration, "TOLD_FROM", len(raw))
+    gate = threading.Event()
+    move = retrotui.storage.index.migrate_single_file
+
+    def held(*args: object) -> None:
+        assert gate.wait(10), "the test never let the store be moved"
+        move(*args)
+
+    monkeypatch.setattr(retrotui.storage.index, "migrate_single_file", held)
+    async with RetroApp(db_path).run_test(size=(80, 24)) as pilot:
+        header = pilot.app.screen.query_one("#home-header")
+        for _ in range(200):
+            await pilot.pause(0.01)
+            if "Moving" in str(header.render()):
+                break
+        assert str(header.render()) == (
+            f"Moving db.json ({len(raw) / 1e6:,.0f} MB) to one file per "
+            "postmortem, once (backup kept)..."
+        )
+        gate.set()
+        await settle(pilot)
+        assert "5 in all" in str(header.render())
+    assert Layout(db_path).kind()[0] == "split"

@@ -17,6 +17,7 @@ from collections.abc import Sequence
 from retrotui.cli.common import PATH_ARGUMENTS
 from retrotui.document.text import clean_line
 from retrotui.errors import RetroError, UsageError, os_error_line, short_repr
+from retrotui.storage import notices
 
 # Modules under ``retrotui.cli``, in the order ``retro --help`` lists them.
 COMMANDS = (
@@ -104,6 +105,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             from retrotui.cli.new import run_home
 
             return run_home(args)
+        # Not while the app is on screen: its home says it there.
+        notices.moving = _tell
         return args.run(args)
     except UsageError as error:
         _say(str(error))
@@ -153,6 +156,10 @@ def check_arguments(args: argparse.Namespace) -> None:
 
 # Undecodable bytes in argv arrive as lone surrogates (PEP 383).
 _NOT_UTF8 = re.compile("[\ud800-\udfff]")
+
+
+def _tell(line: str) -> None:
+    _say(f"retro: {line}")
 
 
 def _say(line: str) -> None:
