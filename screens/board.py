@@ -192,10 +192,10 @@ class BoardScreen(Screen["str | None"]):
             return
         open_rows = [r for r in self.rows if r.item.status is ActionStatus.open]
         overdue = sum(r.overdue for r in open_rows)
-        line.append(f" · {len(open_rows)} open")
+        line.append(f" · {len(open_rows):,} open")
         if overdue:
             line.append(" · ")
-            line.append(f" {overdue} OVERDUE ", style="bold reverse red")
+            line.append(f" {overdue:,} OVERDUE ", style="bold reverse red")
         line.append(" · view: ")
         line.append(self.view, style="bold")
         line.append(" (v)")

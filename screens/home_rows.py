@@ -145,14 +145,14 @@ def header(shelf: Shelf, query: str, found: Found | None) -> Text:
     if not shelf.total:
         line.append(" · none yet: press n to start one")
         return line
-    line.append(f" · {shelf.total} in all, {shelf.drafts} draft(s)")
+    line.append(f" · {shelf.total:,} in all, {shelf.drafts:,} draft(s)")
     if query:
         line.append(f" · {_matched(found, 0, 1)}")
     return line
 
 
 def retros_title(shelf: Shelf, query: str, found: Found | None) -> Text:
-    title = Text(f"Team retrospectives: {shelf.retro_count}", style="bold")
+    title = Text(f"Team retrospectives: {shelf.retro_count:,}", style="bold")
     if query:
         title.append(f" · {_matched(found, 1)}")
     return title
@@ -160,8 +160,8 @@ def retros_title(shelf: Shelf, query: str, found: Found | None) -> Text:
 
 def actions_title(count: int, overdue: int) -> Text:
     """``Open action items: 12   3 OVERDUE`` (the count marked when any)."""
-    title = Text(f"Open action items: {count}", style="bold")
+    title = Text(f"Open action items: {count:,}", style="bold")
     if overdue:
         title.append("  ")
-        title.append(f" {overdue} OVERDUE ", style="bold reverse red")
+        title.append(f" {overdue:,} OVERDUE ", style="bold reverse red")
     return title
