@@ -160,14 +160,14 @@ def test_rows_another_retro_formatted_are_worked_out_again(capsys, many: Path) -
     expected = listed(capsys, many)
     for path in kept_folder(many).glob("[0-9]*.json"):
         part = json.loads(path.read_text())
-        part["version"][1] = "an older row"
+        part["version"][-1] = "an older row"
         for row in part["rows"]:
             row[2] = row[2].replace("Outage", "Stale")
         path.write_text(json.dumps(part))
     whole_file = kept_folder(many) / "all.txt"
     head, _, text = whole_file.read_bytes().partition(b"\n")
     older = json.loads(head)
-    older["key"][1] = "an older row"
+    older["key"][-1] = "an older row"
     whole_file.write_bytes(
         json.dumps(older).encode() + b"\n" + text.replace(b"Outage", b"Stale")
     )

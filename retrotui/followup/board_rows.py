@@ -29,6 +29,7 @@ from typing import Any
 
 import orjson
 
+from retrotui import __version__
 from retrotui.document.text import clean_line
 from retrotui.errors import BadDocument
 from retrotui.followup.board import (
@@ -46,8 +47,9 @@ from retrotui.storage.listing import text_of
 from retrotui.storage.paths import resolve_db
 from retrotui.storage.summary import heading
 
-# What a kept file holds; one of another version is worked out again.
-VERSION = 1
+# What a kept file holds; one of another version, or kept by another
+# release of retro, is worked out again.
+VERSION = [1, __version__]
 _LAST = date.max.isoformat()
 # Stand-ins in a kept JSON object for what is filled in when printed.
 _REF = "\x00"
@@ -73,7 +75,7 @@ def kept_board(
         text, facts = _board(parts, today, as_json)
         return [part["stamp"] for part in parts], text.encode(), facts
 
-    key = [VERSION, today.isoformat()]
+    key = [*VERSION, today.isoformat()]
     whole = whole_kept(layout, name, key, make, _facts, (LIST, ACTIONS))
     if whole is None:
         return None

@@ -21,6 +21,7 @@ from operator import itemgetter
 from pathlib import Path
 from typing import Any
 
+from retrotui import __version__
 from retrotui.errors import BadDocument
 from retrotui.storage.kept import are_errors, errors, is_error, kept_parts, whole_kept
 from retrotui.storage.layout import Layout
@@ -28,8 +29,9 @@ from retrotui.storage.listing import recency
 from retrotui.storage.paths import resolve_db
 from retrotui.storage.summary import Summary, summarize
 
-# What a kept file holds; one of another version is worked out again.
-VERSION = 1
+# What a kept file holds; one of another version, or kept by another
+# release of retro, is worked out again.
+VERSION = [1, __version__]
 # An entry with something of every kind cleaning and formatting touch.
 _SAMPLE = {
     "id": "k7m2qx",
@@ -149,7 +151,7 @@ def _parts(
 
 
 def _version(render: Callable[[Summary], str]) -> list[Any]:
-    return [VERSION, render(summarize(_SAMPLE))]
+    return [*VERSION, render(summarize(_SAMPLE))]
 
 
 def _facts(facts: dict[str, Any]) -> bool:
