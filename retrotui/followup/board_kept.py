@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import heapq
 from collections import Counter
+from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -104,26 +105,39 @@ def _rows(
     return rows
 
 
+def shard_items(
+    listed: dict[str, dict[str, Any]], actions: dict[str, Any], skipped: list[Any]
+) -> Iterator[tuple[str, str, list[tuple[int, dict[str, Any], str]]]]:
+    """A shard's postmortems with stored items, as ``board_page`` reads
+    them: key, id, and each item that is an object with its place and its
+    cleaned id. The unreadable ones go to ``skipped`` as [id, reason]."""
+    for key, entry in listed.items():
+        if "unreadable" in entry:
+            skipped.append([entry.get("id"), str(entry["unreadable"])])
+            continue
+        found = actions.get(key)
+        if isinstance(found, list):
+            yield (
+                key,
+                text_of(entry.get("id")),
+                [
+                    (n, item, clean_line(text_of(item.get("id"))))
+                    for n, item in enumerate(found)
+                    if isinstance(item, dict)
+                ],
+            )
+
+
 def _worked_out(
     listed: dict[str, dict[str, Any]], actions: dict[str, Any]
 ) -> dict[str, Any]:
     """One shard's part, read as ``board_page`` reads the whole index."""
     ids: Counter[str] = Counter()
     dues: Counter[str] = Counter()
-    skipped = []
+    skipped: list[Any] = []
     items = []
-    for key, entry in listed.items():
-        if "unreadable" in entry:
-            skipped.append([entry.get("id"), str(entry["unreadable"])])
-            continue
-        found = actions.get(key)
-        if not isinstance(found, list):
-            continue
-        pm_id = text_of(entry.get("id"))
-        for n, item in enumerate(found):
-            if not isinstance(item, dict):
-                continue
-            item_id = clean_line(text_of(item.get("id")))
+    for key, pm_id, found in shard_items(listed, actions, skipped):
+        for n, item, item_id in found:
             ids[item_id.lower()] += 1
             if item.get("status", "open") != "open":
                 continue

@@ -30,7 +30,6 @@ from typing import Any
 import orjson
 
 from retrotui import __version__
-from retrotui.document.text import clean_line
 from retrotui.errors import BadDocument
 from retrotui.followup.board import (
     BoardRow,
@@ -40,10 +39,9 @@ from retrotui.followup.board import (
     table_line,
 )
 from retrotui.followup.board_item import BoardItem, board_items
-from retrotui.followup.board_kept import due_day
+from retrotui.followup.board_kept import due_day, shard_items
 from retrotui.storage.kept import are_errors, errors, is_error, kept_parts, whole_kept
 from retrotui.storage.layout import ACTIONS, LIST, Layout
-from retrotui.storage.listing import text_of
 from retrotui.storage.paths import resolve_db
 from retrotui.storage.summary import heading
 
@@ -143,24 +141,15 @@ def _work_out(as_json: bool) -> Callable[..., dict[str, Any]]:
     ) -> dict[str, Any]:
         rows: list[list[Any]] = []
         ids: Counter[str] = Counter()
-        skipped = []
-        for key, entry in listed.items():
-            if "unreadable" in entry:
-                skipped.append([entry.get("id"), str(entry["unreadable"])])
-                continue
-            items = actions.get(key)
-            if not isinstance(items, list):
-                continue
-            pm_id = text_of(entry.get("id"))
-            places = []
-            item_ids = []
-            for item in items:
-                if not isinstance(item, dict):
-                    continue
-                item_id = clean_line(text_of(item.get("id")))
-                item_ids.append(item_id.lower())
-                if item.get("status", "open") == "open":
-                    places.append([due_day(item.get("due")) or _LAST, pm_id, item_id])
+        skipped: list[Any] = []
+        for key, pm_id, found in shard_items(listed, actions, skipped):
+            entry, items = listed[key], actions[key]
+            item_ids = [item_id.lower() for _, _, item_id in found]
+            places = [
+                [due_day(item.get("due")) or _LAST, pm_id, item_id]
+                for _, item, item_id in found
+                if item.get("status", "open") == "open"
+            ]
             if not places:
                 ids.update(item_ids)
                 continue
