@@ -93,7 +93,7 @@ def print_json_list(items: Sequence[Any]) -> None:
     sys.stdout.write("\n")
 
 
-def print_bytes(*parts: bytes) -> None:
+def print_bytes(*parts: bytes | memoryview) -> None:
     """UTF-8 text kept ready to print (megabytes, see ``storage.kept``),
     written as it is, after whatever was printed before."""
     sys.stdout.flush()
@@ -102,7 +102,7 @@ def print_bytes(*parts: bytes) -> None:
     sys.stdout.buffer.flush()
 
 
-def print_json_objects(objects: bytes) -> None:
+def print_json_objects(objects: bytes | memoryview) -> None:
     """Objects kept as ``print_json_list`` indents them in its list, joined
     by ",\\n" (UTF-8), printed as that list."""
     if objects:

@@ -97,7 +97,7 @@ def run(args: argparse.Namespace) -> int:
         print(NONE_YET)
     else:
         if width and text:
-            lines = text.decode().split("\n")
+            lines = bytes(text).decode().split("\n")
             text = "\n".join(_fit(line, width) for line in lines).encode()
         common.print_bytes(HEADER.encode(), b"\n" + text if text else b"", b"\n")
         if total > shown and terminal:
@@ -150,7 +150,7 @@ def _print_entries(
 
 def _kept_rows(
     path: Path, as_json: bool, limit: int | None
-) -> tuple[bytes, int, int, list[BadDocument]] | None:
+) -> tuple[bytes | memoryview, int, int, list[BadDocument]] | None:
     """The rows ``_print_entries`` would write, newest first, from those
     kept per index shard (``storage.list_rows``): their text joined as
     printed (UTF-8), how many postmortems it lists (or names below as

@@ -56,7 +56,7 @@ _OVERDUE = '"overdue": false'
 
 def kept_board(
     path: Path, today: date, as_json: bool
-) -> tuple[bytes, int, int, list[BadDocument]] | None:
+) -> tuple[bytes | memoryview, int, int, list[BadDocument]] | None:
     """The unfiltered board of open items, ``today``: what
     ``retro actions`` prints piped (its table) or with ``--json`` (the
     objects of its list, joined), UTF-8; how many items, how many overdue,

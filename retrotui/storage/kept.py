@@ -113,7 +113,7 @@ def whole_kept(
     make: Callable[[], tuple[list[Any], bytes, dict[str, Any]] | None],
     valid: Callable[[dict[str, Any]], bool],
     parts: tuple[str, ...] = (LIST,),
-) -> tuple[bytes, dict[str, Any]] | None:
+) -> tuple[bytes | memoryview, dict[str, Any]] | None:
     """A command's whole output worked out from every shard's kept part,
     kept whole in ``P.d/NAME/all.txt``: its text, and what the command says
     besides (counts, the postmortems left out: ``facts``). Used while every
@@ -162,14 +162,17 @@ def keep_text(layout: Layout, path: Path, head: dict[str, Any], text: bytes) -> 
         atomic_write(path, orjson.dumps(head) + b"\n" + text, layout.tmp_dir, False)
 
 
-def read_kept_text(path: Path) -> tuple[Any, bytes] | None:
-    """What ``keep_text`` kept: its head's JSON and its text; None if it is
-    missing or its head is not JSON (JSON holds no bare line break)."""
+def read_kept_text(path: Path) -> tuple[Any, memoryview] | None:
+    """What ``keep_text`` kept: its head's JSON and its text (a view of the
+    bytes read: 41 MB for the JSON board at 20,000, not copied again); None
+    if it is missing or its head is not JSON (JSON holds no bare line break)."""
     try:
         with open(path, "rb") as handle:
             raw = handle.read()
-        head, _, text = raw.partition(b"\n")
-        return orjson.loads(head), text
+        end = raw.find(b"\n")
+        if end < 0:
+            return None
+        return orjson.loads(raw[:end]), memoryview(raw)[end + 1 :]
     except (OSError, orjson.JSONDecodeError):
         return None
 

@@ -71,7 +71,7 @@ def newest_first(
     render: Callable[[Summary], str],
     joiner: str,
     limit: int | None = None,
-) -> tuple[bytes, int, int, list[BadDocument]] | None:
+) -> tuple[bytes | memoryview, int, int, list[BadDocument]] | None:
     """The rows' text, newest first, joined by ``joiner`` (UTF-8): every
     row, or those of the newest ``limit`` postmortems (rows of one line:
     ``joiner`` a line break); how many postmortems that is (rows, or why
@@ -111,7 +111,7 @@ def newest_first(
         return text, total, total, errors(facts["unreadable"] + failed)
     shown = sum(n < limit for n in facts["failed_at"])
     lines = limit - shown
-    text = b"\n".join(text.split(b"\n", lines)[:lines]) if lines else b""
+    text = b"\n".join(bytes(text).split(b"\n", lines)[:lines]) if lines else b""
     return text, limit, total, errors(facts["unreadable"] + failed[:shown])
 
 
