@@ -36,7 +36,7 @@ from retrotui.document.text import clean_line
 from retrotui.errors import BadDocument
 from retrotui.followup.board import BoardRow, item_ref
 from retrotui.followup.board_item import board_items
-from retrotui.storage.kept import kept_parts
+from retrotui.storage.kept import kept_parts, unreadable
 from retrotui.storage.layout import ACTIONS, LIST, Layout
 from retrotui.storage.listing import text_of
 from retrotui.storage.summary import heading
@@ -44,8 +44,8 @@ from retrotui.storage.summary import heading
 # Open items kept per shard: the most a page can ask for this way.
 TOP = 64
 VERSION = 2
-# An item's place: due day (none last), postmortem id, item id.
-_LAST = date.max.isoformat()
+# An item's place: due day (none last: this), postmortem id, item id.
+NO_DUE = date.max.isoformat()
 
 
 def kept_page(
@@ -113,7 +113,7 @@ def shard_items(
     cleaned id. The unreadable ones go to ``skipped`` as [id, reason]."""
     for key, entry in listed.items():
         if "unreadable" in entry:
-            skipped.append([entry.get("id"), str(entry["unreadable"])])
+            skipped.append(unreadable(entry))
             continue
         found = actions.get(key)
         if isinstance(found, list):
@@ -143,7 +143,7 @@ def _worked_out(
                 continue
             due = due_day(item.get("due"))
             dues[due] += 1
-            items.append(([due or _LAST, pm_id, item_id], key, n))
+            items.append(([due or NO_DUE, pm_id, item_id], key, n))
     top = []
     checked: dict[str, tuple[list[Any], bool]] = {}
     for place, key, n in heapq.nsmallest(TOP, items, key=lambda i: i[0]):

@@ -39,7 +39,7 @@ from retrotui.followup.board import (
     table_line,
 )
 from retrotui.followup.board_item import BoardItem, board_items
-from retrotui.followup.board_kept import due_day, shard_items
+from retrotui.followup.board_kept import NO_DUE, due_day, shard_items
 from retrotui.storage.kept import are_errors, errors, is_error, kept_parts, whole_kept
 from retrotui.storage.layout import ACTIONS, LIST, Layout
 from retrotui.storage.paths import resolve_db
@@ -48,7 +48,6 @@ from retrotui.storage.summary import heading
 # What a kept file holds; one of another version, or kept by another
 # release of retro, is worked out again.
 VERSION = [1, __version__]
-_LAST = date.max.isoformat()
 # Stand-ins in a kept JSON object for what is filled in when printed.
 _REF = "\x00"
 _OVERDUE = '"overdue": false'
@@ -146,7 +145,7 @@ def _work_out(as_json: bool) -> Callable[..., dict[str, Any]]:
             entry, items = listed[key], actions[key]
             item_ids = [item_id.lower() for _, _, item_id in found]
             places = [
-                [due_day(item.get("due")) or _LAST, pm_id, item_id]
+                [due_day(item.get("due")) or NO_DUE, pm_id, item_id]
                 for _, item, item_id in found
                 if item.get("status", "open") == "open"
             ]
@@ -168,7 +167,7 @@ def _work_out(as_json: bool) -> Callable[..., dict[str, Any]]:
                 due = item.due.isoformat() if item.due else ""
                 rows.append(
                     [
-                        due or _LAST,
+                        due or NO_DUE,
                         pm_id,
                         item.id,
                         head[0],

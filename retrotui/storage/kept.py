@@ -186,6 +186,11 @@ def read_kept(path: Path) -> Any:
         return None
 
 
+def unreadable(entry: dict[str, Any]) -> list[Any]:
+    """An index entry the index could not read, as kept: [id, reason]."""
+    return [entry.get("id"), str(entry["unreadable"])]
+
+
 def are_errors(value: object) -> bool:
     """Is ``value`` a kept list of unreadable postmortems: [id, reason] each?"""
     return isinstance(value, list) and all(is_error(pair) for pair in value)

@@ -42,6 +42,8 @@ from retrotui.storage.summary import summarize
 
 LAYOUT = 2
 MARKER_KEY = "retrotui_layout"
+# How the marker file begins: a split store, not an older single file.
+MARKER_START = b'{"' + MARKER_KEY.encode()
 SHARDS = 64
 # Bump when index entries change shape: an index of another version is rebuilt.
 INDEX_VERSION = 3
@@ -98,7 +100,7 @@ class Layout:
             return "missing", b""
         except OSError as error:
             raise unreadable(self.path, error) from error
-        if raw.startswith(b'{"' + MARKER_KEY.encode()):
+        if raw.startswith(MARKER_START):
             try:
                 data = orjson.loads(raw)
             except orjson.JSONDecodeError as error:

@@ -23,7 +23,14 @@ from typing import Any
 
 from retrotui import __version__
 from retrotui.errors import BadDocument
-from retrotui.storage.kept import are_errors, errors, is_error, kept_parts, whole_kept
+from retrotui.storage.kept import (
+    are_errors,
+    errors,
+    is_error,
+    kept_parts,
+    unreadable,
+    whole_kept,
+)
 from retrotui.storage.layout import Layout
 from retrotui.storage.listing import recency
 from retrotui.storage.paths import resolve_db
@@ -131,7 +138,7 @@ def _parts(
         skipped = []
         for entry in data.values():
             if "unreadable" in entry:
-                skipped.append([entry.get("id"), str(entry["unreadable"])])
+                skipped.append(unreadable(entry))
                 continue
             try:
                 rows.append([*recency(entry), render(summarize(entry)), None])

@@ -27,7 +27,7 @@ from retrotui.storage.files import (
     remove_leftovers,
 )
 from retrotui.storage.layout import (
-    MARKER_KEY,
+    MARKER_START,
     PARTS,
     SHARDS,
     Layout,
@@ -47,11 +47,11 @@ def moving_size(path: Path) -> int:
     file per postmortem, if big enough to tell (``TOLD_FROM``); else 0."""
     try:
         with open(path, "rb") as handle:
-            head = handle.read(len(MARKER_KEY) + 2)
+            head = handle.read(len(MARKER_START))
             size = os.fstat(handle.fileno()).st_size
     except OSError:
         return 0
-    if head == b'{"' + MARKER_KEY.encode() or size < TOLD_FROM:
+    if head == MARKER_START or size < TOLD_FROM:
         return 0
     return size
 

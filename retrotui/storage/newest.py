@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from retrotui.errors import BadDocument
-from retrotui.storage.kept import kept_parts
+from retrotui.storage.kept import kept_parts, unreadable
 from retrotui.storage.layout import Layout
 from retrotui.storage.listing import DRAFT, RETRO, compact, home_rank, recency
 
@@ -73,11 +73,7 @@ def _worked_out(data: dict[str, dict[str, Any]]) -> dict[str, Any]:
         "count": len(listed),
         "drafts": sum(e.get("status") == DRAFT for e in listed.values()),
         "retros": len(retros),
-        "skipped": [
-            [e.get("id"), str(e["unreadable"])]
-            for e in data.values()
-            if "unreadable" in e
-        ],
+        "skipped": [unreadable(e) for e in data.values() if "unreadable" in e],
         # In the shard's order: ties between equal dates fall as they would
         # over the whole index.
         "top": {k: e for k, e in listed.items() if k in top},
